@@ -1,0 +1,59 @@
+# Thin wrapper over the translate-kit command; every target's logic lives in the CLI.
+# The first target that needs it creates .venv and installs the package (editable, with
+# test extras); it is reinstalled whenever pyproject.toml changes.
+
+PYTHON  ?= python3
+VENV    ?= .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+TK      := $(BIN)/translate-kit
+PYTEST_ARGS ?=
+
+.PHONY: help html pdf site test update-po stats check bench editions clean
+
+help:
+	@echo "make html       build every edition into _build/html (site with language switcher)"
+	@echo "make pdf        build one PDF per edition into _build/pdf (needs TeX Live)"
+	@echo "make site       html + pdf, with the PDFs copied into the site"
+	@echo "make test       run the test suite"
+	@echo "make update-po  extract messages and update locale/*/LC_MESSAGES/*.po"
+	@echo "make stats      translation progress per edition and document"
+	@echo "make check      check the catalogs (errors fail)"
+	@echo "make bench      benchmarks against plain sphinx-build"
+	@echo "make clean      remove _build"
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+html: $(STAMP)
+	$(TK) build html
+
+pdf: $(STAMP)
+	$(TK) build pdf
+
+site: $(STAMP)
+	$(TK) build site
+
+test: $(STAMP)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+update-po: $(STAMP)
+	$(TK) update
+
+stats: $(STAMP)
+	$(TK) stats
+
+check: $(STAMP)
+	$(TK) check
+
+bench: $(STAMP)
+	$(TK) bench
+
+editions: $(STAMP)
+	$(TK) editions
+
+clean:
+	rm -rf _build

@@ -1,0 +1,5 @@
+"""``python -m translate_kit`` is the same as the ``translate-kit`` command."""
+
+from translate_kit.cli import main
+
+main()

@@ -1,0 +1,72 @@
+"""Run sphinx-build for one edition in its own process.
+
+Each edition is a separate Sphinx build (its ``language`` selects Sphinx's own UI
+messages, which Sphinx loads before any extension runs), so editions are passed on the
+command line with ``-D`` and built side by side in parallel processes.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from translate_kit.config import Edition, ProjectConfig
+
+
+@dataclass(frozen=True)
+class SphinxRun:
+    """What one sphinx-build invocation produced."""
+
+    edition: Edition
+    builder: str
+    outdir: Path
+    returncode: int
+    warnings: tuple[str, ...]
+    output: str
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+
+def sphinx_command(
+    config: ProjectConfig,
+    edition: Edition,
+    builder: str,
+    outdir: Path,
+    extra: tuple[str, ...] = (),
+) -> list[str]:
+    """The sphinx-build command line that builds ``edition`` with ``builder``."""
+    doctrees = config.build_dir / "doctrees" / builder / edition.slug
+    return [
+        sys.executable, "-m", "sphinx",
+        "-b", builder,
+        "-d", str(doctrees),
+        "-D", f"language={edition.sphinx_language}",
+        "-D", f"translate_kit_edition={edition.code}",
+        "--keep-going",
+        *extra,
+        str(config.docs_dir),
+        str(outdir),
+    ]
+
+
+def run_sphinx(
+    config: ProjectConfig,
+    edition: Edition,
+    builder: str,
+    outdir: Path,
+    extra: tuple[str, ...] = (),
+) -> SphinxRun:
+    """Build one edition; warnings are collected, not printed."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    warnfile = outdir.parent / f".{outdir.name}-{builder}-warnings.txt"
+    command = sphinx_command(config, edition, builder, outdir, ("-q", "-w", str(warnfile), *extra))
+    proc = subprocess.run(command, capture_output=True, text=True, cwd=config.root)
+    warnings = ()
+    if warnfile.exists():
+        warnings = tuple(line for line in warnfile.read_text(encoding="utf-8").splitlines() if line)
+        warnfile.unlink()
+    return SphinxRun(edition, builder, outdir, proc.returncode, warnings, proc.stdout + proc.stderr)

@@ -1,0 +1,167 @@
+"""The one typed configuration every stage reads: the project and its editions.
+
+A project is described by ``translate-kit.toml`` at its root.  Every key is optional;
+the defaults describe the standard three editions (traditional source, simplified by
+OpenCC, English from gettext catalogs), so adding a Taiwan or Hong Kong edition is one
+``[[editions]]`` table.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from translate_kit.errors import ConfigError
+
+CONFIG_FILE = "translate-kit.toml"
+
+
+class EditionKind(str, Enum):
+    """How an edition's text is produced."""
+
+    SOURCE = "source"  # the articles as imported
+    SCRIPT = "script"  # the source converted by OpenCC at build time
+    TRANSLATION = "translation"  # the source replaced message by message from .po files
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One language edition of the publication."""
+
+    code: str
+    """BCP 47 tag, used for ``lang``/``hreflang`` (``zh-Hant``, ``zh-Hans``, ``en``)."""
+    label: str
+    """Name of the edition in its own language, shown in the language switcher."""
+    kind: EditionKind
+    sphinx_language: str
+    """Sphinx ``language``: selects Sphinx's UI messages (zh_TW, zh_CN, en)."""
+    opencc_config: str | None = None
+    """OpenCC configuration for script editions, e.g. ``t2s.json`` or ``t2tw.json``."""
+    catalog_language: str | None = None
+    """Directory under ``locale/`` holding this edition's .po files (``en``, ``zh_Hans``)."""
+
+    def __post_init__(self) -> None:
+        if self.kind is EditionKind.SCRIPT and not self.opencc_config:
+            raise ConfigError(f"edition {self.code!r}: a script edition needs opencc_config")
+
+    @property
+    def slug(self) -> str:
+        """Directory name of the edition in the built site: the lower-case tag."""
+        return self.code.lower()
+
+    @property
+    def locale_name(self) -> str:
+        """Name of the edition's catalog directory under ``locale/``."""
+        return self.catalog_language or self.code.replace("-", "_")
+
+
+DEFAULT_EDITIONS: tuple[Edition, ...] = (
+    Edition("zh-Hant", "繁體中文", EditionKind.SOURCE, "zh_TW"),
+    Edition("zh-Hans", "简体中文", EditionKind.SCRIPT, "zh_CN", opencc_config="t2s.json"),
+    Edition("en", "English", EditionKind.TRANSLATION, "en"),
+)
+
+
+@dataclass(frozen=True)
+class ProjectConfig:
+    """Paths, metadata and editions of one translate-kit project."""
+
+    root: Path
+    title: str = "translate-kit"
+    author: str = "translate-kit"
+    publisher: str = "translate-kit"
+    editions: tuple[Edition, ...] = DEFAULT_EDITIONS
+    docs_dir: Path = field(default=Path("docs"))
+    articles_dir: Path = field(default=Path("docs/articles"))
+    locale_dir: Path = field(default=Path("locale"))
+    build_dir: Path = field(default=Path("_build"))
+    glossary: Path = field(default=Path("locale/glossary.csv"))
+    """Terms translators must render as listed (checked by ``translate-kit check``)."""
+
+    def __post_init__(self) -> None:
+        codes = [e.code for e in self.editions]
+        if len(set(c.lower() for c in codes)) != len(codes):
+            raise ConfigError(f"edition codes must be unique: {codes}")
+        sources = [e for e in self.editions if e.kind is EditionKind.SOURCE]
+        if len(sources) != 1:
+            raise ConfigError(f"exactly one source edition is needed, found {len(sources)}")
+        root = self.root.resolve()
+        object.__setattr__(self, "root", root)
+        for name in ("docs_dir", "articles_dir", "locale_dir", "build_dir", "glossary"):
+            path = getattr(self, name)
+            if not path.is_absolute():
+                object.__setattr__(self, name, root / path)
+
+    @property
+    def source_edition(self) -> Edition:
+        return next(e for e in self.editions if e.kind is EditionKind.SOURCE)
+
+    def edition(self, code: str) -> Edition:
+        """The edition with this code (case-insensitive), or a ConfigError listing them."""
+        for edition in self.editions:
+            if edition.code.lower() == code.lower():
+                return edition
+        known = ", ".join(e.code for e in self.editions)
+        raise ConfigError(f"unknown edition {code!r}; this project has: {known}")
+
+    def editions_of(self, kind: EditionKind) -> tuple[Edition, ...]:
+        return tuple(e for e in self.editions if e.kind is kind)
+
+
+def find_root(start: Path) -> Path:
+    """The nearest directory at or above ``start`` holding translate-kit.toml."""
+    start = start.resolve()
+    for directory in (start, *start.parents):
+        if (directory / CONFIG_FILE).is_file():
+            return directory
+    raise ConfigError(f"no {CONFIG_FILE} found in {start} or any parent directory")
+
+
+def load_config(root: Path | None = None) -> ProjectConfig:
+    """Read ``translate-kit.toml`` from ``root`` (or the nearest one above the cwd)."""
+    root = find_root(Path.cwd()) if root is None else Path(root)
+    path = root / CONFIG_FILE
+    data: dict[str, Any] = {}
+    if path.is_file():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{path}: {exc}") from exc
+    return _from_mapping(root, data, path)
+
+
+def _from_mapping(root: Path, data: dict[str, Any], path: Path) -> ProjectConfig:
+    project = dict(data.get("project", {}))
+    unknown = set(project) - {
+        "title", "author", "publisher", "docs_dir", "articles_dir", "locale_dir",
+        "build_dir", "glossary",
+    }
+    if unknown:
+        raise ConfigError(f"{path}: unknown [project] keys: {', '.join(sorted(unknown))}")
+    for key in ("docs_dir", "articles_dir", "locale_dir", "build_dir", "glossary"):
+        if key in project:
+            project[key] = Path(project[key])
+    editions = DEFAULT_EDITIONS
+    if "editions" in data:
+        editions = tuple(_edition(path, i, e) for i, e in enumerate(data["editions"], 1))
+    return ProjectConfig(root=root, editions=editions, **project)
+
+
+def _edition(path: Path, index: int, table: dict[str, Any]) -> Edition:
+    try:
+        kind = EditionKind(table["kind"])
+        return Edition(
+            code=table["code"],
+            label=table["label"],
+            kind=kind,
+            sphinx_language=table.get("sphinx_language", table["code"].replace("-", "_")),
+            opencc_config=table.get("opencc_config"),
+            catalog_language=table.get("catalog_language"),
+        )
+    except KeyError as exc:
+        raise ConfigError(f"{path}: edition #{index} lacks key {exc}") from exc
+    except ValueError as exc:
+        raise ConfigError(f"{path}: edition #{index}: {exc}") from exc

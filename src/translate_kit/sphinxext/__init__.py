@@ -1,0 +1,42 @@
+"""The Sphinx extension: one build of docs/ per edition, chosen by ``translate_kit_edition``.
+
+The build stage runs ``sphinx-build -D translate_kit_edition=<code> -D language=<lang>``;
+a plain ``sphinx-build docs out`` builds the source edition.  Each concern registers
+itself from its own module.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from translate_kit import __version__
+from translate_kit.config import Edition, ProjectConfig, find_root, load_config
+
+
+def project_config(app: Sphinx) -> ProjectConfig:
+    """The translate-kit configuration of the project being built."""
+    return app.translate_kit_project  # type: ignore[attr-defined]
+
+
+def current_edition(app: Sphinx) -> Edition:
+    """The edition this Sphinx run builds."""
+    return app.translate_kit_edition  # type: ignore[attr-defined]
+
+
+def _configure(app: Sphinx, config: Config) -> None:
+    project = load_config(find_root(Path(app.confdir)))
+    code = config.translate_kit_edition or project.source_edition.code
+    app.translate_kit_project = project  # type: ignore[attr-defined]
+    app.translate_kit_edition = project.edition(code)  # type: ignore[attr-defined]
+    for name, value in (("project", project.title), ("author", project.author)):
+        if config[name] in (None, "", "Project name not set", "Author name not set"):
+            config[name] = value
+
+
+def setup(app: Sphinx) -> dict[str, object]:
+    app.add_config_value("translate_kit_edition", "", "env", types=frozenset({str}))
+    app.connect("config-inited", _configure, priority=100)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

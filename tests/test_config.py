@@ -1,0 +1,58 @@
+from pathlib import Path
+
+import pytest
+
+from translate_kit.config import EditionKind, load_config
+from translate_kit.errors import ConfigError
+
+
+def write(root: Path, text: str) -> Path:
+    (root / "translate-kit.toml").write_text(text, encoding="utf-8")
+    return root
+
+
+def test_defaults_are_the_three_standard_editions(tmp_path):
+    config = load_config(write(tmp_path, ""))
+    assert [(e.code, e.kind) for e in config.editions] == [
+        ("zh-Hant", EditionKind.SOURCE),
+        ("zh-Hans", EditionKind.SCRIPT),
+        ("en", EditionKind.TRANSLATION),
+    ]
+    assert [e.slug for e in config.editions] == ["zh-hant", "zh-hans", "en"]
+    assert config.docs_dir == tmp_path.resolve() / "docs"
+
+
+def test_a_hong_kong_edition_is_one_table(tmp_path):
+    config = load_config(write(tmp_path, """
+[[editions]]
+code = "zh-Hant"
+label = "繁體中文"
+kind = "source"
+[[editions]]
+code = "zh-HK"
+label = "香港繁體"
+kind = "script"
+opencc_config = "t2hk.json"
+sphinx_language = "zh_HK"
+"""))
+    hk = config.edition("zh-hk")
+    assert hk.kind is EditionKind.SCRIPT and hk.opencc_config == "t2hk.json"
+    assert hk.locale_name == "zh_HK"
+
+
+def test_unknown_edition_names_the_known_ones(tmp_path):
+    config = load_config(write(tmp_path, ""))
+    with pytest.raises(ConfigError, match="zh-Hant, zh-Hans, en"):
+        config.edition("fr")
+
+
+@pytest.mark.parametrize("text, message", [
+    ('[[editions]]\ncode = "x"\nlabel = "x"\nkind = "script"\n', "opencc_config"),
+    ('[[editions]]\ncode = "x"\nlabel = "x"\nkind = "nonsense"\n', "edition #1"),
+    ('[[editions]]\ncode = "x"\nkind = "source"\n', "lacks key 'label'"),
+    ("[project]\ncolour = 1\n", "unknown \\[project\\] keys: colour"),
+    ("[project\n", "translate-kit.toml"),
+])
+def test_bad_configuration_is_a_clear_error(tmp_path, text, message):
+    with pytest.raises(ConfigError, match=message):
+        load_config(write(tmp_path, text))
