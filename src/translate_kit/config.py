@@ -73,6 +73,7 @@ class ProjectConfig:
     title: str = "translate-kit"
     author: str = "translate-kit"
     publisher: str = "translate-kit"
+    pdf_basename: str = "translate-kit"
     editions: tuple[Edition, ...] = DEFAULT_EDITIONS
     docs_dir: Path = field(default=Path("docs"))
     articles_dir: Path = field(default=Path("docs/articles"))
@@ -110,6 +111,10 @@ class ProjectConfig:
     def editions_of(self, kind: EditionKind) -> tuple[Edition, ...]:
         return tuple(e for e in self.editions if e.kind is kind)
 
+    def pdf_name(self, edition: Edition) -> str:
+        """File name of an edition's PDF, in ``_build/pdf/`` and in the site's ``pdf/``."""
+        return f"{self.pdf_basename}-{edition.slug}.pdf"
+
 
 def find_root(start: Path) -> Path:
     """The nearest directory at or above ``start`` holding translate-kit.toml."""
@@ -136,7 +141,7 @@ def load_config(root: Path | None = None) -> ProjectConfig:
 def _from_mapping(root: Path, data: dict[str, Any], path: Path) -> ProjectConfig:
     project = dict(data.get("project", {}))
     unknown = set(project) - {
-        "title", "author", "publisher", "docs_dir", "articles_dir", "locale_dir",
+        "title", "author", "publisher", "pdf_basename", "docs_dir", "articles_dir", "locale_dir",
         "build_dir", "glossary",
     }
     if unknown:
