@@ -61,9 +61,9 @@ def from_html(text: str) -> Extracted:
     for element in body.iter(*_BLOCKS):
         if any(a.tag in _BLOCKS for a in element.iterancestors()):
             continue
-        for offset, piece in enumerate(_text(element, keep_breaks=True).split("\n")):
+        for piece in _text(element, keep_breaks=True).split("\n"):
             if piece:
-                paragraphs.append(SourceParagraph(piece, (element.sourceline or 1) + offset, 1))
+                paragraphs.append(SourceParagraph(piece, element.sourceline or 1, 1))
     return Extracted(paragraphs, title or None)
 
 
