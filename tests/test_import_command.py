@@ -150,3 +150,9 @@ def test_a_bad_source_is_an_error_and_nothing_is_written(project, name, content,
 def test_a_bad_date_is_refused(project):
     result = run(project, str(project / "sources" / SAMPLE.name), "--date", "14/06/2019", ok=False)
     assert "YYYY-MM-DD" in result
+
+
+def test_articles_outside_the_sphinx_project_are_refused(project, tmp_path):
+    result = run(project, str(project / "sources" / SAMPLE.name), "--into", str(tmp_path / "elsewhere"),
+                 ok=False)
+    assert "insidetheSphinxproject" in result and not (tmp_path / "elsewhere").exists()

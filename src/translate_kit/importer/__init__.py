@@ -75,6 +75,8 @@ def import_sources(
 ) -> ImportReport:
     """Import ``paths`` into ``into`` (default: the configured articles directory)."""
     articles_dir = (into or config.articles_dir).resolve()
+    if not articles_dir.is_relative_to(config.docs_dir.resolve()):
+        raise SourceError(f"articles must be inside the Sphinx project {config.docs_dir}", articles_dir)
     plans: list[_Plan] = []
     for path in paths:
         taken = {plan.path for plan in plans}

@@ -77,7 +77,8 @@ def _drop_noise(root: lxml.html.HtmlElement) -> None:
     words = " or ".join(
         f"contains(concat(' ', normalize-space(@class), ' ', @id, ' '), ' {w}')" for w in _NOISE_WORDS
     )
-    for element in root.xpath(f"{tags} | //*[{roles}] | //*[{words}]"):
+    keep = "self::html or self::body or .//article or .//main"
+    for element in root.xpath(f"{tags} | //*[({roles} or {words}) and not({keep})]"):
         if element.getparent() is not None:
             element.drop_tree()
 

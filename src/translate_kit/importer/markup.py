@@ -24,8 +24,5 @@ def escape_line_start(line: str) -> str:
 
 
 def role(name: str, text: str) -> str:
-    """``{name}`text``` with a fence longer than any backtick run in ``text``."""
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{{{name}}}{fence}{pad}{text}{pad}{fence}"
+    """``{name}`text```: role content is taken literally (garbled spans hold no backtick)."""
+    return f"{{{name}}}`{text}`"
