@@ -77,8 +77,8 @@ def test_reimporting_gives_a_byte_identical_file(project):
     import_sample(project)
     document = project / "docs" / "articles" / f"{SLUG}.md"
     first = document.read_bytes()
-    result = run(project, str(project / "sources" / SAMPLE.name), "--title", TITLE)
-    assert document.read_bytes() == first and "unchanged" in result
+    result = run(project, str(project / "sources" / SAMPLE.name))  # title and date are kept
+    assert document.read_bytes() == first and "unchanged" in result and "warning" not in result
 
 
 def test_a_hand_edited_document_is_only_overwritten_with_force(project):

@@ -97,10 +97,11 @@ def _prepare(
         raise SourceError("is not a .txt or .html file", path)
     raw = _read(path)
     decoded = decode(raw, path)
-    article = clean_article(extract(decoded.text), path, title)
     source = _relative(config, path)
-    document = _document_path(articles_dir, source, slugify(article.title), taken)
-    old = front_matter(document) if document.exists() else {}
+    previous = _imported_from(articles_dir, source, taken)
+    old = front_matter(previous) if previous else {}
+    article = clean_article(extract(decoded.text), path, title, fallback_title=old.get("title"))
+    document = previous or _free_path(articles_dir, slugify(article.title), taken)
     warnings = list(article.warnings)
     if date is None and not old.get("date"):
         warnings.append("no --date: the article is dated today")
@@ -131,11 +132,16 @@ def _relative(config: ProjectConfig, path: Path) -> str:
     return path.relative_to(config.root).as_posix() if path.is_relative_to(config.root) else path.name
 
 
-def _document_path(articles_dir: Path, source: str, slug: str, taken: set[Path]) -> Path:
-    """The document this source was imported into before, else a free ``<slug>[-n].md``."""
+def _imported_from(articles_dir: Path, source: str, taken: set[Path]) -> Path | None:
+    """The document this source was imported into before: re-imports keep its name."""
     for existing in sorted(articles_dir.glob("*.md")):
         if front_matter(existing).get("source") == source and existing not in taken:
             return existing
+    return None
+
+
+def _free_path(articles_dir: Path, slug: str, taken: set[Path]) -> Path:
+    """``<slug>.md``, or ``<slug>-2.md``... when another source has that name."""
     candidate, n = articles_dir / f"{slug}.md", 1
     while candidate.exists() or candidate in taken:
         n += 1

@@ -67,8 +67,14 @@ def plain(paragraph: Paragraph) -> str:
     return "".join(segment.text for segment in paragraph)
 
 
-def clean_article(extracted: Extracted, path: Path, title: str | None = None) -> Article:
-    """Apply every cleanup rule; SourceError when no article text is left."""
+def clean_article(
+    extracted: Extracted, path: Path, title: str | None = None, fallback_title: str | None = None,
+) -> Article:
+    """Apply every cleanup rule; SourceError when no article text is left.
+
+    The title is ``title``, else the source's own, else ``fallback_title`` (the one an
+    earlier import was given), else one derived from the first sentence.
+    """
     counts, findings = Counts(), []
     body: list[Paragraph] = []
     notices: list[str] = []
@@ -89,7 +95,7 @@ def clean_article(extracted: Extracted, path: Path, title: str | None = None) ->
         raise SourceError("contains no article text", path)
     if title is None and extracted.title:
         title = _clean_text(extracted.title, counts)
-    title, body, warnings = _choose_title(title, body)
+    title, body, warnings = _choose_title(title, body, fallback_title)
     return Article(title, tuple(body), tuple(notices), counts, tuple(findings), warnings)
 
 
@@ -121,14 +127,16 @@ def _clean_text(text: str, counts: Counts) -> str:
 
 
 def _choose_title(
-    given: str | None, body: list[Paragraph]
+    given: str | None, body: list[Paragraph], fallback: str | None
 ) -> tuple[str, list[Paragraph], tuple[str, ...]]:
-    """The given title, else a title line, else the first sentence with a warning."""
+    """The given title, else a title line, else the fallback, else the first sentence."""
     if given and given.strip():
         return given.strip(), body, ()
     first = body[0]
     if len(body) > 1 and _is_title_line(first):
         return plain(first), body[1:], ()
+    if fallback:
+        return fallback, body, ()
     sentence = re.split(r"[。！？!?；;]", plain(first), maxsplit=1)[0]
     derived = sentence.rstrip("，,：: ") or plain(first)
     if len(derived) > MAX_TITLE:
