@@ -130,7 +130,7 @@ def test_an_article_without_title_or_date_is_imported_with_warnings(project):
 
 
 @pytest.mark.parametrize("name, content, message", [
-    ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+    ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
     ("empty.txt", b"\n \n", "no article text"),
     ("missing.txt", None, "cannot be read"),
     ("notes.docx", b"PK", "not a .txt or .html"),

@@ -45,7 +45,7 @@ def test_crlf_big5_file(tmp_path):
 
 
 @pytest.mark.parametrize("raw, message", [
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "NUL bytes"),
     (bytes(range(1, 32)) * 20, "binary"),
     (b"\xff\xfe\x00\xd8", "byte-order mark"),
 ])

@@ -10,7 +10,7 @@ title is chosen.  Han characters are never added or dropped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from translate_kit.errors import SourceError
@@ -60,7 +60,7 @@ class Article:
     notices: tuple[str, ...]
     counts: Counts
     findings: tuple[Finding, ...] = ()
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[str, ...] = ()
 
 
 def plain(paragraph: Paragraph) -> str:

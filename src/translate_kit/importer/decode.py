@@ -51,7 +51,7 @@ def _detect(raw: bytes, path: Path) -> tuple[str, str]:
                 message = f"has a {encoding} byte-order mark but is not {encoding}: {exc.reason}"
                 raise SourceError(message, path) from exc
     if b"\x00" in raw:
-        raise SourceError("is a binary file (it contains NUL bytes), not an article", path)
+        raise SourceError("contains NUL bytes: a binary file, or UTF-16 without a byte-order mark", path)
     try:
         return "utf-8", raw.decode("utf-8")
     except UnicodeDecodeError:
