@@ -14,6 +14,7 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from translate_kit import __version__
@@ -32,7 +33,8 @@ def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return command(*args, **kwargs)
         except TranslateKitError as exc:
-            err_console.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True)
+            err_console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, markup=True,
+                              soft_wrap=True)
             sys.exit(1)
 
     return wrapper
@@ -78,7 +80,7 @@ def update(config: ProjectConfig) -> None:
 
     result = update_catalogs(config)
     for warning in result.warnings:
-        err_console.print(f"[yellow]sphinx:[/] {warning}", highlight=False)
+        err_console.print(f"[yellow]sphinx:[/] {escape(warning)}", highlight=False, soft_wrap=True)
     for edition in result.editions:
         table = Table("document", "status", "kept", "memory", "fuzzy", "new", "obsolete",
                       title=f"{edition.edition.label} ({edition.edition.code})")
@@ -89,9 +91,9 @@ def update(config: ProjectConfig) -> None:
                           str(c.fuzzy_edited + c.fuzzy_memory), str(c.untranslated), str(c.obsoleted))
         console.print(table)
         for path in edition.orphaned:
-            err_console.print(f"[yellow]warning:[/] {_relative(config, path)}: its document no "
-                              "longer exists; the catalog is kept (delete it yourself if unneeded)",
-                              highlight=False)
+            err_console.print(f"[yellow]warning:[/] {escape(_relative(config, path))}: its document "
+                              "no longer exists; the catalog is kept (delete it yourself if unneeded)",
+                              highlight=False, soft_wrap=True)
 
 
 @main.command()
@@ -116,8 +118,9 @@ def stats(config: ProjectConfig, as_json: bool, fail_under: float | None, unit: 
             console.print(_stats_table(config, edition))
     below = [e for e in editions if fail_under is not None and e.progress.percent(unit) < fail_under]
     for edition in below:
-        err_console.print(f"[red]{edition.edition.code}: {edition.progress.percent(unit):.1f} % of "
-                          f"{unit} translated, under {fail_under:g} %[/]", highlight=False)
+        err_console.print(f"{edition.edition.code}: {edition.progress.percent(unit):.1f} % of "
+                          f"{unit} translated, under {fail_under:g} %", style="red",
+                          markup=False, highlight=False, soft_wrap=True)
     if below:
         sys.exit(1)
 
