@@ -149,7 +149,7 @@ def check(config: ProjectConfig, no_warnings: bool) -> None:
     shown = result.errors if no_warnings else result.problems
     for problem in sorted(shown, key=lambda p: (str(p.path), p.line or 0)):
         click.echo(str(problem).replace(f"{config.root}/", "", 1))
-    summary = (f"{result.catalogs} catalogs: {len(result.errors)} errors, "
+    summary = (f"{result.catalogs} catalog(s): {len(result.errors)} errors, "
                f"{len(result.warnings)} warnings")
     err_console.print(summary, style="red" if result.errors else "green", highlight=False)
     if result.errors:
