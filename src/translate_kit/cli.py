@@ -7,8 +7,10 @@ errors (TranslateKitError) become ``file:line: message`` on stderr and exit stat
 from __future__ import annotations
 
 import functools
+import json
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -161,3 +163,52 @@ def _relative(config: ProjectConfig, path: Path) -> str:
         return str(path.relative_to(config.root))
     except ValueError:
         return str(path)
+
+
+def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+@main.command("import")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--into", type=click.Path(file_okay=False, path_type=Path),
+              help="Directory of the articles (default: docs/articles).")
+@click.option("--title", help="Title of the article, when its first line is not one.")
+@click.option("--date", callback=_iso_date, help="Publication date, YYYY-MM-DD.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the report as JSON to this file.")
+@click.option("--force", is_flag=True, help="Overwrite documents that were edited by hand.")
+@pass_config
+@reports_errors
+def import_(config: ProjectConfig, sources: tuple[Path, ...], into: Path | None,
+            title: str | None, date: str | None, report_path: Path | None, force: bool) -> None:
+    """Import source articles (.txt, .html) as MyST documents and list them in the index."""
+    from translate_kit.importer import import_sources
+    from translate_kit.importer.document import write_atomic
+
+    if title and len(sources) > 1:
+        raise click.UsageError("--title names one article: import one SOURCE at a time")
+    report = import_sources(config, list(sources), into=into, title=title, date=date, force=force)
+    findings = Table("source", "line:column", "kind", "text", "detail", title="findings")
+    for r in report.results:
+        c = r.counts
+        state = "written" if r.written else "unchanged"
+        console.print(
+            f"[bold]{r.source}[/] → {r.document} ({state}; encoding {r.encoding}): "
+            f"{c.annotations_removed} annotations removed, {c.punctuation_fixed} punctuation "
+            f"fixed, {c.garbled_spans} garbled spans, {c.boilerplate_moved} notices moved",
+            highlight=False,
+        )
+        for warning in r.warnings:
+            console.print(f"  [yellow]warning:[/] {warning}", highlight=False)
+        for f in r.findings:
+            findings.add_row(r.source, f"{f.line}:{f.column}", f.kind, f.text, f.detail)
+    if findings.row_count:
+        console.print(findings)
+    if report_path:
+        write_atomic(report_path, json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
