@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from babel.messages.catalog import Catalog, Message
 
 from translate_kit.catalogs.memory import TranslationMemory, is_translated
-from translate_kit.catalogs.pofile_io import iter_messages
+from translate_kit.catalogs.pofile_io import GUESSED_FLAGS, iter_messages
 
 SIMILAR_IN_CATALOG = 0.6
 """A msgid this close to one of the catalog's own old msgids is the same paragraph, edited."""
@@ -29,10 +29,8 @@ SIMILAR_IN_MEMORY = 0.8
 """A msgid this close to one translated elsewhere gets that translation as a suggestion."""
 
 Annotator = Callable[[Message], list[str]]
-_GUESSED_FLAGS = frozenset({"fuzzy", "python-format", "python-brace-format"})
-"""Flags not carried over: fuzzy is decided anew; Babel guesses the format flags from the
-msgid, and on MyST text (``{role}``, ``50% of``) they would make ``msgfmt --check``
-compare "format strings" that are not."""
+_NOT_CARRIED = GUESSED_FLAGS | {"fuzzy"}
+"""Flags decided anew for each merge (format flags are never wanted, see GUESSED_FLAGS)."""
 Key = str | tuple[str, str]
 
 
@@ -103,11 +101,11 @@ class _Merger:
         key = _key(template)
         message = Message(template.id, _empty_string(template), list(template.locations),
                           auto_comments=list(template.auto_comments), context=template.context)
-        message.flags = set(template.flags) - _GUESSED_FLAGS
+        message.flags = set(template.flags) - _NOT_CARRIED
         prior = self.old.get(key) or self.obsolete.get(key)
         if prior is not None:
             message.user_comments = list(prior.user_comments)
-            message.flags |= set(prior.flags) - _GUESSED_FLAGS
+            message.flags |= set(prior.flags) - _NOT_CARRIED
             if is_translated(prior):
                 if prior.fuzzy:
                     message.flags.add("fuzzy")

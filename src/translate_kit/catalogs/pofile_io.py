@@ -74,9 +74,19 @@ def _check_lines(text: str, path: Path) -> None:
             raise CatalogError(f"syntax error: malformed line {line!r}", path, number)
 
 
-def _restore_previous(catalog: Catalog) -> None:
-    """Turn ``#| msgid`` lines, which Babel reads as translator comments, back into previous_id."""
+GUESSED_FLAGS = frozenset({"python-format", "python-brace-format"})
+"""Flags Babel adds to any msgid that looks like a format string; MyST text (``{role}``,
+``50% of``) often does, and ``msgfmt --check`` would then compare "format strings"."""
+
+
+def _restore(catalog: Catalog) -> None:
+    """Undo what Babel's reader adds or misreads, so that a read-write round trip is exact.
+
+    ``#| msgid`` lines are read as translator comments: turn them back into previous_id.
+    Format flags are guessed from the msgid: drop them.
+    """
     for message in [*catalog, *catalog.obsolete.values()]:
+        message.flags -= GUESSED_FLAGS
         previous: dict[str, list[str]] = {}
         kept: list[str] = []
         keyword = "msgid"
@@ -111,7 +121,7 @@ def parse_catalog(data: bytes, path: Path) -> Catalog:
     except (ValueError, LookupError) as exc:
         raise CatalogError(f"unreadable catalog: {exc}", path) from exc
     catalog.parsing = False
-    _restore_previous(catalog)
+    _restore(catalog)
     if catalog.charset.lower().replace("_", "-") not in ("utf-8", "utf8"):
         raise CatalogError(
             f"declares charset {catalog.charset!r}; catalogs must be UTF-8 "
