@@ -14,7 +14,6 @@ Translated messages that left the document stay as obsolete ``#~`` entries.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 

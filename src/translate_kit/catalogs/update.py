@@ -28,7 +28,7 @@ from translate_kit.catalogs.pofile_io import (
     catalog_dir, catalog_paths, parse_catalog, render_catalog, write_if_changed,
 )
 from translate_kit.config import Edition, EditionKind, ProjectConfig
-from translate_kit.errors import BuildError, CatalogError, ConfigError
+from translate_kit.errors import BuildError, ConfigError
 
 LOCK_FILE = ".translate-kit.lock"
 TEMPLATES_DIR = "gettext"
@@ -117,7 +117,7 @@ def new_catalog(config: ProjectConfig, edition: Edition, docname: str, now: dt.d
             locale=edition.locale_name, domain=docname, project=config.title, version=docname,
             header_comment=(f"# {edition.label} ({edition.code}) translation of {docname!r}.\n"
                             "# Updated by `translate-kit update`; edit only the msgstr lines."),
-            msgid_bugs_address="", copyright_holder=config.publisher,
+            copyright_holder=config.publisher,
             creation_date=now, revision_date=now, language_team=edition.label,
             charset="utf-8", fuzzy=False,
         )
@@ -169,5 +169,3 @@ def update_edition(
     orphaned = tuple(path for doc, path in paths.items() if doc not in templates)
     return EditionUpdate(edition, tuple(documents), orphaned)
 
-
-__all__ = ["CatalogError", "update_catalogs", "update_edition", "extract_templates"]
