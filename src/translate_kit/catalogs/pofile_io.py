@@ -43,6 +43,20 @@ def catalog_paths(config: ProjectConfig, edition: Edition) -> dict[str, Path]:
     return {path.relative_to(root).with_suffix("").as_posix(): path for path in paths}
 
 
+SOURCE_SUFFIXES = (".md", ".rst")
+
+
+def source_docnames(config: ProjectConfig) -> set[str]:
+    """Docnames of the source files under docs/ (without running Sphinx)."""
+    found = set()
+    for suffix in SOURCE_SUFFIXES:
+        for path in config.docs_dir.rglob(f"*{suffix}"):
+            relative = path.relative_to(config.docs_dir)
+            if not any(part.startswith((".", "_")) for part in relative.parts):
+                found.add(relative.with_suffix("").as_posix())
+    return found
+
+
 class _StrictCatalog(Catalog):
     """A Catalog that notes msgids defined twice while it is being parsed."""
 
