@@ -160,7 +160,7 @@ def merge(
     The result keeps ``existing``'s header; ``annotate`` returns extra ``#.`` comments
     for a template message (the simplified-script form of its text).
     """
-    merger = _Merger(existing, memory or TranslationMemory())
+    merger = _Merger(existing, memory if memory is not None else TranslationMemory())
     merged = empty_like(existing)
     active: set[Key] = set()
     for template_message in iter_messages(template):

@@ -148,13 +148,16 @@ def parse_catalog(data: bytes, path: Path) -> Catalog:
     return catalog
 
 
-def read_catalog(path: Path) -> Catalog:
-    """Read one .po file (see ``parse_catalog``)."""
+def read_bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise CatalogError(f"cannot read catalog: {exc.strerror}", path) from exc
-    return parse_catalog(data, path)
+
+
+def read_catalog(path: Path) -> Catalog:
+    """Read one .po file (see ``parse_catalog``)."""
+    return parse_catalog(read_bytes(path), path)
 
 
 def render_catalog(catalog: Catalog) -> bytes:

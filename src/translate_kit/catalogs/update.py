@@ -25,7 +25,7 @@ from translate_kit.build.sphinx_run import run_sphinx
 from translate_kit.catalogs.memory import TranslationMemory
 from translate_kit.catalogs.merge import Annotator, MergeCounts, merge
 from translate_kit.catalogs.pofile_io import (
-    catalog_dir, catalog_paths, parse_catalog, render_catalog, write_if_changed,
+    catalog_dir, catalog_paths, parse_catalog, read_bytes, render_catalog, write_if_changed,
 )
 from translate_kit.config import Edition, EditionKind, ProjectConfig
 from translate_kit.errors import BuildError, ConfigError
@@ -149,13 +149,13 @@ def update_edition(
 ) -> EditionUpdate:
     """Merge the templates into one edition's catalogs; every catalog is read before any write."""
     paths = catalog_paths(config, edition)
-    raw = {doc: path.read_bytes() for doc, path in paths.items()}
+    raw = {doc: read_bytes(path) for doc, path in paths.items()}
     existing = {doc: parse_catalog(raw[doc], paths[doc]) for doc in paths}
     memory = TranslationMemory.from_catalogs(existing.values())
     documents = []
     for docname, template in templates.items():
         path = paths.get(docname) or catalog_dir(config, edition) / f"{docname}.po"
-        base = existing.get(docname) or new_catalog(config, edition, docname, now)
+        base = existing[docname] if docname in existing else new_catalog(config, edition, docname, now)
         result = merge(template, base, memory, annotate)
         data = render_catalog(result.catalog)
         status = "unchanged" if raw.get(docname) == data else "updated"
