@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.table import Table
 
 from translate_kit import __version__
+from translate_kit.build.pdf import PdfBuild, build_pdfs
 from translate_kit.config import ProjectConfig, load_config
 from translate_kit.errors import TranslateKitError
 
@@ -67,3 +68,51 @@ def editions(config: ProjectConfig) -> None:
             f"locale/{e.locale_name}" if e.kind.value != "source" else "",
         )
     console.print(table)
+
+
+@main.group()
+def build() -> None:
+    """Build the site and PDFs."""
+
+
+def _pdf_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    command = click.option(
+        "--edition", "-e", "codes", multiple=True, metavar="CODE",
+        help="Build only this edition (repeatable; default: all).",
+    )(command)
+    return click.option(
+        "--jobs", "-j", type=click.IntRange(min=1), default=2, show_default=True,
+        help="Editions built at the same time.",
+    )(command)
+
+
+def _print_pdfs(result: PdfBuild) -> None:
+    for pdf in result.pdfs:
+        console.print(f"{pdf.edition.code}: {pdf.path} ({pdf.seconds:.1f} s)", highlight=False)
+        for warning in pdf.warnings:
+            err_console.print(f"[yellow]warning:[/] {warning}", highlight=False)
+    console.print(f"{len(result.pdfs)} PDF(s) in {result.seconds:.1f} s", highlight=False)
+
+
+@build.command()
+@_pdf_options
+@pass_config
+@reports_errors
+def pdf(config: ProjectConfig, codes: tuple[str, ...], jobs: int) -> None:
+    """Build one PDF per edition into _build/pdf (needs TeX Live)."""
+    editions = tuple(config.edition(c) for c in codes) or None
+    _print_pdfs(build_pdfs(config, editions, jobs=jobs))
+
+
+@build.command()
+@_pdf_options
+@pass_config
+@reports_errors
+def site(config: ProjectConfig, codes: tuple[str, ...], jobs: int) -> None:
+    """Build the PDFs, then the HTML site that links them."""
+    from translate_kit.build.site import build_site
+
+    editions = tuple(config.edition(c) for c in codes) or None
+    result = build_site(config, editions, jobs=jobs)
+    _print_pdfs(result.pdfs)
+    console.print(f"site: {result.html_dir}", highlight=False)

@@ -39,4 +39,7 @@ def _configure(app: Sphinx, config: Config) -> None:
 def setup(app: Sphinx) -> dict[str, object]:
     app.add_config_value("translate_kit_edition", "", "env", types=frozenset({str}))
     app.connect("config-inited", _configure, priority=100)
+    from translate_kit.sphinxext import latex
+
+    latex.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
