@@ -49,16 +49,15 @@ def font_preamble(fonts: FontSet, chinese: bool) -> str:
 
 
 def pdf_info(project: ProjectConfig, edition: Edition) -> str:
-    """hyperref document information; the title comes from Sphinx's title page."""
-    fields = {
-        "pdfauthor": project.author,
-        "pdflang": edition.code,
-        "pdfsubject": f"{project.title} ({edition.label})",
-        "pdfcreator": f"{project.publisher} (translate-kit)",
-        "pdfkeywords": edition.code,
-    }
-    body = ",\n  ".join(f"{key}={{{escape(value, 'xelatex')}}}" for key, value in fields.items())
-    return rf"\hypersetup{{{body}}}"
+    """PDF document information; the title is set by Sphinx's title page."""
+    def tex(value: str) -> str:
+        return "{" + escape(value, "xelatex") + "}"
+
+    return "\n".join((
+        rf"\hypersetup{{pdfauthor={tex(project.author)}, pdflang={tex(edition.code)},",
+        rf"  pdfsubject={tex(f'{project.title} ({edition.label})')}, pdfcreator={{translate-kit}},",
+        rf"  pdfinfo={{Publisher={tex(project.publisher)}}}}}",
+    ))
 
 
 def latex_elements(project: ProjectConfig, edition: Edition) -> dict[str, str]:
