@@ -147,6 +147,8 @@ def test_latex_special_characters_are_printed_literally(built):
         text = pdf_text(edition_pdf(built, code))
         assert SPECIALS in text, code
         assert "root:" not in text
+        log = (edition_pdf(built, code).parents[1] / "latex").rglob("*.log")
+        assert all("write18 enabled" not in path.read_text(errors="replace") for path in log)
 
 
 @pytest.mark.tex

@@ -31,7 +31,7 @@ DEBIAN_PACKAGES = (
 TEX_TOOLS = ("xelatex", "xdvipdfmx", "latexmk", "fc-list")
 
 MISSING_CHAR = re.compile(r"Missing character: There is no (.+?) \(U\+([0-9A-F]{4,6})\) in font (.+?)/")
-TEX_ERROR = re.compile(r"^(?:!|\S+\.tex:\d+:) (.*)$", re.MULTILINE)
+TEX_ERROR = re.compile(r"^(?:!|\S+\.tex:\d+:) (.*(?:\n\(.*)*)", re.MULTILINE)
 SEARCHED_SUFFIXES = (".md", ".rst", ".txt", ".po")
 
 
@@ -140,7 +140,7 @@ def _latex_error(config: ProjectConfig, edition: Edition, log: str, log_path: Pa
             *where,
         )
     errors = TEX_ERROR.findall(log)
-    detail = errors[0] if errors else "see the log"
+    detail = " ".join(errors[0].split()) if errors else "see the log"
     return BuildError(f"edition {edition.code}: LaTeX failed: {detail}", log_path)
 
 

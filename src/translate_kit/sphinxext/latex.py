@@ -28,6 +28,7 @@ ARTICLE_META_CLASS = "articlemeta"
 
 
 def is_chinese(edition: Edition) -> bool:
+    """Chinese editions typeset their punctuation the Chinese way."""
     return noto_variant(edition.code) is not None
 
 
@@ -87,10 +88,18 @@ def latex_elements(project: ProjectConfig, edition: Edition) -> dict[str, str]:
     }
 
 
+def _merge_elements(ours: dict[str, str], conf_py: dict[str, str]) -> dict[str, str]:
+    """conf.py's ``latex_elements`` win, except that its preamble adds to ours."""
+    merged = {**ours, **conf_py}
+    if "preamble" in conf_py:
+        merged["preamble"] = f"{ours['preamble']}\n{conf_py['preamble']}"
+    return merged
+
+
 def _configure(app: Sphinx, config: Config) -> None:
     project, edition = project_config(app), current_edition(app)
     config.latex_engine = "xelatex"
-    config.latex_elements = {**latex_elements(project, edition), **config.latex_elements}
+    config.latex_elements = _merge_elements(latex_elements(project, edition), config.latex_elements)
     config.latex_documents = [(
         config.root_doc, tex_name(project, edition), escape(project.title, "xelatex"),
         escape(project.author, "xelatex"), "manual", True,
