@@ -134,11 +134,17 @@ def _flatten(outline: list) -> list:
 
 
 @pytest.mark.tex
-def test_each_article_starts_a_page_with_its_date_and_source(built):
-    pages = pdf_text(edition_pdf(built, "zh-Hant")).split("\f")
-    starts = {page.strip().splitlines()[0]: page.strip().splitlines()[1:3] for page in pages if page.strip()}
-    assert starts["開發區召開項目建設專題會議"] == ["2023-05-12", "泰州日報"]
-    assert starts["特殊字元"] == ["2023-06-01", "https://example.org/news?id=7&lang=zh"]
+@pytest.mark.parametrize("code, title, meta", [
+    ("zh-Hant", "開發區召開項目建設專題會議", ("2023-05-12", "泰州日報")),
+    ("zh-Hans", "开发区召开项目建设专题会议", ("2023-05-12", "泰州日报")),
+    ("en", "Development Zone Holds Meeting", ("Date: 2023-05-12", "Source: 泰州日報")),
+    ("en", "特殊字元", ("2023-06-01", "https://example.org/news?id=7&lang=zh")),
+])
+def test_each_article_starts_a_page_with_its_date_and_source(built, code, title, meta):
+    pages = [p.strip().splitlines() for p in pdf_text(edition_pdf(built, code)).split("\f")]
+    page = next(lines for lines in pages if lines and lines[0] == title)
+    meta_line = next(line for line in page if meta[0] in line)
+    assert page.index(meta_line) <= 2 and meta[1] in meta_line
 
 
 @pytest.mark.tex
@@ -162,7 +168,7 @@ def test_english_quotes_and_dashes_stay_latin_only_in_the_english_edition(built)
         fonts = {f.get("id"): f.get("family") for f in tree.iter("fontspec")}
         return next(fonts[t.get("font")] for t in tree.iter("text") if char in "".join(t.itertext()))
 
-    for char in "“—’":
+    for char in "“—’·":
         assert "CJK" not in font_of("en", char), char
     assert "CJK" in font_of("zh-Hant", "“")
 

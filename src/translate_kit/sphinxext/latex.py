@@ -12,17 +12,17 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.texescape import escape
 
 from translate_kit.build.fonts import FontSet, fonts_for, noto_variant
 from translate_kit.build.pdf import tex_name
 from translate_kit.config import Edition, ProjectConfig
+from translate_kit.sphinxext.articles import article_meta
 from translate_kit.sphinxext import current_edition, project_config
 
-LATIN_PUNCTUATION = ("2013", "2014", "2018", "2019", "201C", "201D", "2026")
-"""En and em dash, curly quotes and ellipsis: xeCJK treats them as CJK punctuation
-by default; in a non-Chinese edition they must stay in the Latin font."""
+LATIN_PUNCTUATION = ("00B7", "2013", "2014", "2018", "2019", "201C", "201D", "2026")
+"""Middle dot, en and em dash, curly quotes and ellipsis: xeCJK treats them as CJK
+punctuation by default; in a non-Chinese edition they must stay in the Latin font."""
 
 ARTICLE_META_CLASS = "articlemeta"
 
@@ -127,38 +127,29 @@ def _adopt_edition_structure(app: Sphinx, env: BuildEnvironment) -> None:
         config.latex_toplevel_sectioning = "part" if deep else "chapter"
 
 
-class ArticleMetadata(SphinxPostTransform):
-    """Print each article's date and source (from its front matter) under its title."""
+def _article_meta_in_latex(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Each article's date and source under its title, as the HTML pages show them.
 
-    default_priority = 400
-    builders = ("latex",)
-
-    def run(self, **kwargs: object) -> None:
-        for start in list(self.document.findall(addnodes.start_of_file)):
-            meta = self.env.metadata.get(start["docname"], {})
-            line = self._meta_line(meta)
-            section = next(iter(start.findall(nodes.section)), None)
-            if line is None or section is None:
-                continue
-            title = next(iter(section.findall(nodes.title)), None)
-            index = section.index(title) + 1 if title is not None else 0
-            section.insert(index, line)
-
-    @staticmethod
-    def _meta_line(meta: dict[str, object]) -> nodes.container | None:
-        """Date and source as two short lines; a source URL becomes a link."""
-        lines: list[nodes.paragraph] = []
-        if meta.get("date"):
-            lines.append(nodes.paragraph("", str(meta["date"])))
-        source = str(meta.get("source") or "")
-        if source.startswith(("https://", "http://")):
-            lines.append(nodes.paragraph("", "", nodes.reference(source, source, refuri=source)))
-        elif source:
-            lines.append(nodes.paragraph("", source))
-        return nodes.container("", *lines, classes=[ARTICLE_META_CLASS]) if lines else None
+    The LaTeX builder resolves one tree holding every document, so the per-page
+    handler never sees the articles; here each inlined document gets its line.
+    """
+    if app.builder.format != "latex":
+        return
+    for start in list(doctree.findall(addnodes.start_of_file)):
+        section = next(iter(start.findall(nodes.section)), None)
+        meta = article_meta(app, start["docname"])
+        if section is None or meta is None:
+            continue
+        for value in meta.findall(nodes.inline):
+            url = value.astext()
+            if url.startswith(("https://", "http://")):
+                value.replace_self(nodes.reference(url, url, refuri=url))
+        title = next(iter(section.findall(nodes.title)), None)
+        index = section.index(title) + 1 if title is not None else 0
+        section.insert(index, nodes.container("", meta, classes=[ARTICLE_META_CLASS]))
 
 
 def setup(app: Sphinx) -> None:
     app.connect("config-inited", _configure, priority=150)
     app.connect("env-updated", _adopt_edition_structure)
-    app.add_post_transform(ArticleMetadata)
+    app.connect("doctree-resolved", _article_meta_in_latex)
