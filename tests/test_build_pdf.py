@@ -221,3 +221,16 @@ def test_english_edition_uses_the_source_editions_cjk_fonts(tmp_path):
     fonts = fonts_for(config, config.edition("en"))
     assert fonts.serif == "Noto Serif"
     assert (fonts.cjk_serif, fonts.mono) == ("Noto Serif CJK HK", "Noto Sans Mono CJK HK")
+
+
+@pytest.mark.tex
+def test_site_builds_the_pdfs_then_the_html_that_offers_them(tmp_path):
+    pytest.importorskip("translate_kit.build.html", reason="the HTML build is not merged yet")
+    root = copy_root("pdf-editions", tmp_path)
+    result = CliRunner().invoke(main, ["--root", str(root), "build", "site", "-e", "zh-Hant"])
+    assert result.exit_code == 0, result.output
+    built = root / "_build" / "pdf" / "news-zh-hant.pdf"
+    published = root / "_build" / "html" / "pdf" / "news-zh-hant.pdf"
+    assert published.read_bytes() == built.read_bytes()
+    pages = (root / "_build" / "html" / "zh-hant").rglob("*.html")
+    assert any("news-zh-hant.pdf" in page.read_text(encoding="utf-8") for page in pages)
