@@ -152,6 +152,7 @@ def test_latex_special_characters_are_printed_literally(built):
     for code in ("zh-Hant", "en"):
         text = pdf_text(edition_pdf(built, code))
         assert SPECIALS in text, code
+        assert 'print("中文字")' in text
         assert "root:" not in text
         log = (edition_pdf(built, code).parents[1] / "latex").rglob("*.log")
         assert all("write18 enabled" not in path.read_text(errors="replace") for path in log)
