@@ -226,7 +226,6 @@ def test_english_edition_uses_the_source_editions_cjk_fonts(tmp_path):
 
 @pytest.mark.tex
 def test_site_builds_the_pdfs_then_the_html_that_offers_them(tmp_path):
-    pytest.importorskip("translate_kit.build.html", reason="the HTML build is not merged yet")
     root = copy_root("pdf-editions", tmp_path)
     result = CliRunner().invoke(main, ["--root", str(root), "build", "site", "-e", "zh-Hant"])
     assert result.exit_code == 0, result.output
