@@ -6,7 +6,6 @@ import re
 import subprocess
 from pathlib import Path
 
-import opencc
 import pytest
 from click.testing import CliRunner
 from lxml import etree
@@ -18,6 +17,7 @@ from translate_kit.build.pdf import PdfBuild, build_pdfs
 from translate_kit.cli import main
 from translate_kit.config import ProjectConfig, load_config
 from translate_kit.errors import BuildError
+from translate_kit.script import converter_for
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 FANDOL_LACKS = "內強撐決況"
@@ -78,7 +78,7 @@ def test_traditional_edition_prints_every_character_fandol_lacks(built):
 def test_simplified_edition_prints_the_converted_characters(built):
     config, _ = built
     text = pdf_text(edition_pdf(built, "zh-Hans"))
-    to_simplified = opencc.OpenCC("t2s.json")
+    to_simplified = converter_for(config, config.edition("zh-Hans"))
     for name in ("meeting.md", "specials.md"):
         expected = han(to_simplified.convert(article_body(config.root, name)))
         assert expected <= han(text), name
