@@ -116,6 +116,8 @@ def _adopt_edition_structure(app: Sphinx, env: BuildEnvironment) -> None:
     the edition).  Articles become chapters (each on a new page, one bookmark each):
     when they sit one level below the root, under a section page, that page is a part.
     """
+    if app.builder.format != "latex":
+        return
     config = app.config
     root = config.root_doc
     if root in env.titles and config.latex_documents:
