@@ -46,10 +46,12 @@ def _configure(app: Sphinx, config: Config) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, object]:
-    from translate_kit.sphinxext import articles, editions, safety, script, search, translation
+    from translate_kit.sphinxext import (
+        articles, editions, garbled, safety, script, search, translation,
+    )
 
     app.add_config_value("translate_kit_edition", "", "env", types=frozenset({str}))
     app.connect("config-inited", _configure, priority=100)
-    for module in (script, translation, safety, editions, articles, search):
+    for module in (script, translation, safety, editions, articles, search, garbled):
         module.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
