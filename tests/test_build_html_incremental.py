@@ -129,3 +129,10 @@ def test_browser_languages_prefer_the_most_specific_edition(tmp_path):
     assert found["zh-hk"] == "zh-hk/index.html"
     assert found["zh-tw"] == found["zh-mo"] == "zh-hant/index.html"
     assert found["zh"] == found["zh-sg"] == "zh-hans/index.html"
+
+
+def test_a_script_edition_without_catalogs_uses_opencc_and_the_glossary(root):
+    shutil.rmtree(root / "locale/zh_Hans/LC_MESSAGES")
+    build(root, "zh-Hans")
+    text = html(root, "zh-hans").xpath("//article")[0].text_content()
+    assert "于先生说" in text and "工人们着急地加班" in text

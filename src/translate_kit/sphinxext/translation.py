@@ -67,6 +67,7 @@ def _expose_as_sphinx_language(dest: Path, edition: Edition) -> None:
         return
     if link.exists():
         shutil.rmtree(link)
+    dest.mkdir(parents=True, exist_ok=True)
     link.symlink_to(edition.locale_name, target_is_directory=True)
 
 
@@ -130,9 +131,19 @@ class MarkUntranslated(SphinxTransform):
             total += 1
             if node.get("translated") is True:
                 translated += 1
+            elif isinstance(node, nodes.title):
+                _mark_title(node, source_lang)
             elif source_lang not in node["classes"]:
                 node["classes"].append(source_lang)
         self.document["translate_kit_progress"] = (translated, total)
+
+
+def _mark_title(title: nodes.title, language_class: str) -> None:
+    """Wrap the title's text, so that the toctree, links and next/previous (which copy
+    a title's children, not the title) also carry the source language."""
+    wrapper = nodes.inline("", "", *title.children, classes=[language_class])
+    title.children = []
+    title += wrapper
 
 
 def _in_docinfo(node: nodes.Element) -> bool:
