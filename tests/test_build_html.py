@@ -143,7 +143,7 @@ def test_translated_passages_are_english_and_the_rest_is_marked_chinese(site):
     paragraphs = {p.text_content(): p.get("lang") for p in tree.xpath("//article//p")}
     assert paragraphs["The zone’s economy grew fast this year; many companies came here to invest."] is None
     assert paragraphs["為了趕上進度，工人們著急地加班，這樣的情況在開發區並不少見。"] == "zh-Hant"
-    assert tree.xpath("//h2")[0].get("lang") == "zh-Hant"  # its translation is fuzzy
+    assert tree.xpath("//h2/span/@lang") == ["zh-Hant"]  # its translation is fuzzy
     assert "Statistics (draft)" not in article_text(tree)
     assert tree.xpath("//h1")[0].get("lang") is None
     assert "42% translated" in article_text(tree)
@@ -152,6 +152,11 @@ def test_translated_passages_are_english_and_the_rest_is_marked_chinese(site):
 def test_a_page_without_catalog_says_it_is_untranslated(site):
     text = article_text(page(site, "en", "articles/a002"))
     assert "0% translated" in text and "體育館開放" in text
+    index = page(site, "en", "articles/index")
+    entries = {a.text_content(): a.xpath("span/@lang") for a in index.xpath("//article//li/a")}
+    assert entries == {"Report on the Economic Development Zone": [], "體育館開放": ["zh-Hant"]}
+    nxt = page(site, "en").xpath("//a[contains(@class,'next-page')]//span[@lang]")
+    assert [(s.text, s.get("lang")) for s in nxt] == [("體育館開放", "zh-Hant")]
     assert "translated" not in article_text(page(site, "zh-hans", "articles/a002"))
 
 

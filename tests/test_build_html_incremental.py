@@ -85,14 +85,26 @@ def test_pdf_link_only_where_the_pdf_exists(root):
     assert not html(root, "en").xpath("//*[contains(@class,'tk-pdf')]")
 
 
-def test_translated_text_cannot_inject_markup(root):
+def test_unsafe_translation_is_left_out_with_a_warning(root):
     append(root / "locale/en/LC_MESSAGES/articles/a001.po",
            f'\nmsgid "{RUSH}"\nmsgstr "Workers <script>alert(1)</script> did overtime."\n')
     result = build(root, "en")
     page = html(root, "en")
-    assert not page.xpath("//article//script")
-    assert [p.text for p in page.xpath("//article//p") if "Workers" in p.text_content()] == [
-        "Workers alert(1) did overtime."]  # the tags are gone, the text is escaped
+    assert not page.xpath("//article//script") and "alert(1)" not in page.text_content()
+    assert page.xpath(f"//p[.='{RUSH}']/@lang") == ["zh-Hant"]
+    assert any("a001.po" in w and "<script>" in w for w in result.editions[0].run.warnings)
+
+
+def test_translated_text_never_yields_raw_html(root):
+    """Defence in depth: raw HTML is dropped even where the catalog check allows it."""
+    append(root / "docs/articles/a002.md", "\n館內有<b>免費</b>停車場。\n")
+    append(root / "locale/en/LC_MESSAGES/articles/a002.po",
+           'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+           'msgid "館內有<b>免費</b>停車場。"\nmsgstr "There is <b>free</b> parking."\n')
+    result = build(root, "en")
+    page = html(root, "en", "articles/a002")
+    assert page.xpath("//article//p[.='There is free parking.']")
+    assert not page.xpath("//article//b")
     assert any("raw html markup" in w for w in result.editions[0].run.warnings)
 
 
@@ -117,3 +129,10 @@ def test_browser_languages_prefer_the_most_specific_edition(tmp_path):
     assert found["zh-hk"] == "zh-hk/index.html"
     assert found["zh-tw"] == found["zh-mo"] == "zh-hant/index.html"
     assert found["zh"] == found["zh-sg"] == "zh-hans/index.html"
+
+
+def test_a_script_edition_without_catalogs_uses_opencc_and_the_glossary(root):
+    shutil.rmtree(root / "locale/zh_Hans/LC_MESSAGES")
+    build(root, "zh-Hans")
+    text = html(root, "zh-hans").xpath("//article")[0].text_content()
+    assert "于先生说" in text and "工人们着急地加班" in text

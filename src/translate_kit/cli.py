@@ -7,13 +7,16 @@ errors (TranslateKitError) become ``file:line: message`` on stderr and exit stat
 from __future__ import annotations
 
 import functools
+import json
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from translate_kit import __version__
@@ -34,7 +37,8 @@ def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return command(*args, **kwargs)
         except TranslateKitError as exc:
-            err_console.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True)
+            err_console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, markup=True,
+                              soft_wrap=True)
             sys.exit(1)
 
     return wrapper
@@ -160,3 +164,144 @@ def site(config: ProjectConfig, codes: tuple[str, ...], jobs: int) -> None:
     console.print(f"site: {result.html.chooser}")
     if not result.html.ok:
         sys.exit(1)
+
+
+@main.command()
+@pass_config
+@reports_errors
+def update(config: ProjectConfig) -> None:
+    """Extract messages and merge them into every translation edition's catalogs."""
+    from translate_kit.catalogs.update import update_catalogs
+
+    result = update_catalogs(config)
+    for warning in result.warnings:
+        err_console.print(f"[yellow]sphinx:[/] {escape(warning)}", highlight=False, soft_wrap=True)
+    for edition in result.editions:
+        table = Table("document", "status", "kept", "memory", "fuzzy", "new", "obsolete",
+                      title=f"{edition.edition.label} ({edition.edition.code})")
+        for doc in edition.documents:
+            c = doc.counts
+            table.add_row(doc.docname, doc.status,
+                          str(c.kept + c.restored), str(c.from_memory),
+                          str(c.fuzzy_edited + c.fuzzy_memory), str(c.untranslated), str(c.obsoleted))
+        console.print(table)
+        for path in edition.orphaned:
+            err_console.print(f"[yellow]warning:[/] {escape(_relative(config, path))}: its document "
+                              "no longer exists; the catalog is kept (delete it yourself if unneeded)",
+                              highlight=False, soft_wrap=True)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--fail-under", type=click.FloatRange(0, 100), default=None, metavar="PERCENT",
+              help="Exit with status 1 when an edition is less translated than this.")
+@click.option("--by", "unit", type=click.Choice(["messages", "characters"]), default="messages",
+              show_default=True, help="Unit for --fail-under.")
+@pass_config
+@reports_errors
+def stats(config: ProjectConfig, as_json: bool, fail_under: float | None, unit: str) -> None:
+    """Translation progress per edition and document (fuzzy counts as not done)."""
+    import json
+
+    from translate_kit.catalogs.stats import collect_stats
+
+    editions = collect_stats(config)
+    if as_json:
+        click.echo(json.dumps({"editions": [e.as_dict() for e in editions]}, ensure_ascii=False, indent=2))
+    else:
+        for edition in editions:
+            console.print(_stats_table(config, edition))
+    below = [e for e in editions if fail_under is not None and e.progress.percent(unit) < fail_under]
+    for edition in below:
+        err_console.print(f"{edition.edition.code}: {edition.progress.percent(unit):.1f} % of "
+                          f"{unit} translated, under {fail_under:g} %", style="red",
+                          markup=False, highlight=False, soft_wrap=True)
+    if below:
+        sys.exit(1)
+
+
+def _stats_table(config: ProjectConfig, edition: Any) -> Table:
+    table = Table("document", "translated", "fuzzy", "untranslated", "%", "chars %",
+                  title=f"{edition.edition.label} ({edition.edition.code})")
+    rows = [(d.docname, d.progress) for d in edition.documents]
+    for index, (name, progress) in enumerate([*rows, ("total", edition.progress)]):
+        m, c = progress.messages, progress.characters
+        table.add_row(name, str(m.translated), str(m.fuzzy), str(m.untranslated),
+                      f"{m.shown_percent:.1f}", f"{c.shown_percent:.1f}",
+                      end_section=index == len(rows) - 1)
+    return table
+
+
+@main.command()
+@click.option("--no-warnings", is_flag=True, help="Print errors only.")
+@pass_config
+@reports_errors
+def check(config: ProjectConfig, no_warnings: bool) -> None:
+    """Check the catalogs; print file:line: problems and fail on errors."""
+    from translate_kit.catalogs.check import check_catalogs
+
+    result = check_catalogs(config)
+    shown = result.errors if no_warnings else result.problems
+    for problem in sorted(shown, key=lambda p: (str(p.path), p.line or 0)):
+        click.echo(str(problem).replace(f"{config.root}/", "", 1))
+    summary = (f"{result.catalogs} catalog(s): {len(result.errors)} errors, "
+               f"{len(result.warnings)} warnings")
+    err_console.print(summary, style="red" if result.errors else "green", highlight=False)
+    if result.errors:
+        sys.exit(1)
+
+
+def _relative(config: ProjectConfig, path: Path) -> str:
+    try:
+        return str(path.relative_to(config.root))
+    except ValueError:
+        return str(path)
+
+
+def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+@main.command("import")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--into", type=click.Path(file_okay=False, path_type=Path),
+              help="Directory of the articles (default: docs/articles).")
+@click.option("--title", help="Title of the article, when its first line is not one.")
+@click.option("--date", callback=_iso_date, help="Publication date, YYYY-MM-DD.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the report as JSON to this file.")
+@click.option("--force", is_flag=True, help="Overwrite documents that were edited by hand.")
+@pass_config
+@reports_errors
+def import_(config: ProjectConfig, sources: tuple[Path, ...], into: Path | None,
+            title: str | None, date: str | None, report_path: Path | None, force: bool) -> None:
+    """Import source articles (.txt, .html) as MyST documents and list them in the index."""
+    from translate_kit.importer import import_sources
+    from translate_kit.importer.document import write_atomic
+
+    if title and len(sources) > 1:
+        raise click.UsageError("--title names one article: import one SOURCE at a time")
+    report = import_sources(config, list(sources), into=into, title=title, date=date, force=force)
+    findings = Table("source", "line:column", "kind", "text", "detail", title="findings")
+    for r in report.results:
+        c = r.counts
+        state = "written" if r.written else "unchanged"
+        console.print(
+            f"[bold]{r.source}[/] → {r.document} ({state}; encoding {r.encoding}): "
+            f"{c.annotations_removed} annotations removed, {c.punctuation_fixed} punctuation "
+            f"fixed, {c.garbled_spans} garbled spans, {c.boilerplate_moved} notices moved",
+            highlight=False,
+        )
+        for warning in r.warnings:
+            console.print(f"  [yellow]warning:[/] {warning}", highlight=False)
+        for f in r.findings:
+            findings.add_row(r.source, f"{f.line}:{f.column}", f.kind, f.text, f.detail)
+    if findings.row_count:
+        console.print(findings)
+    if report_path:
+        write_atomic(report_path, json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")

@@ -47,11 +47,11 @@ def _configure(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> dict[str, object]:
     from translate_kit.sphinxext import (
-        articles, editions, latex, safety, script, search, translation,
+        articles, editions, garbled, latex, safety, script, search, translation,
     )
 
     app.add_config_value("translate_kit_edition", "", "env", types=frozenset({str}))
     app.connect("config-inited", _configure, priority=100)
-    for module in (script, translation, safety, editions, articles, search, latex):
+    for module in (script, translation, safety, editions, articles, search, garbled, latex):
         module.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

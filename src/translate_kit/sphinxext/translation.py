@@ -13,23 +13,23 @@ fully translated says how far it is.
 
 from __future__ import annotations
 
-import os
+import shutil
 from pathlib import Path
-
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
 from sphinx.util.nodes import LITERAL_TYPE_NODES, extract_messages
 
-from translate_kit.config import Edition, EditionKind, ProjectConfig
+from translate_kit.catalogs.compile import compile_catalogs
+from translate_kit.config import Edition, EditionKind
 from translate_kit.sphinxext import current_edition, project_config
 from translate_kit.sphinxext.messages import message
 
+logger = logging.getLogger(__name__)
 STAMPS = "translate_kit_catalog_stamps"
 
 
@@ -47,24 +47,28 @@ def _configure(app: Sphinx, config: Config) -> None:
         config.locale_dirs = []
         return
     dest = project_config(app).build_dir / "locale" / edition.slug
-    _compile_catalogs(project_config(app), edition, dest / edition.sphinx_language / "LC_MESSAGES")
+    result = compile_catalogs(project_config(app), edition, dest)
+    for dropped in result.unsafe:
+        logger.warning("translation left out: %s", dropped.reason,
+                       location=f"{dropped.path}:{dropped.line}", type="translate_kit",
+                       subtype="unsafe")
+    _expose_as_sphinx_language(dest, edition)
     config.locale_dirs = [str(dest)]
 
 
-def _compile_catalogs(project: ProjectConfig, edition: Edition, dest: Path) -> None:
-    """Compile changed catalogs to .mo, leaving out fuzzy messages."""
-    source = project.locale_dir / edition.locale_name / "LC_MESSAGES"
-    for po in sorted(source.rglob("*.po")) if source.is_dir() else ():
-        mo = dest / po.relative_to(source).with_suffix(".mo")
-        if mo.is_file() and mo.stat().st_mtime_ns >= po.stat().st_mtime_ns:
-            continue
-        with po.open("rb") as handle:
-            catalog = read_po(handle)
-        mo.parent.mkdir(parents=True, exist_ok=True)
-        tmp = mo.with_suffix(".mo.tmp")
-        with tmp.open("wb") as handle:
-            write_mo(handle, catalog, use_fuzzy=False)
-        os.replace(tmp, mo)
+def _expose_as_sphinx_language(dest: Path, edition: Edition) -> None:
+    """Sphinx looks up ``<dir>/<language>/LC_MESSAGES``; catalogs are named by locale_name.
+
+    ``language`` (zh_CN) picks Sphinx's interface messages while ``locale_name`` (zh_Hans)
+    names the project's catalogs, so the compiled directory is linked under both names.
+    """
+    link = dest / edition.sphinx_language
+    if edition.sphinx_language == edition.locale_name or link.is_symlink():
+        return
+    if link.exists():
+        shutil.rmtree(link)
+    dest.mkdir(parents=True, exist_ok=True)
+    link.symlink_to(edition.locale_name, target_is_directory=True)
 
 
 def _stamps(env: BuildEnvironment) -> dict[str, int | None]:
@@ -127,9 +131,19 @@ class MarkUntranslated(SphinxTransform):
             total += 1
             if node.get("translated") is True:
                 translated += 1
+            elif isinstance(node, nodes.title):
+                _mark_title(node, source_lang)
             elif source_lang not in node["classes"]:
                 node["classes"].append(source_lang)
         self.document["translate_kit_progress"] = (translated, total)
+
+
+def _mark_title(title: nodes.title, language_class: str) -> None:
+    """Wrap the title's text, so that the toctree, links and next/previous (which copy
+    a title's children, not the title) also carry the source language."""
+    wrapper = nodes.inline("", "", *title.children, classes=[language_class])
+    title.children = []
+    title += wrapper
 
 
 def _in_docinfo(node: nodes.Element) -> bool:

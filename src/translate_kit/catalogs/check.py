@@ -1,0 +1,167 @@
+"""``translate-kit check``: find what would make a translation wrong, broken or unsafe.
+
+Each check is a plain function ``(entry) -> list[Problem]`` over one catalog message; to
+add a check, write one and list it in ``CONTENT_CHECKS`` (translated messages) or
+``STATE_CHECKS`` (every message).  Problems carry the .po file and the line of the
+message, so editors can jump to them.  Catalogs are only read, never rewritten.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from babel.messages.catalog import Catalog, Message
+
+from translate_kit.catalogs import markup
+from translate_kit.catalogs.glossary import Glossary, read_glossary
+from translate_kit.catalogs.memory import is_translated
+from translate_kit.catalogs.pofile_io import catalog_paths, iter_messages, read_catalog
+from translate_kit.catalogs.safety import unsafe_reason
+from translate_kit.config import Edition, EditionKind, ProjectConfig
+from translate_kit.errors import CatalogError
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: Path
+    line: int | None
+    severity: Severity
+    message: str
+    check: str = ""
+
+    def __str__(self) -> str:
+        location = f"{self.path}:{self.line}" if self.line else str(self.path)
+        return f"{location}: {self.severity.value}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One message of a catalog, with what the checks need to judge it."""
+
+    message: Message
+    path: Path
+    glossary: Glossary
+    locale: str
+
+    @property
+    def msgid(self) -> str:
+        return self.message.id if isinstance(self.message.id, str) else "\n".join(self.message.id)
+
+    @property
+    def msgstr(self) -> str:
+        string = self.message.string
+        return string if isinstance(string, str) else "\n".join(string)
+
+    def error(self, text: str) -> Problem:
+        return Problem(self.path, self.message.lineno, Severity.ERROR, text)
+
+    def warning(self, text: str) -> Problem:
+        return Problem(self.path, self.message.lineno, Severity.WARNING, text)
+
+
+Check = Callable[[Entry], list[Problem]]
+
+
+def unfinished(entry: Entry) -> list[Problem]:
+    if not is_translated(entry.message):
+        return [entry.warning("untranslated")]
+    if entry.message.fuzzy:
+        return [entry.warning("fuzzy: not published until a translator confirms it")]
+    return []
+
+
+def garbled(entry: Entry) -> list[Problem]:
+    return [entry.warning(f"unresolved garbled text from import: {span!r}")
+            for span in markup.garbled_spans(entry.msgid)]
+
+
+def injection(entry: Entry) -> list[Problem]:
+    reason = unsafe_reason(entry.msgid, entry.msgstr)
+    return [entry.error(f"unsafe: {reason}; the build leaves this translation out")] if reason else []
+
+
+def myst_markup(entry: Entry) -> list[Problem]:
+    return [entry.error(text) for text in markup.differences(entry.msgid, entry.msgstr)]
+
+
+def numbers(entry: Entry) -> list[Problem]:
+    return [entry.error(f"number {n!r} of the source is missing from the translation")
+            for n in markup.missing_numbers(entry.msgid, entry.msgstr, entry.locale)]
+
+
+def addresses(entry: Entry) -> list[Problem]:
+    return [entry.error(f"{kind} {value!r} of the source is missing from the translation")
+            for kind, value in markup.missing_addresses(entry.msgid, entry.msgstr)]
+
+
+def glossary_terms(entry: Entry) -> list[Problem]:
+    text = entry.msgstr.casefold()
+    return [entry.error(f"glossary: {t.source!r} should be translated as {t.renderings[0]!r}"
+                        + (f" (or {', '.join(map(repr, t.renderings[1:]))})" if t.renderings[1:] else ""))
+            for t in entry.glossary.find(entry.msgid)
+            if not any(r.casefold() in text for r in t.renderings)]
+
+
+STATE_CHECKS: tuple[Check, ...] = (unfinished, garbled)
+"""Run on every message."""
+CONTENT_CHECKS: tuple[Check, ...] = (injection, myst_markup, numbers, addresses, glossary_terms)
+"""Run on finished (translated, not fuzzy) messages: fuzzy ones are suggestions."""
+
+
+def check_entry(entry: Entry) -> list[Problem]:
+    checks = STATE_CHECKS
+    if is_translated(entry.message) and not entry.message.fuzzy:
+        checks += CONTENT_CHECKS
+    return [dataclasses.replace(p, check=check.__name__) for check in checks for p in check(entry)]
+
+
+def check_catalog(catalog: Catalog, path: Path, glossary: Glossary, locale: str) -> list[Problem]:
+    return [p for m in iter_messages(catalog) for p in check_entry(Entry(m, path, glossary, locale))]
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    problems: tuple[Problem, ...]
+    catalogs: int
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity is Severity.WARNING)
+
+
+def check_edition(config: ProjectConfig, edition: Edition) -> tuple[list[Problem], int]:
+    glossary = read_glossary(config.glossary, edition)
+    problems: list[Problem] = []
+    paths = catalog_paths(config, edition)
+    for path in paths.values():
+        try:
+            catalog = read_catalog(path)
+        except CatalogError as exc:
+            problems.append(Problem(path, exc.line, Severity.ERROR, exc.message, "syntax"))
+            continue
+        problems.extend(check_catalog(catalog, path, glossary, edition.locale_name))
+    return problems, len(paths)
+
+
+def check_catalogs(config: ProjectConfig) -> CheckResult:
+    """Check every catalog of every translation edition."""
+    problems: list[Problem] = []
+    count = 0
+    for edition in config.editions_of(EditionKind.TRANSLATION):
+        found, catalogs = check_edition(config, edition)
+        problems.extend(found)
+        count += catalogs
+    return CheckResult(tuple(problems), count)

@@ -1,0 +1,125 @@
+"""Compile an edition's .po catalogs into the .mo files Sphinx reads.
+
+Only translations fit to publish reach a ``.mo``: fuzzy entries (a guess or an outdated
+translation), untranslated ones and unsafe ones (``safety.unsafe_reason``) are left out,
+so the edition shows the source text there instead.  A ``.mo`` is rewritten only when
+its bytes change, because Sphinx re-reads every document whose ``.mo`` is newer than
+its last read; an unchanged catalog therefore costs no rebuild.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.catalog import Catalog, Message
+from babel.messages.mofile import write_mo
+
+from translate_kit.catalogs.pofile_io import catalog_paths, iter_messages, read_catalog, write_if_changed
+from translate_kit.catalogs.safety import unsafe_reason
+from translate_kit.config import Edition, ProjectConfig
+
+FUZZY = "fuzzy"
+
+
+@dataclass(frozen=True)
+class DroppedMessage:
+    """A translation left out of the .mo, and why."""
+
+    path: Path
+    """The .po file holding it."""
+    line: int | None
+    msgid: str
+    reason: str
+    unsafe: bool
+    """True when the translation would inject markup (not merely unfinished)."""
+
+    def __str__(self) -> str:
+        location = f"{self.path}:{self.line}" if self.line else str(self.path)
+        return f"{location}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class CompileResult:
+    """What ``compile_catalogs`` did for one edition."""
+
+    edition: Edition
+    written: tuple[Path, ...]
+    """.mo files (re)written because their content changed."""
+    unchanged: tuple[Path, ...]
+    removed: tuple[Path, ...]
+    """.mo files deleted because their .po no longer exists."""
+    dropped: tuple[DroppedMessage, ...]
+
+    @property
+    def unsafe(self) -> tuple[DroppedMessage, ...]:
+        return tuple(d for d in self.dropped if d.unsafe)
+
+
+def _text(value: str | tuple[str, ...] | list[str]) -> str:
+    return "\n".join(value) if isinstance(value, (tuple, list)) else value
+
+
+def _why_dropped(message: Message) -> tuple[str, bool] | None:
+    """(reason, unsafe) when ``message`` must stay out of the .mo; None to publish it."""
+    if message.fuzzy:
+        return FUZZY, False
+    reason = unsafe_reason(_text(message.id), _text(message.string))
+    return (reason, True) if reason else None
+
+
+def publishable(catalog: Catalog, path: Path) -> tuple[Catalog, list[DroppedMessage]]:
+    """``catalog`` reduced to the translations fit to publish, and the ones dropped."""
+    dropped: list[DroppedMessage] = []
+    for message in list(iter_messages(catalog)):
+        strings = message.string if isinstance(message.string, (tuple, list)) else [message.string]
+        if not all(strings):
+            catalog.delete(message.id, message.context)
+            continue
+        why = _why_dropped(message)
+        if why:
+            dropped.append(DroppedMessage(path, message.lineno, _text(message.id), *why))
+            catalog.delete(message.id, message.context)
+    return catalog, dropped
+
+
+def mo_bytes(catalog: Catalog) -> bytes:
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    return buffer.getvalue()
+
+
+def mo_dir(dest_dir: Path, edition: Edition) -> Path:
+    """Where compiled catalogs go: ``<dest_dir>/<locale_name>/LC_MESSAGES``."""
+    return dest_dir / edition.locale_name / "LC_MESSAGES"
+
+
+def compile_catalogs(config: ProjectConfig, edition: Edition, dest_dir: Path) -> CompileResult:
+    """Write ``<dest_dir>/<locale_name>/LC_MESSAGES/<doc>.mo`` for each of the edition's .po.
+
+    Raises CatalogError (with file and line) for a catalog that cannot be read.
+    """
+    target = mo_dir(Path(dest_dir), edition)
+    written: list[Path] = []
+    unchanged: list[Path] = []
+    dropped: list[DroppedMessage] = []
+    sources = catalog_paths(config, edition)
+    for docname, po_path in sources.items():
+        catalog, left_out = publishable(read_catalog(po_path), po_path)
+        dropped.extend(left_out)
+        mo_path = target / f"{docname}.mo"
+        (written if write_if_changed(mo_path, mo_bytes(catalog)) else unchanged).append(mo_path)
+    removed = _remove_stale(target, set(sources))
+    return CompileResult(edition, tuple(written), tuple(unchanged), tuple(removed), tuple(dropped))
+
+
+def _remove_stale(target: Path, docnames: set[str]) -> list[Path]:
+    """Delete .mo files whose catalog is gone, so their translations stop being published."""
+    if not target.is_dir():
+        return []
+    stale = [p for p in sorted(target.rglob("*.mo"))
+             if p.relative_to(target).with_suffix("").as_posix() not in docnames]
+    for path in stale:
+        path.unlink()
+    return stale

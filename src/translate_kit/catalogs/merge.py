@@ -1,0 +1,177 @@
+"""Merge freshly extracted messages into a translator's catalog without losing a translation.
+
+The template (one document's ``.pot``) decides which messages are active and in which
+order.  Each one takes, in this order of preference:
+
+1. the translation of the same msgid in the catalog (active, or obsolete: restored);
+2. the translation of the same msgid elsewhere in the project (translation memory);
+3. the translation of a similar msgid of this catalog (a paragraph that "changed a
+   little"), marked fuzzy with the old msgid kept as ``#| msgid``;
+4. a similar translation from the memory, also fuzzy with its ``#| msgid``.
+
+Translated messages that left the document stay as obsolete ``#~`` entries.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from babel.messages.catalog import Catalog, Message
+
+from translate_kit.catalogs.memory import TranslationMemory, is_translated
+from translate_kit.catalogs.pofile_io import iter_messages
+
+SIMILAR_IN_CATALOG = 0.6
+"""A msgid this close to one of the catalog's own old msgids is the same paragraph, edited."""
+SIMILAR_IN_MEMORY = 0.8
+"""A msgid this close to one translated elsewhere gets that translation as a suggestion."""
+
+Annotator = Callable[[Message], list[str]]
+_GUESSED_FLAGS = frozenset({"fuzzy", "python-format", "python-brace-format"})
+"""Flags not carried over: fuzzy is decided anew; Babel guesses the format flags from the
+msgid, and on MyST text (``{role}``, ``50% of``) they would make ``msgfmt --check``
+compare "format strings" that are not."""
+Key = str | tuple[str, str]
+
+
+def _key(message: Message) -> Key:
+    """Babel's key for a message: the msgid, with its context when there is one."""
+    msgid = message.id if isinstance(message.id, str) else message.id[0]
+    return (msgid, message.context) if message.context else msgid
+
+
+@dataclass
+class MergeCounts:
+    """How many messages of one catalog ended up where (for the update report)."""
+
+    kept: int = 0
+    restored: int = 0
+    from_memory: int = 0
+    fuzzy_edited: int = 0
+    fuzzy_memory: int = 0
+    untranslated: int = 0
+    obsoleted: int = 0
+
+
+@dataclass
+class MergeResult:
+    catalog: Catalog
+    counts: MergeCounts = field(default_factory=MergeCounts)
+
+
+def empty_like(catalog: Catalog) -> Catalog:
+    """A catalog without messages that has ``catalog``'s header."""
+    return Catalog(
+        locale=catalog.locale, domain=catalog.domain, header_comment=catalog.header_comment,
+        project=catalog.project, version=catalog.version,
+        copyright_holder=catalog.copyright_holder, msgid_bugs_address=catalog.msgid_bugs_address,
+        creation_date=catalog.creation_date, revision_date=catalog.revision_date,
+        last_translator=catalog.last_translator, language_team=catalog.language_team,
+        charset="utf-8", fuzzy=catalog.fuzzy,
+    )
+
+
+def _empty_string(template: Message) -> str | tuple[str, ...]:
+    return ("",) * len(template.id) if isinstance(template.id, (tuple, list)) else ""
+
+
+class _Merger:
+    def __init__(self, existing: Catalog, memory: TranslationMemory) -> None:
+        self.old = {_key(m): m for m in iter_messages(existing)}
+        self.obsolete = {_key(m): m for m in existing.obsolete.values()}
+        self.memory = memory
+        self.counts = MergeCounts()
+        self.reused: set[object] = set()
+        self._own: TranslationMemory | None = None
+
+    def _count(self, name: str) -> None:
+        setattr(self.counts, name, getattr(self.counts, name) + 1)
+
+    @property
+    def own(self) -> TranslationMemory:
+        """The catalog's own earlier translations, fuzzy ones included (built on first use)."""
+        if self._own is None:
+            messages = [*self.old.values(), *self.obsolete.values()]
+            self._own = TranslationMemory(
+                (m.id, m.string) for m in messages if is_translated(m))
+        return self._own
+
+    def carry(self, template: Message) -> Message:
+        """The template's message with the best translation the project has for it."""
+        key = _key(template)
+        message = Message(template.id, _empty_string(template), list(template.locations),
+                          auto_comments=list(template.auto_comments), context=template.context)
+        message.flags = set(template.flags) - _GUESSED_FLAGS
+        prior = self.old.get(key) or self.obsolete.get(key)
+        if prior is not None:
+            message.user_comments = list(prior.user_comments)
+            message.flags |= set(prior.flags) - _GUESSED_FLAGS
+            if is_translated(prior):
+                if prior.fuzzy:
+                    message.flags.add("fuzzy")
+                message.string = prior.string
+                message.previous_id = list(prior.previous_id) if prior.fuzzy else []
+                self._count("kept" if key in self.old else "restored")
+                return message
+        self._suggest(message)
+        return message
+
+    def _suggest(self, message: Message) -> None:
+        exact = self.memory.exact(message.id)
+        if exact is not None:
+            message.string = exact
+            self._count("from_memory")
+            return
+        for source, threshold, counter in ((self.own, SIMILAR_IN_CATALOG, "fuzzy_edited"),
+                                           (self.memory, SIMILAR_IN_MEMORY, "fuzzy_memory")):
+            match = source.closest(message.id, threshold)
+            if match is not None:
+                message.string = match.msgstr
+                message.flags.add("fuzzy")
+                message.previous_id = [match.msgid] if isinstance(match.msgid, str) else list(match.msgid)
+                if source is self.own:
+                    self.reused.add(match.msgid)
+                self._count(counter)
+                return
+        self._count("untranslated")
+
+    def obsolete_entries(self, active: set[Key]) -> list[tuple[Key, Message]]:
+        """Earlier obsolete entries, then translated messages that just left the document.
+
+        A message whose translation moved to its edited successor (as a fuzzy entry with
+        ``#| msgid``) is not left behind a second time.
+        """
+        kept = [(k, m) for k, m in self.obsolete.items() if k not in active]
+        seen = {k for k, _ in kept}
+        gone = [(k, m) for k, m in self.old.items()
+                if k not in active and k not in seen and m.id not in self.reused
+                and is_translated(m)]
+        self.counts.obsoleted += len(gone)
+        return kept + gone
+
+
+def merge(
+    template: Catalog,
+    existing: Catalog,
+    memory: TranslationMemory | None = None,
+    annotate: Annotator | None = None,
+) -> MergeResult:
+    """``existing`` updated to the messages of ``template`` (neither is modified).
+
+    The result keeps ``existing``'s header; ``annotate`` returns extra ``#.`` comments
+    for a template message (the simplified-script form of its text).
+    """
+    merger = _Merger(existing, memory or TranslationMemory())
+    merged = empty_like(existing)
+    active: set[Key] = set()
+    for template_message in iter_messages(template):
+        message = merger.carry(template_message)
+        if annotate is not None:
+            message.auto_comments = [*template_message.auto_comments, *annotate(template_message)]
+        merged[message.id] = message
+        active.add(_key(message))
+    for key, message in merger.obsolete_entries(active):
+        merged.obsolete[key] = message
+    return MergeResult(merged, merger.counts)

@@ -1,0 +1,173 @@
+"""Reading and writing catalogs with Babel, strictly, atomically and reproducibly.
+
+Reading refuses anything that would make a later write lose a translator's work: bytes
+that are not UTF-8, another declared charset, a syntax error, or the same msgid twice
+(Babel would silently merge the two entries).  Writing renders the catalog with fixed
+options so that an unchanged catalog always gives the same bytes, and replaces the file
+only when those bytes differ.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from babel.messages.catalog import Catalog, Message
+from babel.messages.pofile import PoFileError, PoFileParser, unescape, write_po
+
+from translate_kit.config import Edition, ProjectConfig
+from translate_kit.errors import CatalogError
+
+PO_SUFFIX = ".po"
+WRAP_WIDTH = 79
+_STRING = r'"(?:[^"\\]|\\.)*"'
+_ENTRY_LINE = re.compile(rf"(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?{_STRING}")
+_PREVIOUS = re.compile(rf"\|\s*(msgid|msgid_plural|msgctxt)?\s*({_STRING})")
+
+
+def catalog_dir(config: ProjectConfig, edition: Edition) -> Path:
+    """``locale/<locale_name>/LC_MESSAGES``: where an edition's catalogs live."""
+    return config.locale_dir / edition.locale_name / "LC_MESSAGES"
+
+
+def catalog_paths(config: ProjectConfig, edition: Edition) -> dict[str, Path]:
+    """The edition's existing catalogs by docname (``articles/x`` for ``articles/x.po``)."""
+    root = catalog_dir(config, edition)
+    if not root.is_dir():
+        return {}
+    paths = sorted(root.rglob(f"*{PO_SUFFIX}"))
+    return {path.relative_to(root).with_suffix("").as_posix(): path for path in paths}
+
+
+class _StrictCatalog(Catalog):
+    """A Catalog that notes msgids defined twice while it is being parsed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.duplicate: Message | None = None
+        self.parsing = True
+
+    def __setitem__(self, id: str | tuple[str, ...], message: Message) -> None:
+        if self.parsing and self.duplicate is None and self.get(id, message.context) is not None:
+            self.duplicate = message
+        super().__setitem__(id, message)
+
+
+def _line_of(data: bytes, needle: bytes) -> int | None:
+    index = data.find(needle)
+    return None if index < 0 else data.count(b"\n", 0, index) + 1
+
+
+def _check_lines(text: str, path: Path) -> None:
+    """Reject lines Babel would read leniently (an unterminated string loses its last letter)."""
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if line.startswith("#~"):
+            line = line[2:].strip()
+        elif line.startswith("#"):
+            continue
+        if line and not _ENTRY_LINE.fullmatch(line):
+            raise CatalogError(f"syntax error: malformed line {line!r}", path, number)
+
+
+def _restore_previous(catalog: Catalog) -> None:
+    """Turn ``#| msgid`` lines, which Babel reads as translator comments, back into previous_id."""
+    for message in [*catalog, *catalog.obsolete.values()]:
+        previous: dict[str, list[str]] = {}
+        kept: list[str] = []
+        keyword = "msgid"
+        for comment in message.user_comments:
+            match = _PREVIOUS.fullmatch(comment)
+            if not match:
+                kept.append(comment)
+                continue
+            keyword = match.group(1) or keyword
+            previous.setdefault(keyword, []).append(unescape(match.group(2)))
+        if previous:
+            message.user_comments = kept
+            ids = ["".join(previous.get(k, [])) for k in ("msgid", "msgid_plural") if k in previous]
+            message.previous_id = ids
+
+
+def parse_catalog(data: bytes, path: Path) -> Catalog:
+    """Parse the bytes of ``path``; every problem is a CatalogError with its line."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise CatalogError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x})", path, line) from exc
+    _check_lines(text, path)
+    catalog = _StrictCatalog()
+    try:
+        PoFileParser(catalog, abort_invalid=True).parse(io.BytesIO(data))
+    except PoFileError as exc:
+        line = exc.lineno + 1 if exc.lineno is not None else None
+        raise CatalogError(f"syntax error: {exc.args[0].rsplit(' on ', 1)[0]}: {exc.line!r}",
+                           path, line) from exc
+    except (ValueError, LookupError) as exc:
+        raise CatalogError(f"unreadable catalog: {exc}", path) from exc
+    catalog.parsing = False
+    _restore_previous(catalog)
+    if catalog.charset.lower().replace("_", "-") not in ("utf-8", "utf8"):
+        raise CatalogError(
+            f"declares charset {catalog.charset!r}; catalogs must be UTF-8 "
+            "(Content-Type: text/plain; charset=UTF-8)",
+            path, _line_of(data, b"Content-Type:"),
+        )
+    if catalog.duplicate is not None:
+        raise CatalogError(f"duplicate msgid {catalog.duplicate.id!r}", path,
+                           catalog.duplicate.lineno)
+    return catalog
+
+
+def read_catalog(path: Path) -> Catalog:
+    """Read one .po file (see ``parse_catalog``)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CatalogError(f"cannot read catalog: {exc.strerror}", path) from exc
+    return parse_catalog(data, path)
+
+
+def render_catalog(catalog: Catalog) -> bytes:
+    """The .po bytes of ``catalog``; the same catalog always renders identically."""
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=WRAP_WIDTH, sort_output=False, sort_by_file=False,
+             include_previous=True, omit_header=False)
+    return buffer.getvalue()
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so readers see the old file or the new one, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` unless it already holds exactly that; True if written."""
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    atomic_write(path, data)
+    return True
+
+
+def iter_messages(catalog: Catalog) -> Iterator[Message]:
+    """The catalog's messages without the header entry."""
+    return (message for message in catalog if message.id)

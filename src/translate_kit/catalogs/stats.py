@@ -1,0 +1,112 @@
+"""``translate-kit stats``: how much of each edition and document is translated.
+
+Progress is counted in messages and in source characters (a headline and a long
+paragraph are one message each, but not the same work).  Fuzzy translations count as
+not done, since the build does not publish them.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+
+from translate_kit.catalogs.memory import is_translated
+from translate_kit.catalogs.pofile_io import catalog_paths, iter_messages, read_catalog
+from translate_kit.config import Edition, EditionKind, ProjectConfig
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Translated, fuzzy and untranslated amounts of one unit (messages or characters)."""
+
+    translated: int = 0
+    fuzzy: int = 0
+    untranslated: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.translated + self.fuzzy + self.untranslated
+
+    @property
+    def percent(self) -> float:
+        """Share translated; nothing to translate counts as done."""
+        return 100.0 if not self.total else 100 * self.translated / self.total
+
+    @property
+    def shown_percent(self) -> float:
+        """The percentage rounded down, so that 99.96 % never shows as 100 %."""
+        return math.floor(self.percent * 10) / 10
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(self.translated + other.translated, self.fuzzy + other.fuzzy,
+                     self.untranslated + other.untranslated)
+
+    def as_dict(self) -> dict[str, float]:
+        return {**asdict(self), "total": self.total, "percent": self.shown_percent}
+
+
+@dataclass(frozen=True)
+class Progress:
+    messages: Tally = Tally()
+    characters: Tally = Tally()
+
+    def __add__(self, other: Progress) -> Progress:
+        return Progress(self.messages + other.messages, self.characters + other.characters)
+
+    def percent(self, unit: str) -> float:
+        return (self.characters if unit == "characters" else self.messages).percent
+
+    def as_dict(self) -> dict[str, dict[str, float]]:
+        return {"messages": self.messages.as_dict(), "characters": self.characters.as_dict()}
+
+
+@dataclass(frozen=True)
+class DocumentStats:
+    docname: str
+    path: Path
+    progress: Progress
+
+
+@dataclass(frozen=True)
+class EditionStats:
+    edition: Edition
+    documents: tuple[DocumentStats, ...]
+
+    @property
+    def progress(self) -> Progress:
+        return sum((d.progress for d in self.documents), Progress())
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "edition": self.edition.code,
+            "catalogs": self.edition.locale_name,
+            **self.progress.as_dict(),
+            "documents": [{"docname": d.docname, "path": str(d.path), **d.progress.as_dict()}
+                          for d in self.documents],
+        }
+
+
+def catalog_progress(catalog: Catalog) -> Progress:
+    """Progress of one catalog's active messages (the header and obsolete ones do not count)."""
+    messages = [0, 0, 0]
+    characters = [0, 0, 0]
+    for message in iter_messages(catalog):
+        state = 1 if message.fuzzy and is_translated(message) else 0 if is_translated(message) else 2
+        text = message.id if isinstance(message.id, str) else "".join(message.id)
+        messages[state] += 1
+        characters[state] += len(text)
+    return Progress(Tally(*messages), Tally(*characters))
+
+
+def edition_stats(config: ProjectConfig, edition: Edition) -> EditionStats:
+    docs = tuple(DocumentStats(doc, path, catalog_progress(read_catalog(path)))
+                 for doc, path in catalog_paths(config, edition).items())
+    return EditionStats(edition, docs)
+
+
+def collect_stats(config: ProjectConfig) -> tuple[EditionStats, ...]:
+    """Progress of every translation edition, per document."""
+    return tuple(edition_stats(config, e) for e in config.editions_of(EditionKind.TRANSLATION))

@@ -1,0 +1,173 @@
+"""``translate-kit update``: extract messages with Sphinx and merge them into every catalog.
+
+One ``sphinx-build -b gettext`` run of the source edition writes a ``.pot`` per document;
+each translation edition's catalogs are then read once, merged (``merge.merge``) and
+written back only when their bytes change.  Header dates move only with the content, so
+a second update without source changes leaves every file byte-identical.  The whole run
+holds an exclusive lock, so two updates at once cannot interleave their writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.core import UnknownLocaleError
+from babel.messages.catalog import Catalog, Message
+from babel.messages.pofile import read_po
+
+from translate_kit.build.sphinx_run import run_sphinx
+from translate_kit.catalogs.memory import TranslationMemory
+from translate_kit.catalogs.merge import Annotator, MergeCounts, merge
+from translate_kit.catalogs.pofile_io import (
+    catalog_dir, catalog_paths, parse_catalog, render_catalog, write_if_changed,
+)
+from translate_kit.config import Edition, EditionKind, ProjectConfig
+from translate_kit.errors import BuildError, CatalogError, ConfigError
+
+LOCK_FILE = ".translate-kit.lock"
+TEMPLATES_DIR = "gettext"
+
+
+@dataclass(frozen=True)
+class DocumentUpdate:
+    docname: str
+    path: Path
+    status: str
+    """``created``, ``updated`` or ``unchanged``."""
+    counts: MergeCounts
+
+
+@dataclass(frozen=True)
+class EditionUpdate:
+    edition: Edition
+    documents: tuple[DocumentUpdate, ...]
+    orphaned: tuple[Path, ...]
+    """Catalogs whose document no longer exists: reported, never deleted."""
+
+
+@dataclass(frozen=True)
+class UpdateResult:
+    templates_dir: Path
+    warnings: tuple[str, ...]
+    """Sphinx's warnings during extraction."""
+    editions: tuple[EditionUpdate, ...]
+
+
+@contextmanager
+def catalog_lock(config: ProjectConfig) -> Iterator[None]:
+    """Hold ``locale/.translate-kit.lock`` exclusively (waits for a running update)."""
+    config.locale_dir.mkdir(parents=True, exist_ok=True)
+    with (config.locale_dir / LOCK_FILE).open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def extract_templates(config: ProjectConfig) -> tuple[Path, dict[str, Catalog], tuple[str, ...]]:
+    """Run Sphinx's gettext builder once; the templates by docname and Sphinx's warnings.
+
+    The output directory is emptied first so that templates of deleted documents do not
+    linger and keep their catalogs alive.
+    """
+    outdir = config.build_dir / TEMPLATES_DIR
+    shutil.rmtree(outdir, ignore_errors=True)
+    run = run_sphinx(config, config.source_edition, "gettext", outdir, ("-D", "gettext_compact=0"))
+    if not run.ok:
+        raise BuildError(f"message extraction failed:\n{run.output.strip()}", config.docs_dir)
+    templates = {}
+    for path in sorted(outdir.rglob("*.pot")):
+        with path.open("rb") as handle:
+            templates[path.relative_to(outdir).with_suffix("").as_posix()] = read_po(handle)
+    return outdir, templates, run.warnings
+
+
+def script_annotator(config: ProjectConfig) -> Annotator | None:
+    """``#. zh-Hans: …`` comments: each message in every script edition's script."""
+    editions = config.editions_of(EditionKind.SCRIPT)
+    if not editions:
+        return None
+    from translate_kit.script import converter_for
+
+    converters = [(e.code, converter_for(config, e)) for e in editions]
+
+    def annotate(message: Message) -> list[str]:
+        text = message.id if isinstance(message.id, str) else "\n".join(message.id)
+        comments = []
+        for code, converter in converters:
+            converted = converter.convert(text)
+            if converted != text:
+                comments.append(f"{code}: {' '.join(converted.splitlines())}")
+        return comments
+
+    return annotate
+
+
+def new_catalog(config: ProjectConfig, edition: Edition, docname: str, now: dt.datetime) -> Catalog:
+    """An empty catalog for a new document, with the headers gettext tools expect."""
+    try:
+        catalog = Catalog(
+            locale=edition.locale_name, domain=docname, project=config.title, version=docname,
+            header_comment=(f"# {edition.label} ({edition.code}) translation of {docname!r}.\n"
+                            "# Updated by `translate-kit update`; edit only the msgstr lines."),
+            msgid_bugs_address="", copyright_holder=config.publisher,
+            creation_date=now, revision_date=now, language_team=edition.label,
+            charset="utf-8", fuzzy=False,
+        )
+    except (UnknownLocaleError, ValueError) as exc:
+        raise ConfigError(f"edition {edition.code}: catalog language {edition.locale_name!r} "
+                          f"is not a locale Babel knows ({exc})") from exc
+    return catalog
+
+
+def update_catalogs(config: ProjectConfig) -> UpdateResult:
+    """Extract the source edition's messages and merge them into every translation edition."""
+    with catalog_lock(config):
+        outdir, templates, warnings = extract_templates(config)
+        annotate = script_annotator(config)
+        now = dt.datetime.now(dt.timezone.utc).replace(second=0, microsecond=0)
+        editions = tuple(
+            update_edition(config, edition, templates, annotate, now)
+            for edition in config.editions_of(EditionKind.TRANSLATION)
+        )
+    return UpdateResult(outdir, warnings, editions)
+
+
+def update_edition(
+    config: ProjectConfig,
+    edition: Edition,
+    templates: dict[str, Catalog],
+    annotate: Annotator | None,
+    now: dt.datetime,
+) -> EditionUpdate:
+    """Merge the templates into one edition's catalogs; every catalog is read before any write."""
+    paths = catalog_paths(config, edition)
+    raw = {doc: path.read_bytes() for doc, path in paths.items()}
+    existing = {doc: parse_catalog(raw[doc], paths[doc]) for doc in paths}
+    memory = TranslationMemory.from_catalogs(existing.values())
+    documents = []
+    for docname, template in templates.items():
+        path = paths.get(docname) or catalog_dir(config, edition) / f"{docname}.po"
+        base = existing.get(docname) or new_catalog(config, edition, docname, now)
+        result = merge(template, base, memory, annotate)
+        data = render_catalog(result.catalog)
+        status = "unchanged" if raw.get(docname) == data else "updated"
+        if docname not in existing:
+            status = "created"
+        elif status == "updated":
+            result.catalog.creation_date = result.catalog.revision_date = now
+            data = render_catalog(result.catalog)
+        write_if_changed(path, data)
+        documents.append(DocumentUpdate(docname, path, status, result.counts))
+    orphaned = tuple(path for doc, path in paths.items() if doc not in templates)
+    return EditionUpdate(edition, tuple(documents), orphaned)
+
+
+__all__ = ["CatalogError", "update_catalogs", "update_edition", "extract_templates"]

@@ -1,0 +1,141 @@
+"""``translate-kit import``: messy source articles in, clean MyST documents out.
+
+One source goes through ``decode`` (bytes to text) → ``extract`` (paragraphs, from plain
+text or HTML) → ``article`` (garbled spans, pinyin, punctuation, notices, title) →
+``document`` (MyST with front matter).  ``index`` then lists every article in
+``docs/index.md``.  Every source is prepared before anything is written, so one bad
+source leaves all files as they were.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from translate_kit.config import ProjectConfig
+from translate_kit.errors import SourceError
+from translate_kit.importer.article import Counts, Finding, clean_article
+from translate_kit.importer.decode import decode
+from translate_kit.importer.document import edited_by_hand, front_matter, render, slugify, write_atomic
+from translate_kit.importer.extract import from_html, from_text
+from translate_kit.importer.index import update_index
+
+__all__ = ["ImportReport", "SourceResult", "import_sources"]
+
+_SUFFIXES = {".txt": from_text, ".html": from_html, ".htm": from_html}
+
+
+@dataclass(frozen=True)
+class SourceResult:
+    """What importing one source did."""
+
+    source: str
+    document: str
+    encoding: str
+    counts: Counts
+    findings: tuple[Finding, ...]
+    warnings: tuple[str, ...]
+    written: bool
+    """False when the document was already exactly what the import produced."""
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["findings"] = [asdict(f) for f in self.findings]
+        data["warnings"] = list(self.warnings)
+        return data
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    results: tuple[SourceResult, ...]
+    index_changed: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {"sources": [r.to_json() for r in self.results]}
+
+
+@dataclass(frozen=True)
+class _Plan:
+    path: Path
+    text: str
+    result: SourceResult
+
+
+def import_sources(
+    config: ProjectConfig,
+    paths: list[Path],
+    *,
+    into: Path | None = None,
+    title: str | None = None,
+    date: str | None = None,
+    force: bool = False,
+) -> ImportReport:
+    """Import ``paths`` into ``into`` (default: the configured articles directory)."""
+    articles_dir = (into or config.articles_dir).resolve()
+    plans: list[_Plan] = []
+    for path in paths:
+        taken = {plan.path for plan in plans}
+        plans.append(_prepare(config, Path(path), articles_dir, title, date, force, taken))
+    for plan in plans:
+        if plan.result.written:
+            write_atomic(plan.path, plan.text)
+    changed = update_index(config.docs_dir / "index.md", config.docs_dir, articles_dir, config.title)
+    return ImportReport(tuple(plan.result for plan in plans), changed)
+
+
+def _prepare(
+    config: ProjectConfig, path: Path, articles_dir: Path, title: str | None,
+    date: str | None, force: bool, taken: set[Path],
+) -> _Plan:
+    extract = _SUFFIXES.get(path.suffix.lower())
+    if extract is None:
+        raise SourceError("is not a .txt or .html file", path)
+    raw = _read(path)
+    decoded = decode(raw, path)
+    article = clean_article(extract(decoded.text), path, title)
+    source = _relative(config, path)
+    document = _document_path(articles_dir, source, slugify(article.title), taken)
+    old = front_matter(document) if document.exists() else {}
+    warnings = list(article.warnings)
+    if date is None and not old.get("date"):
+        warnings.append("no --date: the article is dated today")
+    meta = {
+        "date": str(date or old.get("date") or datetime.date.today().isoformat()),
+        "source": source,
+        "source_sha256": hashlib.sha256(raw).hexdigest(),
+        "encoding": decoded.encoding,
+    }
+    text = render(article, meta)
+    written = not document.exists() or document.read_text(encoding="utf-8") != text
+    if written and document.exists() and edited_by_hand(document) and not force:
+        raise SourceError("was edited by hand since it was imported; use --force to overwrite it", document)
+    result = SourceResult(source, _relative(config, document), decoded.encoding, article.counts,
+                          article.findings, tuple(warnings), written)
+    return _Plan(document, text, result)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"cannot be read: {exc.strerror or exc}", path) from exc
+
+
+def _relative(config: ProjectConfig, path: Path) -> str:
+    path = path.resolve()
+    return path.relative_to(config.root).as_posix() if path.is_relative_to(config.root) else path.name
+
+
+def _document_path(articles_dir: Path, source: str, slug: str, taken: set[Path]) -> Path:
+    """The document this source was imported into before, else a free ``<slug>[-n].md``."""
+    for existing in sorted(articles_dir.glob("*.md")):
+        if front_matter(existing).get("source") == source and existing not in taken:
+            return existing
+    candidate, n = articles_dir / f"{slug}.md", 1
+    while candidate.exists() or candidate in taken:
+        n += 1
+        candidate = articles_dir / f"{slug}-{n}.md"
+    return candidate

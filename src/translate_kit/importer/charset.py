@@ -1,0 +1,51 @@
+"""Character classes the importer's rules are written in."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import opencc
+
+_HAN_RANGES = (
+    ("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uf900", "\ufaff"),
+    ("\U00020000", "\U0003134f"),
+)
+
+
+def is_han(ch: str) -> bool:
+    return any(lo <= ch <= hi for lo, hi in _HAN_RANGES)
+
+
+def is_cjk(ch: str) -> bool:
+    """Han, kana, CJK and full-width punctuation: what makes a neighbourhood "Chinese"."""
+    return (
+        is_han(ch)
+        or "\u3000" <= ch <= "\u30ff"
+        or "\uff00" <= ch <= "\uffef"
+        or ch == "\ufffc"  # stands for a masked garbled span
+    )
+
+
+@cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s.json")
+
+
+@cache
+def is_common_han(ch: str) -> bool:
+    """Whether ``ch`` (or its simplified form) is one of GB2312's 3,755 level-1 characters.
+
+    Level 1 holds the everyday characters: ordinary prose rarely leaves it, while byte
+    pairs read out of alignment land outside it about five times in six.
+    """
+    if not is_han(ch):
+        return False
+    try:
+        code = _t2s().convert(ch).encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return len(code) == 2 and 0xB0 <= code[0] <= 0xD7
+
+
+def to_simplified(text: str) -> str:
+    return _t2s().convert(text)

@@ -1,0 +1,102 @@
+"""Write an article as a MyST document, and find the documents already imported.
+
+The front matter keeps what the site and the editors need (title, date, source, its
+sha256 and encoding, the moved notices, counts).  myst-parser turns it into a docinfo
+field list that Sphinx moves into ``env.metadata[docname]`` (values as strings, lists
+as JSON) and removes from the page, so it neither clutters the page nor the catalogs.
+
+``import_sha256`` is the hash of the document without that line: a file whose hash no
+longer matches was edited by hand, and is only overwritten with ``--force``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pypinyin import Style, lazy_pinyin
+
+from translate_kit.importer.article import Article, Paragraph
+from translate_kit.importer.charset import to_simplified
+from translate_kit.importer.markup import escape_inline, escape_line_start, role
+
+CHECKSUM_KEY = "import_sha256"
+MAX_SLUG = 40
+_FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
+_CHECKSUM_LINE = re.compile(rf"^{CHECKSUM_KEY}: \S+\n", re.MULTILINE)
+
+
+def render(article: Article, meta: dict[str, Any]) -> str:
+    """The document: front matter (``meta`` plus notices and counts), title, paragraphs."""
+    front = {
+        "title": article.title, **meta,
+        "notice": list(article.notices),
+        "counts": asdict(article.counts),
+    }
+    header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10**6)
+    body = "\n\n".join(_paragraph(p) for p in article.paragraphs)
+    text = f"---\n{header}---\n\n# {escape_inline(article.title)}\n\n{body}\n"
+    checksum = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return text.replace("\n---\n", f"\n{CHECKSUM_KEY}: {checksum}\n---\n", 1)
+
+
+def _paragraph(paragraph: Paragraph) -> str:
+    line = "".join(
+        role("garbled", s.text) if s.garbled else escape_inline(s.text) for s in paragraph
+    )
+    return escape_line_start(line)
+
+
+def front_matter(path: Path) -> dict[str, Any]:
+    """The front matter of a MyST file ({} when it has none or it is not YAML)."""
+    match = _FRONT_MATTER.match(path.read_text(encoding="utf-8"))
+    try:
+        data = yaml.safe_load(match[1]) if match else {}
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def edited_by_hand(path: Path) -> bool:
+    """Whether ``path`` differs from what the importer wrote there."""
+    text = path.read_text(encoding="utf-8")
+    match = _FRONT_MATTER.match(text)
+    found = _CHECKSUM_LINE.search(match[1]) if match else None
+    if not found:
+        return True
+    stored = found[0].split(":", 1)[1].strip()
+    unstamped = text.replace(found[0], "", 1)
+    return hashlib.sha256(unstamped.encode("utf-8")).hexdigest() != stored
+
+
+def slugify(title: str) -> str:
+    """ASCII file name from the title's pinyin, one hyphen-joined group per word."""
+    import jieba  # loads its dictionary on first use: only when a slug is needed
+
+    jieba.setLogLevel(logging.WARNING)
+    words = jieba.lcut(to_simplified(title))
+    parts = ["".join(lazy_pinyin(w, style=Style.NORMAL, errors="default")) for w in words]
+    slug = re.sub(r"[^a-z0-9]+", "-", "-".join(parts).lower()).strip("-")
+    while len(slug) > MAX_SLUG and "-" in slug:
+        slug = slug.rsplit("-", 1)[0]
+    return slug[:MAX_SLUG] or "article"
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` in one step, so that a failure never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
