@@ -72,6 +72,8 @@ def latex_elements(project: ProjectConfig, edition: Edition) -> dict[str, str]:
         r"\setcounter{secnumdepth}{-2}",
         rf"\newenvironment{{sphinxclass{ARTICLE_META_CLASS}}}"
         r"{\par\small\sffamily\raggedright}{\par\bigskip}",
+        "% Text the importer could not restore ({garbled} role) is greyed, as in HTML.",
+        r"\providecommand{\DUrolegarbled}[1]{\textcolor{gray}{#1}}",
     ))
     return {
         "papersize": "a4paper",
