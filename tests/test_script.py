@@ -27,9 +27,10 @@ def test_plain_opencc_gets_this_word_wrong(config):
     assert converter_for(config, config.edition("zh-Hans")).convert(MISTAKE) == "他著急地跑来"
 
 
-def test_glossary_phrase_fixes_the_word_everywhere(config):
+def test_glossary_phrase_fixes_the_word_everywhere(config, capfd):
     write_phrases(config, "zh-Hans", "# verbs OpenCC misses\n著急\t着急\n\n")
     convert = converter_for(config, config.edition("zh-Hans")).convert
+    assert "warning" not in capfd.readouterr().err  # OpenCC accepts the generated config
     assert convert(MISTAKE) == FIXED
     assert convert("大家都很著急。著急沒有用。") == "大家都很着急。着急没有用。"
     assert convert("歷史") == "历史"  # the standard dictionaries still apply

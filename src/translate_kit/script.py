@@ -127,11 +127,16 @@ def with_phrases(spec: dict[str, Any], dictionary: Path) -> dict[str, Any]:
     chain = spec.get("conversion_chain") or []
     if not chain:
         raise ConfigError(f"OpenCC configuration {spec.get('name')!r} has no conversion_chain")
-    chain[0]["dict"] = {"type": "group", "dicts": [text_dict, chain[0]["dict"]]}
+    chain[0]["dict"] = _first_match(text_dict, chain[0]["dict"])
     segmentation = spec.get("segmentation")
     if isinstance(segmentation, dict) and "dict" in segmentation:
-        segmentation["dict"] = {"type": "group", "dicts": [text_dict, segmentation["dict"]]}
+        segmentation["dict"] = _first_match(text_dict, segmentation["dict"])
     return spec
+
+
+def _first_match(first: dict[str, Any], then: dict[str, Any]) -> dict[str, Any]:
+    """A dictionary group where the first dictionary that matches at a position wins."""
+    return {"type": "group", "match_policy": "short_circuit", "dicts": [first, then]}
 
 
 def _absolute_files(value: Any, share: Path) -> Any:

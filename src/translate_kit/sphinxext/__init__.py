@@ -2,7 +2,16 @@
 
 The build stage runs ``sphinx-build -D translate_kit_edition=<code> -D language=<lang>``;
 a plain ``sphinx-build docs out`` builds the source edition.  Each concern registers
-itself from its own module.
+itself from its own module:
+
+- ``script``: script editions are converted by OpenCC at read time (a docutils transform);
+- ``translation``: translation editions use the gettext catalogs compiled into _build/,
+  mark untranslated passages with the source language and show a page's progress;
+- ``safety``: translated text can never bring raw markup or script links into a page;
+- ``editions``: ``<html lang>``, hreflang alternates, the edition switcher, the PDF link,
+  and a furo sidebar that does not grow with the number of articles;
+- ``articles``: an article's date and source under its title;
+- ``search``: the per-edition search index, Chinese-aware through jieba.
 """
 
 from __future__ import annotations
@@ -37,7 +46,12 @@ def _configure(app: Sphinx, config: Config) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, object]:
+    from translate_kit.sphinxext import (
+        articles, editions, garbled, latex, safety, script, search, translation,
+    )
+
     app.add_config_value("translate_kit_edition", "", "env", types=frozenset({str}))
     app.connect("config-inited", _configure, priority=100)
-    from translate_kit.sphinxext import garbled; garbled.setup(app)
+    for module in (script, translation, safety, editions, articles, search, garbled, latex):
+        module.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,60 @@
+"""Which fonts an edition's PDF is typeset with, derived from its language tag.
+
+Sphinx's xelatex defaults for ``zh`` use the Fandol fonts, which lack many traditional
+characters, and its English setup has no CJK font at all; both drop characters
+silently.  Every edition gets Noto fonts instead, whose CJK variant (SC, TC, HK) follows
+the edition's script; a non-Chinese edition uses the source edition's variant, because
+its untranslated passages and proper names come from the source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from translate_kit.config import Edition, ProjectConfig
+
+NOTO_VARIANT_BY_SUBTAG = {"hans": "SC", "hk": "HK", "mo": "HK", "tw": "TC", "hant": "TC"}
+"""Noto CJK variant for a BCP 47 script or region subtag, in order of precedence:
+a simplified script wins over any region, a Hong Kong, Macau or Taiwan region refines a
+traditional script; a bare ``zh`` (or ``zh-CN``, ``zh-SG``) is simplified."""
+
+
+@dataclass(frozen=True)
+class FontSet:
+    """The fontspec (Latin) and xeCJK (CJK) families of one edition."""
+
+    serif: str
+    sans: str
+    mono: str
+    cjk_serif: str
+    cjk_sans: str
+    cjk_mono: str
+
+    @property
+    def families(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(vars(self).values()))
+
+
+def noto_variant(code: str) -> str | None:
+    """Noto CJK variant (SC, TC, HK) for a Chinese language tag; None for other languages."""
+    primary, *subtags = code.lower().split("-")
+    if primary != "zh":
+        return None
+    for subtag, variant in NOTO_VARIANT_BY_SUBTAG.items():
+        if subtag in subtags:
+            return variant
+    return "SC"
+
+
+def fonts_for(project: ProjectConfig, edition: Edition) -> FontSet:
+    """Noto fonts for ``edition``; code in a monospaced font that has CJK too."""
+    variant = noto_variant(edition.code) or noto_variant(project.source_edition.code) or "TC"
+    mono = f"Noto Sans Mono CJK {variant}"
+    return FontSet(
+        serif="Noto Serif",
+        sans="Noto Sans",
+        mono=mono,
+        cjk_serif=f"Noto Serif CJK {variant}",
+        cjk_sans=f"Noto Sans CJK {variant}",
+        cjk_mono=mono,
+    )

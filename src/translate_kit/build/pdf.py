@@ -1,0 +1,166 @@
+"""One PDF per edition: Sphinx's LaTeX builder, then latexmk with xelatex.
+
+Editions are independent, so they are built side by side (one Sphinx run followed by
+one latexmk run per edition, each in its own process).  LaTeX runs without shell
+escape; a character no font has fails the build with the character, its code point,
+the edition and, when it can be found, the file and line it comes from.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from translate_kit.build.sphinx_run import run_sphinx
+from translate_kit.config import Edition, ProjectConfig
+from translate_kit.errors import BuildError
+from translate_kit.build.fonts import fonts_for
+
+DEBIAN_PACKAGES = (
+    "texlive-xetex", "texlive-lang-chinese", "texlive-latex-recommended",
+    "texlive-latex-extra", "texlive-fonts-recommended", "latexmk",
+    "fonts-noto-cjk", "fonts-noto-core",
+)
+TEX_TOOLS = ("xelatex", "xdvipdfmx", "latexmk", "fc-list")
+
+MISSING_CHAR = re.compile(r"Missing character: There is no (.+?) \(U\+([0-9A-F]{4,6})\) in font (.+?)/")
+TEX_ERROR = re.compile(r"^(?:!|\S+\.tex:\d+:) (.*(?:\n\(.*)*)", re.MULTILINE)
+SEARCHED_SUFFIXES = (".md", ".rst", ".txt", ".po")
+
+
+@dataclass(frozen=True)
+class EditionPdf:
+    """One edition's finished PDF."""
+
+    edition: Edition
+    path: Path
+    seconds: float
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PdfBuild:
+    """The PDFs of one ``build pdf`` run, in edition order."""
+
+    pdfs: tuple[EditionPdf, ...]
+    seconds: float
+
+
+def build_pdfs(
+    config: ProjectConfig, editions: tuple[Edition, ...] | None = None, jobs: int = 2
+) -> PdfBuild:
+    """Build the PDFs of ``editions`` (default: all) into ``_build/pdf/``, ``jobs`` at a time."""
+    editions = config.editions if editions is None else editions
+    check_tex(config, editions)
+    started = time.monotonic()
+    with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(editions)))) as pool:
+        futures = [pool.submit(build_edition_pdf, config, e) for e in editions]
+    failures = [f.exception() for f in futures if f.exception() is not None]
+    if failures:
+        if len(failures) == 1:
+            raise failures[0]  # type: ignore[misc]
+        raise BuildError("\n".join(str(exc) for exc in failures))
+    return PdfBuild(tuple(f.result() for f in futures), time.monotonic() - started)
+
+
+def check_tex(config: ProjectConfig, editions: tuple[Edition, ...]) -> None:
+    """Stop early, naming the Debian packages, when TeX or the fonts are not installed."""
+    missing = [tool for tool in TEX_TOOLS if shutil.which(tool) is None]
+    if not missing:
+        families = {f for e in editions for f in fonts_for(config, e).families}
+        missing = [f"font {f!r}" for f in sorted(families) if not _font_installed(f)]
+    if missing:
+        raise BuildError(
+            f"cannot build PDFs: {', '.join(missing)} not found. Install TeX Live and the "
+            f"Noto fonts: sudo apt-get install {' '.join(DEBIAN_PACKAGES)}"
+        )
+
+
+def _font_installed(family: str) -> bool:
+    return subprocess.run(["fc-list", "-q", family], capture_output=True).returncode == 0
+
+
+def tex_name(config: ProjectConfig, edition: Edition) -> str:
+    """The .tex file Sphinx writes; latexmk turns it into ``pdf_name(edition)``."""
+    return config.pdf_name(edition).removesuffix(".pdf") + ".tex"
+
+
+def build_edition_pdf(config: ProjectConfig, edition: Edition) -> EditionPdf:
+    """Sphinx LaTeX output in ``_build/latex/<slug>/``, PDF copied to ``_build/pdf/``."""
+    started = time.monotonic()
+    latex_dir = config.build_dir / "latex" / edition.slug
+    run = run_sphinx(config, edition, "latex", latex_dir)
+    if not run.ok:
+        raise BuildError(f"edition {edition.code}: Sphinx failed:\n{run.output.strip()}")
+    tex = latex_dir / tex_name(config, edition)
+    _run_latexmk(config, edition, tex)
+    target = config.build_dir / "pdf" / config.pdf_name(edition)
+    _copy_atomically(tex.with_suffix(".pdf"), target)
+    return EditionPdf(edition, target, time.monotonic() - started, run.warnings)
+
+
+def latexmk_command(tex: Path) -> list[str]:
+    """xelatex through latexmk, no shell escape, no rc files that could change that."""
+    return [
+        "latexmk", "-norc", "-xelatex", "-interaction=nonstopmode", "-file-line-error",
+        "-no-shell-escape", tex.name,
+    ]
+
+
+def _run_latexmk(config: ProjectConfig, edition: Edition, tex: Path) -> None:
+    # Unwrapped log lines, so a missing character's message is on one line.
+    env = {**os.environ, "max_print_line": "100000"}
+    proc = subprocess.run(
+        latexmk_command(tex), cwd=tex.parent, env=env, capture_output=True, text=True,
+    )
+    if proc.returncode == 0 and tex.with_suffix(".pdf").is_file():
+        return
+    log_path = tex.with_suffix(".log")
+    log = log_path.read_text(encoding="utf-8", errors="replace") if log_path.is_file() else ""
+    raise _latex_error(config, edition, log or proc.stdout + proc.stderr, log_path)
+
+
+def _latex_error(config: ProjectConfig, edition: Edition, log: str, log_path: Path) -> BuildError:
+    """The most useful error from a failed LaTeX log: missing glyphs first."""
+    missing = dict.fromkeys((m[1], m[2], m[3]) for m in MISSING_CHAR.finditer(log))
+    if missing:
+        char, code, font = next(iter(missing))
+        others = "".join(f", {c} (U+{p})" for c, p, _ in list(missing)[1:])
+        where = _locate(config, edition, char)
+        return BuildError(
+            f"edition {edition.code}: no font has the character {char} (U+{code}); "
+            f"{font} lacks it{'; also missing' + others if others else ''}",
+            *where,
+        )
+    errors = TEX_ERROR.findall(log)
+    detail = " ".join(errors[0].split()) if errors else "see the log"
+    return BuildError(f"edition {edition.code}: LaTeX failed: {detail}", log_path)
+
+
+def _locate(config: ProjectConfig, edition: Edition, char: str) -> tuple[Path, int, int] | tuple[()]:
+    """Where ``char`` first occurs in the sources or the edition's catalogs, if anywhere."""
+    folders = (config.docs_dir, config.locale_dir / edition.locale_name)
+    for folder in folders:
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+            if path.suffix not in SEARCHED_SUFFIXES or config.build_dir in path.parents:
+                continue
+            text = path.read_text(encoding="utf-8", errors="replace")
+            for number, line in enumerate(text.splitlines(), 1):
+                if char in line:
+                    return path, number, line.index(char) + 1
+    return ()
+
+
+def _copy_atomically(source: Path, target: Path) -> None:
+    """Replace ``target`` only with a complete file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=target.parent, suffix=".part", delete=False) as tmp:
+        shutil.copyfile(source, tmp.name)
+    os.replace(tmp.name, target)

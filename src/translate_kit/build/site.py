@@ -1,0 +1,29 @@
+"""The whole publication: every edition's PDF first, then the HTML site that links them.
+
+The HTML build copies whatever PDFs exist into the site's ``pdf/`` and links them from
+every page, so the PDFs must be built first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from translate_kit.build.html import HtmlBuild, build_html
+from translate_kit.build.pdf import PdfBuild, build_pdfs
+from translate_kit.config import Edition, ProjectConfig
+
+
+@dataclass(frozen=True)
+class SiteBuild:
+    """The PDFs and the HTML build of one ``build site`` run."""
+
+    pdfs: PdfBuild
+    html: HtmlBuild
+
+
+def build_site(
+    config: ProjectConfig, editions: tuple[Edition, ...] | None = None, jobs: int = 2
+) -> SiteBuild:
+    """Build the PDFs of ``editions`` (default: all), then their HTML."""
+    pdfs = build_pdfs(config, editions, jobs=jobs)
+    return SiteBuild(pdfs, build_html(config, editions or (), jobs))

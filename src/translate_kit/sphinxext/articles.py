@@ -1,0 +1,49 @@
+"""An article's date and source, from its front matter, under its title.
+
+The values are front-matter data (``env.metadata[docname]``), kept as imported; they are
+written in the edition's script when shown.  In a translation edition the source's name
+stays in the source language and is marked so.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from translate_kit.config import EditionKind
+from translate_kit.sphinxext import current_edition, project_config
+from translate_kit.sphinxext.messages import message
+from translate_kit.sphinxext.script import edition_text
+from translate_kit.sphinxext.translation import insert_after_title
+
+FIELDS = ("date", "source")
+
+
+def article_meta(app: Sphinx, docname: str) -> nodes.paragraph | None:
+    """``Date: … · Source: …`` for a document with such front matter, else None."""
+    metadata = app.env.metadata.get(docname, {})
+    present = [key for key in FIELDS if str(metadata.get(key, "")).strip()]
+    if not present:
+        return None
+    convert = edition_text(app)
+    paragraph = nodes.paragraph(classes=["tk-article-meta"])
+    for key in present:
+        if len(paragraph):
+            paragraph += nodes.Text(" · ")
+        paragraph += nodes.Text(message(app, key))
+        value = nodes.inline("", convert(str(metadata[key]).strip()), classes=[f"tk-{key}"])
+        if current_edition(app).kind is EditionKind.TRANSLATION and key == "source":
+            value["classes"].append(f"language-{project_config(app).source_edition.code}")
+        paragraph += value
+    return paragraph
+
+
+def _add_meta(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    paragraph = article_meta(app, docname)
+    if paragraph is not None:
+        insert_after_title(doctree, paragraph)
+
+
+def setup(app: Sphinx) -> None:
+    # Before the translation notice, which then goes between title and this line.
+    app.connect("doctree-resolved", _add_meta, priority=400)

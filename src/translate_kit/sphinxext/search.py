@@ -1,0 +1,62 @@
+"""Search per edition, Chinese-aware.
+
+Each edition has its own search index, built from its own (converted or translated)
+text.  Sphinx's Chinese search splits words with jieba when it is installed; by default
+it would also re-load jieba's whole main dictionary as a *user* dictionary in every
+build, which costs seconds and adds nothing.  Instead the user dictionary is the
+project's phrase glossary (the words OpenCC needed help with), so they stay whole.
+jieba reads only files shipped in its package; its prefix cache goes to ``_build/``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from translate_kit.config import EditionKind
+from translate_kit.script import converter_for
+from translate_kit.sphinxext import current_edition, project_config
+
+
+def _configure(app: Sphinx, config: Config) -> None:
+    language = config.html_search_language or config.language or "en"
+    if not language.lower().startswith("zh"):
+        return
+    options = dict(config.html_search_options or {})
+    options.setdefault("dict", str(_user_dictionary(app) or ""))
+    config.html_search_options = options
+    _cache_in_build_dir(app)
+
+
+def _user_dictionary(app: Sphinx) -> Path | None:
+    """A jieba user dictionary of the edition's glossary words, if it has any."""
+    project, edition = project_config(app), current_edition(app)
+    if edition.kind is not EditionKind.SCRIPT:
+        return None
+    words = sorted({word for _source, word in converter_for(project, edition).phrases})
+    if not words:
+        return None
+    path = project.build_dir / "jieba" / f"{edition.slug}-words.txt"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = "".join(f"{word.split()[0]}\n" for word in words)
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _cache_in_build_dir(app: Sphinx) -> None:
+    try:
+        import jieba
+    except ImportError:
+        return
+    jieba.setLogLevel(logging.WARNING)
+    cache = project_config(app).build_dir / "jieba"
+    cache.mkdir(parents=True, exist_ok=True)
+    jieba.dt.tmp_dir = str(cache)
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("config-inited", _configure, priority=300)

@@ -1,0 +1,189 @@
+"""Catalog-driven text: translation editions and per-message corrections.
+
+Every edition except the source reads ``locale/<locale_name>/LC_MESSAGES/<doc>.po``
+(one catalog per document).  The catalogs are compiled into ``_build/`` before reading
+(never into ``locale/``), and Sphinx's own Locale transform applies them.  Because
+Sphinx only tracks ``.po`` files it finds in ``locale_dirs``, this module records each
+document's catalog timestamp itself, so editing one ``.po`` re-reads only its document.
+
+In a translation edition, passages without a translation fall back to the source text;
+they are marked with the source language (``lang="zh-Hant"``) and a page that is not
+fully translated says how far it is.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
+from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
+from sphinx.util.nodes import LITERAL_TYPE_NODES, extract_messages
+
+from translate_kit.catalogs.compile import compile_catalogs
+from translate_kit.config import Edition, EditionKind
+from translate_kit.sphinxext import current_edition, project_config
+from translate_kit.sphinxext.messages import message
+
+logger = logging.getLogger(__name__)
+STAMPS = "translate_kit_catalog_stamps"
+
+
+def catalog_path(app: Sphinx, docname: str) -> Path:
+    """The ``.po`` file of one document in the current edition."""
+    edition = current_edition(app)
+    return project_config(app).locale_dir / edition.locale_name / "LC_MESSAGES" / f"{docname}.po"
+
+
+def _configure(app: Sphinx, config: Config) -> None:
+    edition = current_edition(app)
+    config.gettext_compact = False
+    config.gettext_auto_build = False  # Sphinx would write .mo files into locale/
+    if edition.kind is EditionKind.SOURCE:
+        config.locale_dirs = []
+        return
+    dest = project_config(app).build_dir / "locale" / edition.slug
+    result = compile_catalogs(project_config(app), edition, dest)
+    for dropped in result.unsafe:
+        logger.warning("translation left out: %s", dropped.reason,
+                       location=f"{dropped.path}:{dropped.line}", type="translate_kit",
+                       subtype="unsafe")
+    _expose_as_sphinx_language(dest, edition)
+    config.locale_dirs = [str(dest)]
+
+
+def _expose_as_sphinx_language(dest: Path, edition: Edition) -> None:
+    """Sphinx looks up ``<dir>/<language>/LC_MESSAGES``; catalogs are named by locale_name.
+
+    ``language`` (zh_CN) picks Sphinx's interface messages while ``locale_name`` (zh_Hans)
+    names the project's catalogs, so the compiled directory is linked under both names.
+    """
+    link = dest / edition.sphinx_language
+    if edition.sphinx_language == edition.locale_name or link.is_symlink():
+        return
+    if link.exists():
+        shutil.rmtree(link)
+    dest.mkdir(parents=True, exist_ok=True)
+    link.symlink_to(edition.locale_name, target_is_directory=True)
+
+
+def _stamps(env: BuildEnvironment) -> dict[str, int | None]:
+    if not hasattr(env, STAMPS):
+        setattr(env, STAMPS, {})
+    return getattr(env, STAMPS)
+
+
+def _stamp(app: Sphinx, docname: str) -> int | None:
+    try:
+        return catalog_path(app, docname).stat().st_mtime_ns
+    except OSError:
+        return None
+
+
+def _outdated(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Documents whose catalog appeared, changed or vanished since they were read."""
+    if current_edition(app).kind is EditionKind.SOURCE:
+        return []
+    stamps = _stamps(env)
+    return [
+        docname for docname in env.all_docs
+        if docname not in changed and stamps.get(docname) != _stamp(app, docname)
+    ]
+
+
+def _record(app: Sphinx, doctree: nodes.document) -> None:
+    docname = app.env.current_document.docname
+    _stamps(app.env)[docname] = _stamp(app, docname)
+
+
+def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    _stamps(env).pop(docname, None)
+
+
+def _merge(
+    app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment
+) -> None:
+    theirs = _stamps(other)
+    _stamps(env).update({d: theirs[d] for d in docnames if d in theirs})
+
+
+class MarkUntranslated(SphinxTransform):
+    """Tag fallback passages with the source language and count the page's progress."""
+
+    # After Locale (20) and smart quotes (750): docutils would look for quote rules of
+    # the source language in an edition whose smart quotes are the edition's own.
+    default_priority = 760
+
+    def apply(self, **kwargs: object) -> None:
+        if current_edition(self.app).kind is not EditionKind.TRANSLATION:
+            return
+        source_lang = f"language-{project_config(self.app).source_edition.code}"
+        total = translated = 0
+        for node, _msg in extract_messages(self.document):
+            if isinstance(node, LITERAL_TYPE_NODES) or _in_docinfo(node):
+                continue  # code is not translated; front matter is data
+            total += 1
+            if node.get("translated") is True:
+                translated += 1
+            elif isinstance(node, nodes.title):
+                _mark_title(node, source_lang)
+            elif source_lang not in node["classes"]:
+                node["classes"].append(source_lang)
+        self.document["translate_kit_progress"] = (translated, total)
+
+
+def _mark_title(title: nodes.title, language_class: str) -> None:
+    """Wrap the title's text, so that the toctree, links and next/previous (which copy
+    a title's children, not the title) also carry the source language."""
+    wrapper = nodes.inline("", "", *title.children, classes=[language_class])
+    title.children = []
+    title += wrapper
+
+
+def _in_docinfo(node: nodes.Element) -> bool:
+    return any(isinstance(parent, nodes.docinfo) for parent in _ancestors(node))
+
+
+def _ancestors(node: nodes.Element) -> list[nodes.Element]:
+    found = []
+    while node.parent is not None:
+        node = node.parent
+        found.append(node)
+    return found
+
+
+def _progress_notice(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    translated, total = doctree.get("translate_kit_progress", (0, 0))
+    if not total or translated == total:
+        return
+    percent = translated * 100 // total
+    notice = nodes.paragraph(
+        "", message(app, "progress", percent=percent),
+        classes=["tk-translation-progress", "no-search"],
+    )
+    insert_after_title(doctree, notice)
+
+
+def insert_after_title(doctree: nodes.document, node: nodes.Element) -> None:
+    """Put ``node`` right under the page's first heading (or at the top)."""
+    section = next(iter(doctree.findall(nodes.section)), None)
+    if section is not None and section.children and isinstance(section[0], nodes.title):
+        section.insert(1, node)
+    else:
+        doctree.insert(0, node)
+
+
+def setup(app: Sphinx) -> None:
+    app.add_transform(MarkUntranslated)
+    app.connect("config-inited", _configure, priority=200)
+    app.connect("env-get-outdated", _outdated)
+    app.connect("doctree-read", _record)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
+    app.connect("doctree-resolved", _progress_notice)
