@@ -1,6 +1,6 @@
 # Thin wrapper over the translate-kit command; every target's logic lives in the CLI.
 # The first target that needs it creates .venv and installs the package (editable, with
-# test extras); it is reinstalled whenever pyproject.toml changes.
+# test and bench extras); it is reinstalled whenever pyproject.toml changes.
 
 PYTHON  ?= python3
 VENV    ?= .venv
@@ -25,7 +25,7 @@ help:
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	@touch $(STAMP)
 
 html: $(STAMP)

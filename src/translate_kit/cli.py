@@ -310,3 +310,39 @@ def import_(config: ProjectConfig, sources: tuple[Path, ...], into: Path | None,
         console.print(findings)
     if report_path:
         write_atomic(report_path, json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
+
+
+@main.command()
+@click.option("--articles", default=200, show_default=True, help="Corpus size for the main figures.")
+@click.option("--sizes", default="400,800", show_default=True,
+              help="Two corpus sizes for the scaling figure ('' to leave it out).")
+@click.option("--pdf-articles", default=50, show_default=True, help="Corpus size for PDFs (0: none).")
+@click.option("--repeat", default=1, show_default=True, help="Runs per figure; the best counts.")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the figures to this JSON file.")
+@pass_config
+@reports_errors
+def bench(config: ProjectConfig, articles: int, sizes: str, pdf_articles: int, repeat: int,
+          json_path: Path | None) -> None:
+    """Time the builds against plain sphinx-build on a synthetic corpus."""
+    import json
+
+    from translate_kit.bench import run_benchmarks
+
+    pair = tuple(int(n) for n in sizes.split(",")) if sizes else ()
+    if pair and len(pair) != 2:
+        raise click.BadParameter("give two sizes, e.g. 400,800", param_hint="--sizes")
+    with console.status("running benchmarks…"):
+        report = run_benchmarks(config.root, config.build_dir / "bench", articles, pair,
+                                pdf_articles, repeat)
+    table = Table("figure", "seconds", "ratio", "target", "met")
+    for f in report.figures:
+        ratio = f"{f.ratio:.2f}× {f.baseline}" if f.ratio is not None else ""
+        target = f"≤ {f.target:g}×" if f.target is not None else ""
+        met = {True: "[green]yes[/]", False: "[red]no[/]", None: ""}[f.met]
+        table.add_row(f.name, f"{f.seconds:.2f}", ratio, target, met)
+    console.print(table)
+    for note in report.notes:
+        console.print(f"[yellow]note:[/] {note}")
+    if json_path:
+        json_path.write_text(json.dumps(report.as_json(), indent=2), encoding="utf-8")
