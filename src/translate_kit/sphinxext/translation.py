@@ -20,12 +20,15 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
+from sphinx.errors import ConfigError as SphinxConfigError
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.nodes import LITERAL_TYPE_NODES, extract_messages
 
+from translate_kit.build.html import catalog_build_dir
 from translate_kit.catalogs.compile import compile_catalogs
 from translate_kit.config import Edition, EditionKind
+from translate_kit.errors import TranslateKitError
 from translate_kit.sphinxext import current_edition, project_config
 from translate_kit.sphinxext.messages import message
 
@@ -46,8 +49,11 @@ def _configure(app: Sphinx, config: Config) -> None:
     if edition.kind is EditionKind.SOURCE:
         config.locale_dirs = []
         return
-    dest = project_config(app).build_dir / "locale" / edition.slug
-    result = compile_catalogs(project_config(app), edition, dest)
+    dest = catalog_build_dir(project_config(app), edition)
+    try:
+        result = compile_catalogs(project_config(app), edition, dest)
+    except TranslateKitError as exc:  # a located message rather than a traceback
+        raise SphinxConfigError(str(exc)) from exc
     for dropped in result.unsafe:
         logger.warning("translation left out: %s", dropped.reason,
                        location=f"{dropped.path}:{dropped.line}", type="translate_kit",
