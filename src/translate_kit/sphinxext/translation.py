@@ -13,7 +13,6 @@ fully translated says how far it is.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from docutils import nodes
@@ -71,8 +70,6 @@ def _expose_as_sphinx_language(dest: Path, edition: Edition) -> None:
     link = dest / edition.sphinx_language
     if edition.sphinx_language == edition.locale_name or link.is_symlink():
         return
-    if link.exists():
-        shutil.rmtree(link)
     dest.mkdir(parents=True, exist_ok=True)
     link.symlink_to(edition.locale_name, target_is_directory=True)
 
@@ -152,16 +149,12 @@ def _mark_title(title: nodes.title, language_class: str) -> None:
     title += wrapper
 
 
-def _in_docinfo(node: nodes.Element) -> bool:
-    return any(isinstance(parent, nodes.docinfo) for parent in _ancestors(node))
-
-
-def _ancestors(node: nodes.Element) -> list[nodes.Element]:
-    found = []
-    while node.parent is not None:
+def _in_docinfo(node: nodes.Node | None) -> bool:
+    while node is not None:
+        if isinstance(node, nodes.docinfo):
+            return True
         node = node.parent
-        found.append(node)
-    return found
+    return False
 
 
 def _progress_notice(app: Sphinx, doctree: nodes.document, docname: str) -> None:
