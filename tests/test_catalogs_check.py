@@ -20,6 +20,9 @@ def project(tmp_path):
     (tmp_path / "translate-kit.toml").write_text("", encoding="utf-8")
     (tmp_path / "locale").mkdir()
     (tmp_path / "locale" / "glossary.csv").write_text(GLOSSARY, encoding="utf-8")
+    (tmp_path / "docs" / "articles").mkdir(parents=True)
+    for docname in ("index", "articles/zone"):
+        (tmp_path / "docs" / f"{docname}.md").write_text("# 泰州\n", encoding="utf-8")
     return load_config(tmp_path)
 
 
@@ -145,3 +148,11 @@ def test_a_broken_glossary_is_a_located_error(project):
     result = CliRunner().invoke(main, ["--root", str(project.root), "check"])
     assert result.exit_code == 1
     assert f"{project.glossary}:3: '泰州' is already listed on line 2" in result.output
+
+
+def test_catalogs_of_deleted_documents_are_warnings(project):
+    write(project, [("泰州", "Taizhou")])
+    stale = write(project, [("泰州", "Taizhou")], docname="articles/old")
+    [warning] = problems(project)
+    assert warning.path == stale and warning.severity is Severity.WARNING
+    assert "'articles/old' no longer exists" in warning.message

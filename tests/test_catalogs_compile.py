@@ -130,3 +130,20 @@ def test_no_catalogs_means_no_output(project, tmp_path):
     result = compile_catalogs(project, project.edition("en"), tmp_path / "mo")
     assert result.written == result.dropped == result.removed == ()
     assert not Path(tmp_path / "mo").exists()
+
+
+def test_the_language_directory_can_follow_sphinx(tmp_path):
+    (tmp_path / "translate-kit.toml").write_text(
+        '[[editions]]\ncode = "zh-Hant"\nlabel = "繁"\nkind = "source"\n'
+        '[[editions]]\ncode = "zh-Hans"\nlabel = "简"\nkind = "script"\nopencc_config = "t2s.json"\n'
+        'sphinx_language = "zh_CN"\ncatalog_language = "zh_Hans"\n', encoding="utf-8")
+    project = load_config(tmp_path)
+    edition = project.edition("zh-Hans")
+    catalog = Catalog(locale="zh_Hans_CN")
+    catalog.add("乾隆", "乾隆")
+    path = project.locale_dir / "zh_Hans" / "LC_MESSAGES" / "index.po"
+    path.parent.mkdir(parents=True)
+    with path.open("wb") as handle:
+        write_po(handle, catalog)
+    result = compile_catalogs(project, edition, tmp_path / "mo", language=edition.sphinx_language)
+    assert result.written == (tmp_path / "mo" / "zh_CN" / "LC_MESSAGES" / "index.mo",)

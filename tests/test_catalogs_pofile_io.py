@@ -49,3 +49,14 @@ def test_unchanged_content_is_not_rewritten(tmp_path):
     assert path.stat().st_mtime_ns == mtime
     assert write_if_changed(path, CATALOG + b"\n")
     assert [p.name for p in tmp_path.iterdir()] == ["x.po"]
+
+
+def test_format_flags_guessed_from_myst_text_are_not_written():
+    from babel.messages.catalog import Catalog
+
+    catalog = Catalog(locale="en", fuzzy=False)
+    catalog.add("見 {garbled}`鍩` 與 50% of", "See the word and 50% of")
+    assert "python-brace-format" in render_catalog(catalog).decode()  # Babel's guess
+    once = render_catalog(parse_catalog(render_catalog(catalog), Path("x.po")))
+    assert b"python-" not in once
+    assert render_catalog(parse_catalog(once, Path("x.po"))) == once

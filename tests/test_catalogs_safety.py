@@ -20,6 +20,9 @@ INJECTIONS = {
     "spaced javascript": "The zone opened in 2024, see [site](JAVA\tSCRIPT:alert(1)).",
     "front matter": "---\nhtml_meta:\n  refresh: 0\n---\nThe zone opened in 2024.",
     "image": "The zone opened in 2024 ![x](/etc/passwd) [site](https://example.cn).",
+    "local file link": "The zone opened in 2024, see [site](../../../etc/passwd).",
+    "file URL": "The zone opened in 2024, see <file:///etc/passwd> [site](https://example.cn).",
+    "link definition": "The zone opened in 2024 [site][x] [a](https://example.cn).\n\n[x]: /etc/passwd",
 }
 
 
@@ -34,12 +37,15 @@ def test_reason_names_what_was_added():
     assert "directive {include}" in unsafe_reason(SOURCE, INJECTIONS["include directive"])
     assert "javascript:" in unsafe_reason(SOURCE, INJECTIONS["encoded javascript"])
     assert "front matter" in unsafe_reason(SOURCE, INJECTIONS["front matter"])
+    assert "'../../../etc/passwd', which is not a web address" in unsafe_reason(
+        SOURCE, INJECTIONS["local file link"])
 
 
 @pytest.mark.parametrize("msgstr", [
     "The Taizhou Comprehensive Bonded Zone opened in 2024 {garbled}`??`; see [the website](https://example.cn).",
     "Opened in 2024 – see <https://example.cn> or write to <info@example.cn>.",
     "Zone revenue grew by 5 % (*provisional*) and **10 %** in `Q1` -- 2024 < 2025 > 2023.",
+    "Opened in 2024; see [the English site](https://en.example.cn/#news) {garbled}`??`.",
 ])
 def test_ordinary_translations_are_safe(msgstr):
     assert unsafe_reason(SOURCE, msgstr) is None

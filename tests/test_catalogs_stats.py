@@ -85,3 +85,14 @@ def test_a_finished_edition_passes_at_100(project):
     write(project, "index", [("新聞", "News"), ("泰州", "Taizhou")])
     write(project, "articles/zone", [("甲", "A")])
     assert invoke(project, "--fail-under", "100").exit_code == 0
+
+
+def test_documents_without_a_catalog_are_reported(project):
+    (project.docs_dir / "articles").mkdir(parents=True)
+    for docname in ("index", "articles/zone", "articles/new"):
+        (project.docs_dir / f"{docname}.md").write_text("# 新聞\n", encoding="utf-8")
+    [en] = collect_stats(project)
+    assert en.without_catalog == ("articles/new",)
+    result = invoke(project, "--json")
+    assert json.loads(result.stdout)["editions"][0]["without_catalog"] == ["articles/new"]
+    assert "articles/new has no catalog yet" in invoke(project).output

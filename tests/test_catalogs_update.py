@@ -151,3 +151,24 @@ def test_two_updates_at_once_leave_valid_catalogs(project):
         read_catalog(path)
         msgfmt_check(path)
     assert not list(project.locale_dir.rglob("*.tmp"))
+
+
+def test_an_empty_catalog_keeps_its_header(project):
+    import datetime as dt
+
+    from babel.messages.catalog import Catalog
+
+    from translate_kit.catalogs.update import update_edition
+
+    path = po(project, "index")
+    path.parent.mkdir(parents=True)
+    path.write_text('msgid ""\nmsgstr ""\n"Last-Translator: Jane Doe <jane@example.org>\\n"\n'
+                    '"Language: en\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n', encoding="utf-8")
+    template = Catalog()
+    template.add("泰州新聞", locations=[("index.md", 1)])
+    now = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+    result = update_edition(project, project.edition("en"), {"index": template}, None, now)
+    assert result.documents[0].status == "updated"
+    text = path.read_text(encoding="utf-8")
+    assert "Last-Translator: Jane Doe <jane@example.org>" in text and 'msgid "泰州新聞"' in text
+    msgfmt_check(path)

@@ -164,6 +164,11 @@ def stats(config: ProjectConfig, as_json: bool, fail_under: float | None, unit: 
     else:
         for edition in editions:
             console.print(_stats_table(config, edition))
+    for edition in editions:
+        for docname in edition.without_catalog:
+            err_console.print(f"warning: {edition.edition.code}: {docname} has no catalog yet "
+                              "(run translate-kit update)", markup=False, highlight=False,
+                              soft_wrap=True)
     below = [e for e in editions if fail_under is not None and e.progress.percent(unit) < fail_under]
     for edition in below:
         err_console.print(f"{edition.edition.code}: {edition.progress.percent(unit):.1f} % of "

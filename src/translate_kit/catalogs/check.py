@@ -19,7 +19,7 @@ from babel.messages.catalog import Catalog, Message
 from translate_kit.catalogs import markup
 from translate_kit.catalogs.glossary import Glossary, read_glossary
 from translate_kit.catalogs.memory import is_translated
-from translate_kit.catalogs.pofile_io import catalog_paths, iter_messages, read_catalog
+from translate_kit.catalogs.pofile_io import catalog_paths, iter_messages, read_catalog, source_docnames
 from translate_kit.catalogs.safety import unsafe_reason
 from translate_kit.config import Edition, EditionKind, ProjectConfig
 from translate_kit.errors import CatalogError
@@ -146,7 +146,12 @@ def check_edition(config: ProjectConfig, edition: Edition) -> tuple[list[Problem
     glossary = read_glossary(config.glossary, edition)
     problems: list[Problem] = []
     paths = catalog_paths(config, edition)
-    for path in paths.values():
+    documents = source_docnames(config)
+    for docname, path in paths.items():
+        if docname not in documents:
+            problems.append(Problem(path, None, Severity.WARNING,
+                                    f"document {docname!r} no longer exists; the catalog is unused",
+                                    "stale"))
         try:
             catalog = read_catalog(path)
         except CatalogError as exc:

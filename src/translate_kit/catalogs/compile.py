@@ -90,26 +90,31 @@ def mo_bytes(catalog: Catalog) -> bytes:
     return buffer.getvalue()
 
 
-def mo_dir(dest_dir: Path, edition: Edition) -> Path:
-    """Where compiled catalogs go: ``<dest_dir>/<locale_name>/LC_MESSAGES``."""
-    return dest_dir / edition.locale_name / "LC_MESSAGES"
+def mo_dir(dest_dir: Path, edition: Edition, language: str | None = None) -> Path:
+    """Where compiled catalogs go: ``<dest_dir>/<language or locale_name>/LC_MESSAGES``."""
+    return Path(dest_dir) / (language or edition.locale_name) / "LC_MESSAGES"
 
 
-def compile_catalogs(config: ProjectConfig, edition: Edition, dest_dir: Path) -> CompileResult:
+def compile_catalogs(
+    config: ProjectConfig, edition: Edition, dest_dir: Path, *, language: str | None = None
+) -> CompileResult:
     """Write ``<dest_dir>/<locale_name>/LC_MESSAGES/<doc>.mo`` for each of the edition's .po.
 
-    Raises CatalogError (with file and line) for a catalog that cannot be read.
+    Sphinx looks for ``<locale_dir>/<its language>/LC_MESSAGES``; pass
+    ``language=edition.sphinx_language`` where that differs from the catalog directory
+    name (``zh_CN`` for catalogs kept in ``locale/zh_Hans``).  Raises CatalogError (with
+    file and line) for a catalog that cannot be read; no .mo is written in that case.
     """
-    target = mo_dir(Path(dest_dir), edition)
-    written: list[Path] = []
-    unchanged: list[Path] = []
-    dropped: list[DroppedMessage] = []
+    target = mo_dir(dest_dir, edition, language)
     sources = catalog_paths(config, edition)
+    compiled: list[tuple[Path, bytes]] = []
+    dropped: list[DroppedMessage] = []
     for docname, po_path in sources.items():
         catalog, left_out = publishable(read_catalog(po_path), po_path)
         dropped.extend(left_out)
-        mo_path = target / f"{docname}.mo"
-        (written if write_if_changed(mo_path, mo_bytes(catalog)) else unchanged).append(mo_path)
+        compiled.append((target / f"{docname}.mo", mo_bytes(catalog)))
+    written = [path for path, data in compiled if write_if_changed(path, data)]
+    unchanged = [path for path, _ in compiled if path not in written]
     removed = _remove_stale(target, set(sources))
     return CompileResult(edition, tuple(written), tuple(unchanged), tuple(removed), tuple(dropped))
 

@@ -14,14 +14,13 @@ Translated messages that left the document stay as obsolete ``#~`` entries.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from babel.messages.catalog import Catalog, Message
 
 from translate_kit.catalogs.memory import TranslationMemory, is_translated
-from translate_kit.catalogs.pofile_io import iter_messages
+from translate_kit.catalogs.pofile_io import GUESSED_FLAGS, iter_messages
 
 SIMILAR_IN_CATALOG = 0.6
 """A msgid this close to one of the catalog's own old msgids is the same paragraph, edited."""
@@ -29,10 +28,8 @@ SIMILAR_IN_MEMORY = 0.8
 """A msgid this close to one translated elsewhere gets that translation as a suggestion."""
 
 Annotator = Callable[[Message], list[str]]
-_GUESSED_FLAGS = frozenset({"fuzzy", "python-format", "python-brace-format"})
-"""Flags not carried over: fuzzy is decided anew; Babel guesses the format flags from the
-msgid, and on MyST text (``{role}``, ``50% of``) they would make ``msgfmt --check``
-compare "format strings" that are not."""
+_NOT_CARRIED = GUESSED_FLAGS | {"fuzzy"}
+"""Flags decided anew for each merge (format flags are never wanted, see GUESSED_FLAGS)."""
 Key = str | tuple[str, str]
 
 
@@ -103,11 +100,11 @@ class _Merger:
         key = _key(template)
         message = Message(template.id, _empty_string(template), list(template.locations),
                           auto_comments=list(template.auto_comments), context=template.context)
-        message.flags = set(template.flags) - _GUESSED_FLAGS
+        message.flags = set(template.flags) - _NOT_CARRIED
         prior = self.old.get(key) or self.obsolete.get(key)
         if prior is not None:
             message.user_comments = list(prior.user_comments)
-            message.flags |= set(prior.flags) - _GUESSED_FLAGS
+            message.flags |= set(prior.flags) - _NOT_CARRIED
             if is_translated(prior):
                 if prior.fuzzy:
                     message.flags.add("fuzzy")
@@ -163,7 +160,7 @@ def merge(
     The result keeps ``existing``'s header; ``annotate`` returns extra ``#.`` comments
     for a template message (the simplified-script form of its text).
     """
-    merger = _Merger(existing, memory or TranslationMemory())
+    merger = _Merger(existing, memory if memory is not None else TranslationMemory())
     merged = empty_like(existing)
     active: set[Key] = set()
     for template_message in iter_messages(template):

@@ -43,6 +43,20 @@ def catalog_paths(config: ProjectConfig, edition: Edition) -> dict[str, Path]:
     return {path.relative_to(root).with_suffix("").as_posix(): path for path in paths}
 
 
+SOURCE_SUFFIXES = (".md", ".rst")
+
+
+def source_docnames(config: ProjectConfig) -> set[str]:
+    """Docnames of the source files under docs/ (without running Sphinx)."""
+    found = set()
+    for suffix in SOURCE_SUFFIXES:
+        for path in config.docs_dir.rglob(f"*{suffix}"):
+            relative = path.relative_to(config.docs_dir)
+            if not any(part.startswith((".", "_")) for part in relative.parts):
+                found.add(relative.with_suffix("").as_posix())
+    return found
+
+
 class _StrictCatalog(Catalog):
     """A Catalog that notes msgids defined twice while it is being parsed."""
 
@@ -74,9 +88,19 @@ def _check_lines(text: str, path: Path) -> None:
             raise CatalogError(f"syntax error: malformed line {line!r}", path, number)
 
 
-def _restore_previous(catalog: Catalog) -> None:
-    """Turn ``#| msgid`` lines, which Babel reads as translator comments, back into previous_id."""
+GUESSED_FLAGS = frozenset({"python-format", "python-brace-format"})
+"""Flags Babel adds to any msgid that looks like a format string; MyST text (``{role}``,
+``50% of``) often does, and ``msgfmt --check`` would then compare "format strings"."""
+
+
+def _restore(catalog: Catalog) -> None:
+    """Undo what Babel's reader adds or misreads, so that a read-write round trip is exact.
+
+    ``#| msgid`` lines are read as translator comments: turn them back into previous_id.
+    Format flags are guessed from the msgid: drop them.
+    """
     for message in [*catalog, *catalog.obsolete.values()]:
+        message.flags -= GUESSED_FLAGS
         previous: dict[str, list[str]] = {}
         kept: list[str] = []
         keyword = "msgid"
@@ -111,7 +135,7 @@ def parse_catalog(data: bytes, path: Path) -> Catalog:
     except (ValueError, LookupError) as exc:
         raise CatalogError(f"unreadable catalog: {exc}", path) from exc
     catalog.parsing = False
-    _restore_previous(catalog)
+    _restore(catalog)
     if catalog.charset.lower().replace("_", "-") not in ("utf-8", "utf8"):
         raise CatalogError(
             f"declares charset {catalog.charset!r}; catalogs must be UTF-8 "
@@ -124,13 +148,16 @@ def parse_catalog(data: bytes, path: Path) -> Catalog:
     return catalog
 
 
-def read_catalog(path: Path) -> Catalog:
-    """Read one .po file (see ``parse_catalog``)."""
+def read_bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise CatalogError(f"cannot read catalog: {exc.strerror}", path) from exc
-    return parse_catalog(data, path)
+
+
+def read_catalog(path: Path) -> Catalog:
+    """Read one .po file (see ``parse_catalog``)."""
+    return parse_catalog(read_bytes(path), path)
 
 
 def render_catalog(catalog: Catalog) -> bytes:

@@ -3,7 +3,8 @@
 A msgstr is untrusted text that Sphinx parses as MyST when it builds a translated
 edition, so a translator (or a tampered catalog) could add raw HTML, a ``{raw}`` role,
 a directive (``{include}``, ``{raw}``, ``{eval-rst}``...), a ``javascript:`` link, an
-image pulled from the file system or front matter.  ``unsafe_reason`` compares what the
+image or a link to a local file (Sphinx copies linked files into the site) or front
+matter.  ``unsafe_reason`` compares what the
 msgid and the msgstr contain: markup present in the source may stay, anything new makes
 the translation unsafe.  Both ``translate-kit check`` and ``compile_catalogs`` use it,
 so the build never publishes such a translation even when nobody ran the check.
@@ -25,6 +26,13 @@ _DIRECTIVE = re.compile(
 )
 _IMAGE = re.compile(r"!\[[^\]]*\]\s*[(\[]")
 _SCRIPT_SCHEME = re.compile(r"(?:java|vb|live)script:|data:[a-z]*/[a-z+.-]*html|data:image/svg")
+_LINK_TARGETS = re.compile(
+    r"\]\(\s*<?([^)\s>]*)"  # [text](target)
+    r"|^[ \t]{0,3}\[[^\]]+\]:[ \t]*<?([^\s>]+)"  # [label]: target
+    r"|<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>",  # <scheme:target>
+    re.MULTILINE,
+)
+_WEB_TARGET = re.compile(r"(?:https?://|mailto:|#)", re.IGNORECASE)
 _FRONT_MATTER = re.compile(r"\A\s*(?:-{3,}|\+{3,})[ \t]*$", re.MULTILINE)
 _INVISIBLE = re.compile(r"[\s\x00-\x1f\x7f\u200b-\u200f\u2028-\u202e\u2060\ufeff\\]+")
 
@@ -52,6 +60,11 @@ def _script_urls(text: str) -> list[str]:
     return _SCRIPT_SCHEME.findall(flat)
 
 
+def _local_links(text: str) -> list[str]:
+    targets = (next(filter(None, groups), "") for groups in _LINK_TARGETS.findall(text))
+    return [t for t in targets if t and not _WEB_TARGET.match(t)]
+
+
 def _front_matter(text: str) -> list[str]:
     return ["front matter"] if _FRONT_MATTER.match(text) else []
 
@@ -73,6 +86,7 @@ _FEATURES: tuple[tuple[Callable[[str], list[str]], Callable[[str], str]], ...] =
     (_script_urls, lambda scheme: f"a script URL ({scheme})"),
     (_html_tags, lambda tag: f"raw HTML {tag}"),
     (_images, lambda _: "an image"),
+    (_local_links, lambda target: f"a link to {target!r}, which is not a web address"),
 )
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 
 from translate_kit.catalogs.memory import is_translated
-from translate_kit.catalogs.pofile_io import catalog_paths, iter_messages, read_catalog
+from translate_kit.catalogs.pofile_io import catalog_paths, iter_messages, read_catalog, source_docnames
 from translate_kit.config import Edition, EditionKind, ProjectConfig
 
 
@@ -74,6 +74,8 @@ class DocumentStats:
 class EditionStats:
     edition: Edition
     documents: tuple[DocumentStats, ...]
+    without_catalog: tuple[str, ...] = ()
+    """Source documents that have no catalog yet (``translate-kit update`` creates them)."""
 
     @property
     def progress(self) -> Progress:
@@ -84,6 +86,7 @@ class EditionStats:
             "edition": self.edition.code,
             "catalogs": self.edition.locale_name,
             **self.progress.as_dict(),
+            "without_catalog": list(self.without_catalog),
             "documents": [{"docname": d.docname, "path": str(d.path), **d.progress.as_dict()}
                           for d in self.documents],
         }
@@ -102,9 +105,10 @@ def catalog_progress(catalog: Catalog) -> Progress:
 
 
 def edition_stats(config: ProjectConfig, edition: Edition) -> EditionStats:
+    paths = catalog_paths(config, edition)
     docs = tuple(DocumentStats(doc, path, catalog_progress(read_catalog(path)))
-                 for doc, path in catalog_paths(config, edition).items())
-    return EditionStats(edition, docs)
+                 for doc, path in paths.items())
+    return EditionStats(edition, docs, tuple(sorted(source_docnames(config) - set(paths))))
 
 
 def collect_stats(config: ProjectConfig) -> tuple[EditionStats, ...]:

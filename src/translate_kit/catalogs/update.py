@@ -25,10 +25,10 @@ from translate_kit.build.sphinx_run import run_sphinx
 from translate_kit.catalogs.memory import TranslationMemory
 from translate_kit.catalogs.merge import Annotator, MergeCounts, merge
 from translate_kit.catalogs.pofile_io import (
-    catalog_dir, catalog_paths, parse_catalog, render_catalog, write_if_changed,
+    catalog_dir, catalog_paths, parse_catalog, read_bytes, render_catalog, write_if_changed,
 )
 from translate_kit.config import Edition, EditionKind, ProjectConfig
-from translate_kit.errors import BuildError, CatalogError, ConfigError
+from translate_kit.errors import BuildError, ConfigError
 
 LOCK_FILE = ".translate-kit.lock"
 TEMPLATES_DIR = "gettext"
@@ -117,7 +117,7 @@ def new_catalog(config: ProjectConfig, edition: Edition, docname: str, now: dt.d
             locale=edition.locale_name, domain=docname, project=config.title, version=docname,
             header_comment=(f"# {edition.label} ({edition.code}) translation of {docname!r}.\n"
                             "# Updated by `translate-kit update`; edit only the msgstr lines."),
-            msgid_bugs_address="", copyright_holder=config.publisher,
+            copyright_holder=config.publisher,
             creation_date=now, revision_date=now, language_team=edition.label,
             charset="utf-8", fuzzy=False,
         )
@@ -149,13 +149,13 @@ def update_edition(
 ) -> EditionUpdate:
     """Merge the templates into one edition's catalogs; every catalog is read before any write."""
     paths = catalog_paths(config, edition)
-    raw = {doc: path.read_bytes() for doc, path in paths.items()}
+    raw = {doc: read_bytes(path) for doc, path in paths.items()}
     existing = {doc: parse_catalog(raw[doc], paths[doc]) for doc in paths}
     memory = TranslationMemory.from_catalogs(existing.values())
     documents = []
     for docname, template in templates.items():
         path = paths.get(docname) or catalog_dir(config, edition) / f"{docname}.po"
-        base = existing.get(docname) or new_catalog(config, edition, docname, now)
+        base = existing[docname] if docname in existing else new_catalog(config, edition, docname, now)
         result = merge(template, base, memory, annotate)
         data = render_catalog(result.catalog)
         status = "unchanged" if raw.get(docname) == data else "updated"
@@ -169,5 +169,3 @@ def update_edition(
     orphaned = tuple(path for doc, path in paths.items() if doc not in templates)
     return EditionUpdate(edition, tuple(documents), orphaned)
 
-
-__all__ = ["CatalogError", "update_catalogs", "update_edition", "extract_templates"]
