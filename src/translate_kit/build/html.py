@@ -83,7 +83,8 @@ def _build_one(config: ProjectConfig, edition: Edition, outdir: Path) -> Edition
     if edition.kind is not EditionKind.SOURCE:
         # The extension compiles too (for plain sphinx-build); doing it here first turns a
         # broken catalog into a CatalogError naming file and line instead of a Sphinx crash.
-        compile_catalogs(config, edition, catalog_build_dir(config, edition))
+        compile_catalogs(config, edition, catalog_build_dir(config, edition),
+                         language=edition.sphinx_language)
     run = run_sphinx(config, edition, "html", outdir / edition.slug)
     return EditionBuild(run, time.perf_counter() - start)
 

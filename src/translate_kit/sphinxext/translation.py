@@ -26,7 +26,7 @@ from sphinx.util.nodes import LITERAL_TYPE_NODES, extract_messages
 
 from translate_kit.build.html import catalog_build_dir
 from translate_kit.catalogs.compile import compile_catalogs
-from translate_kit.config import Edition, EditionKind
+from translate_kit.config import EditionKind
 from translate_kit.errors import TranslateKitError
 from translate_kit.sphinxext import current_edition, project_config
 from translate_kit.sphinxext.messages import message
@@ -50,28 +50,16 @@ def _configure(app: Sphinx, config: Config) -> None:
         return
     dest = catalog_build_dir(project_config(app), edition)
     try:
-        result = compile_catalogs(project_config(app), edition, dest)
+        result = compile_catalogs(
+            project_config(app), edition, dest, language=edition.sphinx_language
+        )
     except TranslateKitError as exc:  # a located message rather than a traceback
         raise SphinxConfigError(str(exc)) from exc
     for dropped in result.unsafe:
         logger.warning("translation left out: %s", dropped.reason,
                        location=f"{dropped.path}:{dropped.line}", type="translate_kit",
                        subtype="unsafe")
-    _expose_as_sphinx_language(dest, edition)
     config.locale_dirs = [str(dest)]
-
-
-def _expose_as_sphinx_language(dest: Path, edition: Edition) -> None:
-    """Sphinx looks up ``<dir>/<language>/LC_MESSAGES``; catalogs are named by locale_name.
-
-    ``language`` (zh_CN) picks Sphinx's interface messages while ``locale_name`` (zh_Hans)
-    names the project's catalogs, so the compiled directory is linked under both names.
-    """
-    link = dest / edition.sphinx_language
-    if edition.sphinx_language == edition.locale_name or link.is_symlink():
-        return
-    dest.mkdir(parents=True, exist_ok=True)
-    link.symlink_to(edition.locale_name, target_is_directory=True)
 
 
 def _stamps(env: BuildEnvironment) -> dict[str, int | None]:
