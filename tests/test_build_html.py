@@ -168,6 +168,7 @@ def test_article_date_and_source_under_the_title(site):
     assert meta.getprevious().tag == "h1"
     source = page(site, "en").xpath("//span[contains(@class,'tk-source')]")[0]
     assert source.get("lang") == "zh-Hant" and source.text == "泰州日報"
+    assert page(site, "en").xpath("//span[contains(@class,'tk-date')]/@lang") == []
 
 
 def test_sidebar_has_no_global_navigation(site):
