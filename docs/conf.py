@@ -1,7 +1,9 @@
 """Sphinx configuration of the publication.
 
-Everything edition-specific (language, catalogs, script conversion, switcher, LaTeX
-fonts) is set by the translate_kit extension from ../translate-kit.toml.
+Everything edition-specific (language, catalogs, script conversion, switcher, search,
+sidebar, LaTeX fonts) is set by the translate_kit extension from ../translate-kit.toml;
+``translate-kit build html`` passes the edition with ``-D translate_kit_edition=<code>``.
+A plain ``sphinx-build docs out`` builds the source edition.
 """
 
 extensions = ["myst_parser", "translate_kit.sphinxext"]

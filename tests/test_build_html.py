@@ -123,6 +123,8 @@ def test_titles_toctree_and_chrome_are_converted(site):
     index = page(site, "zh-hans", "articles/index")
     assert [a.text_content() for a in index.xpath("//article//li/a")] == ["经济开发区发展报导", "体育馆开放"]
     assert page(site, "zh-hans", "index").xpath("//article//p[@class='caption']")[0].text_content() == "文章"
+    description = "//meta[@name='description']/@content"
+    assert page(site, "zh-hans", "articles/a002").xpath(description) == ["新建体育馆开放的报导"]
     assert tree.xpath("//input[@name='q']/@placeholder") == ["搜索"]
     assert page(site, "zh-hant").xpath("//input[@name='q']/@placeholder") == ["搜尋"]
     assert page(site, "en").xpath("//input[@name='q']/@placeholder") == ["Search"]
@@ -166,6 +168,7 @@ def test_article_date_and_source_under_the_title(site):
     assert meta.getprevious().tag == "h1"
     source = page(site, "en").xpath("//span[contains(@class,'tk-source')]")[0]
     assert source.get("lang") == "zh-Hant" and source.text == "泰州日報"
+    assert page(site, "en").xpath("//span[contains(@class,'tk-date')]/@lang") == []
 
 
 def test_sidebar_has_no_global_navigation(site):

@@ -136,3 +136,12 @@ def test_a_script_edition_without_catalogs_uses_opencc_and_the_glossary(root):
     build(root, "zh-Hans")
     text = html(root, "zh-hans").xpath("//article")[0].text_content()
     assert "于先生说" in text and "工人们着急地加班" in text
+
+
+def test_a_broken_catalog_is_a_located_error_and_nothing_is_built(root):
+    po = root / "locale/en/LC_MESSAGES/articles/a001.po"
+    append(po, '\nmsgid "統計資料"\n')
+    result = CliRunner().invoke(main, ["--root", str(root), "build", "html"])
+    assert result.exit_code == 1
+    assert f"{po}:" in result.output and "Traceback" not in result.output
+    assert not (root / "_build/html/index.html").exists()

@@ -1,6 +1,8 @@
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from translate_kit.config import Edition, EditionKind, load_config
 from translate_kit.errors import ConfigError
@@ -87,3 +89,16 @@ def test_unknown_opencc_configuration_lists_the_known_ones(config):
     edition = Edition("zh-XX", "x", EditionKind.SCRIPT, "zh_CN", opencc_config="nope.json")
     with pytest.raises(ConfigError, match="t2s.json"):
         converter_for(config, edition)
+
+
+def test_latin_text_passes_through_unchanged(config):
+    """URLs, code and English never change, glossary or not."""
+    write_phrases(config, "zh-Hans", "著急\t着急\n")
+    convert = converter_for(config, config.edition("zh-Hans")).convert
+
+    @settings(max_examples=100, deadline=None)
+    @given(st.text(alphabet=st.characters(max_codepoint=0x24F, exclude_categories=("Cs",))))
+    def unchanged(text):
+        assert convert(text) == text
+
+    unchanged()

@@ -20,7 +20,8 @@ from pathlib import Path
 from string import Template
 
 from translate_kit.build.sphinx_run import SphinxRun, run_sphinx
-from translate_kit.config import Edition, ProjectConfig
+from translate_kit.catalogs.compile import compile_catalogs
+from translate_kit.config import Edition, EditionKind, ProjectConfig
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Region subtags that read each Chinese script, for browsers that only send zh-TW etc.
@@ -60,6 +61,11 @@ def html_dir(config: ProjectConfig) -> Path:
     return config.build_dir / "html"
 
 
+def catalog_build_dir(config: ProjectConfig, edition: Edition) -> Path:
+    """Where an edition's .mo files are compiled (never under locale/)."""
+    return config.build_dir / "locale" / edition.slug
+
+
 def build_html(
     config: ProjectConfig, editions: tuple[Edition, ...] = (), jobs: int | None = None
 ) -> HtmlBuild:
@@ -74,6 +80,11 @@ def build_html(
 
 def _build_one(config: ProjectConfig, edition: Edition, outdir: Path) -> EditionBuild:
     start = time.perf_counter()
+    if edition.kind is not EditionKind.SOURCE:
+        # The extension compiles too (for plain sphinx-build); doing it here first turns a
+        # broken catalog into a CatalogError naming file and line instead of a Sphinx crash.
+        compile_catalogs(config, edition, catalog_build_dir(config, edition),
+                         language=edition.sphinx_language)
     run = run_sphinx(config, edition, "html", outdir / edition.slug)
     return EditionBuild(run, time.perf_counter() - start)
 

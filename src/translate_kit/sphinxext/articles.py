@@ -1,11 +1,13 @@
 """An article's date and source, from its front matter, under its title.
 
 The values are front-matter data (``env.metadata[docname]``), kept as imported; they are
-written in the edition's script when shown.  In a translation edition the source's name
-stays in the source language and is marked so.
+written in the edition's script when shown.  In a translation edition a Chinese source
+name stays as it is and is marked with the source language.
 """
 
 from __future__ import annotations
+
+import re
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -17,6 +19,7 @@ from translate_kit.sphinxext.script import edition_text
 from translate_kit.sphinxext.translation import insert_after_title
 
 FIELDS = ("date", "source")
+HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # untranslated source names
 
 
 def article_meta(app: Sphinx, docname: str) -> nodes.paragraph | None:
@@ -32,7 +35,7 @@ def article_meta(app: Sphinx, docname: str) -> nodes.paragraph | None:
             paragraph += nodes.Text(" · ")
         paragraph += nodes.Text(message(app, key))
         value = nodes.inline("", convert(str(metadata[key]).strip()), classes=[f"tk-{key}"])
-        if current_edition(app).kind is EditionKind.TRANSLATION and key == "source":
+        if current_edition(app).kind is EditionKind.TRANSLATION and HAN.search(value.astext()):
             value["classes"].append(f"language-{project_config(app).source_edition.code}")
         paragraph += value
     return paragraph

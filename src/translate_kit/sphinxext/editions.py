@@ -45,7 +45,9 @@ def _configure(app: Sphinx, config: Config) -> None:
     if not config.html_sidebars:
         config.html_sidebars = {"**": SIDEBAR}
     # A config value, so that pages are rewritten when the PDF appears or disappears.
-    config.translate_kit_pdf = pdf_source(app).name if pdf_source(app).is_file() else ""
+    # Linked only in the site layout (_build/html/<slug>/), next to which it is copied.
+    in_site = Path(app.outdir).name == current_edition(app).slug
+    config.translate_kit_pdf = pdf_source(app).name if in_site and pdf_source(app).is_file() else ""
 
 
 def _page_context(

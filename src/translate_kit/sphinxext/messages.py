@@ -11,6 +11,7 @@ from sphinx.application import Sphinx
 
 from translate_kit.config import EditionKind
 from translate_kit.sphinxext import current_edition, project_config
+from translate_kit.sphinxext.script import edition_text
 
 MESSAGES: dict[str, dict[str, str]] = {
     "zh": {
@@ -34,8 +35,6 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 def message(app: Sphinx, key: str, **values: object) -> str:
     """The string ``key`` as the current edition writes it."""
-    from translate_kit.sphinxext.script import edition_text
-
     edition = current_edition(app)
     language = edition.code
     if edition.kind is EditionKind.SCRIPT:

@@ -89,7 +89,7 @@ def _keeps_source(node: nodes.Node) -> bool:
 
 
 def _convert_attributes(node: nodes.Node, convert: Callable[[str], str]) -> None:
-    """Attributes readers see: toctree captions and titles, image alt text, meta content."""
+    """Attributes readers see: toctree captions and titles, alt text, link titles, meta."""
     if isinstance(node, addnodes.toctree):
         if node.get("caption"):
             node["caption"] = convert(node["caption"])
@@ -98,6 +98,8 @@ def _convert_attributes(node: nodes.Node, convert: Callable[[str], str]) -> None
         ]
     elif isinstance(node, nodes.image) and node.get("alt"):
         node["alt"] = convert(node["alt"])
+    elif isinstance(node, nodes.reference) and node.get("reftitle"):
+        node["reftitle"] = convert(node["reftitle"])
     elif isinstance(node, nodes.meta) and node.get("content"):
         node["content"] = convert(node["content"])
 

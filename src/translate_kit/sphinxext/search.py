@@ -5,7 +5,8 @@ text.  Sphinx's Chinese search splits words with jieba when it is installed; by 
 it would also re-load jieba's whole main dictionary as a *user* dictionary in every
 build, which costs seconds and adds nothing.  Instead the user dictionary is the
 project's phrase glossary (the words OpenCC needed help with), so they stay whole.
-jieba reads only files shipped in its package; its prefix cache goes to ``_build/``.
+jieba reads only files shipped in its package (it caches its prefix dictionary in the
+system's temporary directory, so a clean build does not rebuild it).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def _configure(app: Sphinx, config: Config) -> None:
     options = dict(config.html_search_options or {})
     options.setdefault("dict", str(_user_dictionary(app) or ""))
     config.html_search_options = options
-    _cache_in_build_dir(app)
+    _quiet_jieba()
 
 
 def _user_dictionary(app: Sphinx) -> Path | None:
@@ -47,15 +48,12 @@ def _user_dictionary(app: Sphinx) -> Path | None:
     return path
 
 
-def _cache_in_build_dir(app: Sphinx) -> None:
+def _quiet_jieba() -> None:
     try:
         import jieba
     except ImportError:
         return
     jieba.setLogLevel(logging.WARNING)
-    cache = project_config(app).build_dir / "jieba"
-    cache.mkdir(parents=True, exist_ok=True)
-    jieba.dt.tmp_dir = str(cache)
 
 
 def setup(app: Sphinx) -> None:

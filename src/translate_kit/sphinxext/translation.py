@@ -13,19 +13,21 @@ fully translated says how far it is.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
+from sphinx.errors import ConfigError as SphinxConfigError
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.nodes import LITERAL_TYPE_NODES, extract_messages
 
+from translate_kit.build.html import catalog_build_dir
 from translate_kit.catalogs.compile import compile_catalogs
-from translate_kit.config import Edition, EditionKind
+from translate_kit.config import EditionKind
+from translate_kit.errors import TranslateKitError
 from translate_kit.sphinxext import current_edition, project_config
 from translate_kit.sphinxext.messages import message
 
@@ -46,29 +48,18 @@ def _configure(app: Sphinx, config: Config) -> None:
     if edition.kind is EditionKind.SOURCE:
         config.locale_dirs = []
         return
-    dest = project_config(app).build_dir / "locale" / edition.slug
-    result = compile_catalogs(project_config(app), edition, dest)
+    dest = catalog_build_dir(project_config(app), edition)
+    try:
+        result = compile_catalogs(
+            project_config(app), edition, dest, language=edition.sphinx_language
+        )
+    except TranslateKitError as exc:  # a located message rather than a traceback
+        raise SphinxConfigError(str(exc)) from exc
     for dropped in result.unsafe:
         logger.warning("translation left out: %s", dropped.reason,
                        location=f"{dropped.path}:{dropped.line}", type="translate_kit",
                        subtype="unsafe")
-    _expose_as_sphinx_language(dest, edition)
     config.locale_dirs = [str(dest)]
-
-
-def _expose_as_sphinx_language(dest: Path, edition: Edition) -> None:
-    """Sphinx looks up ``<dir>/<language>/LC_MESSAGES``; catalogs are named by locale_name.
-
-    ``language`` (zh_CN) picks Sphinx's interface messages while ``locale_name`` (zh_Hans)
-    names the project's catalogs, so the compiled directory is linked under both names.
-    """
-    link = dest / edition.sphinx_language
-    if edition.sphinx_language == edition.locale_name or link.is_symlink():
-        return
-    if link.exists():
-        shutil.rmtree(link)
-    dest.mkdir(parents=True, exist_ok=True)
-    link.symlink_to(edition.locale_name, target_is_directory=True)
 
 
 def _stamps(env: BuildEnvironment) -> dict[str, int | None]:
@@ -146,16 +137,12 @@ def _mark_title(title: nodes.title, language_class: str) -> None:
     title += wrapper
 
 
-def _in_docinfo(node: nodes.Element) -> bool:
-    return any(isinstance(parent, nodes.docinfo) for parent in _ancestors(node))
-
-
-def _ancestors(node: nodes.Element) -> list[nodes.Element]:
-    found = []
-    while node.parent is not None:
+def _in_docinfo(node: nodes.Node | None) -> bool:
+    while node is not None:
+        if isinstance(node, nodes.docinfo):
+            return True
         node = node.parent
-        found.append(node)
-    return found
+    return False
 
 
 def _progress_notice(app: Sphinx, doctree: nodes.document, docname: str) -> None:
