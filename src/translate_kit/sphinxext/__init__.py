@@ -16,6 +16,7 @@ itself from its own module:
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -25,21 +26,28 @@ from translate_kit import __version__
 from translate_kit.config import Edition, ProjectConfig, find_root, load_config
 
 
-def project_config(app: Sphinx) -> ProjectConfig:
+@functools.cache
+def _load(root: str) -> ProjectConfig:
+    return load_config(Path(root))
+
+
+def project_config(config: Config) -> ProjectConfig:
     """The translate-kit configuration of the project being built."""
-    return app.translate_kit_project  # type: ignore[attr-defined]
+    return _load(config.translate_kit_root)
 
 
-def current_edition(app: Sphinx) -> Edition:
+def current_edition(config: Config) -> Edition:
     """The edition this Sphinx run builds."""
-    return app.translate_kit_edition  # type: ignore[attr-defined]
+    return project_config(config).edition(config.translate_kit_edition)
 
 
 def _configure(app: Sphinx, config: Config) -> None:
-    project = load_config(find_root(Path(app.confdir)))
-    code = config.translate_kit_edition or project.source_edition.code
-    app.translate_kit_project = project  # type: ignore[attr-defined]
-    app.translate_kit_edition = project.edition(code)  # type: ignore[attr-defined]
+    root = find_root(Path(app.confdir))
+    project = _load(str(root))
+    config.translate_kit_root = str(root)
+    config.translate_kit_edition = project.edition(
+        config.translate_kit_edition or project.source_edition.code
+    ).code
     for name, value in (("project", project.title), ("author", project.author)):
         if config[name] in (None, "", "Project name not set", "Author name not set"):
             config[name] = value
@@ -51,6 +59,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     )
 
     app.add_config_value("translate_kit_edition", "", "env", types=frozenset({str}))
+    app.add_config_value("translate_kit_root", "", "env", types=frozenset({str}))
     app.connect("config-inited", _configure, priority=100)
     for module in (script, translation, safety, editions, articles, search, garbled, latex):
         module.setup(app)

@@ -28,15 +28,15 @@ def article_meta(app: Sphinx, docname: str) -> nodes.paragraph | None:
     present = [key for key in FIELDS if str(metadata.get(key, "")).strip()]
     if not present:
         return None
-    convert = edition_text(app)
+    convert = edition_text(app.config)
     paragraph = nodes.paragraph(classes=["tk-article-meta"])
     for key in present:
         if len(paragraph):
             paragraph += nodes.Text(" · ")
         paragraph += nodes.Text(message(app, key))
         value = nodes.inline("", convert(str(metadata[key]).strip()), classes=[f"tk-{key}"])
-        if current_edition(app).kind is EditionKind.TRANSLATION and HAN.search(value.astext()):
-            value["classes"].append(f"language-{project_config(app).source_edition.code}")
+        if current_edition(app.config).kind is EditionKind.TRANSLATION and HAN.search(value.astext()):
+            value["classes"].append(f"language-{project_config(app.config).source_edition.code}")
         paragraph += value
     return paragraph
 

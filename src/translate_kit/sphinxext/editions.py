@@ -35,25 +35,25 @@ SIDEBAR = [
 
 def pdf_source(app: Sphinx) -> Path:
     """Where the PDF stage leaves this edition's PDF."""
-    project = project_config(app)
-    return project.build_dir / "pdf" / project.pdf_name(current_edition(app))
+    project = project_config(app.config)
+    return project.build_dir / "pdf" / project.pdf_name(current_edition(app.config))
 
 
 def _configure(app: Sphinx, config: Config) -> None:
     config.templates_path = [*config.templates_path, str(HERE / "templates")]
     config.html_static_path = [*config.html_static_path, str(HERE / "static")]
-    if not config.html_sidebars:
+    if not config.html_sidebars and config.html_theme == "furo":
         config.html_sidebars = {"**": SIDEBAR}
     # A config value, so that pages are rewritten when the PDF appears or disappears.
     # Linked only in the site layout (_build/html/<slug>/), next to which it is copied.
-    in_site = Path(app.outdir).name == current_edition(app).slug
+    in_site = Path(app.outdir).name == current_edition(app.config).slug
     config.translate_kit_pdf = pdf_source(app).name if in_site and pdf_source(app).is_file() else ""
 
 
 def _page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    project, edition = project_config(app), current_edition(app)
+    project, edition = project_config(app.config), current_edition(app.config)
     to_site = "../" * (pagename.count("/") + 1)  # from this page up to _build/html/
     # Every edition is built from the same documents; other generated pages may differ.
     exists = pagename in app.env.all_docs or pagename in SHARED_PAGES

@@ -99,7 +99,7 @@ def _merge_elements(ours: dict[str, str], conf_py: dict[str, str]) -> dict[str, 
 
 
 def _configure(app: Sphinx, config: Config) -> None:
-    project, edition = project_config(app), current_edition(app)
+    project, edition = project_config(app.config), current_edition(app.config)
     config.latex_engine = "xelatex"
     config.latex_elements = _merge_elements(latex_elements(project, edition), config.latex_elements)
     config.latex_documents = [(

@@ -35,9 +35,9 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 def message(app: Sphinx, key: str, **values: object) -> str:
     """The string ``key`` as the current edition writes it."""
-    edition = current_edition(app)
+    edition = current_edition(app.config)
     language = edition.code
     if edition.kind is EditionKind.SCRIPT:
-        language = project_config(app).source_edition.code
+        language = project_config(app.config).source_edition.code
     table = MESSAGES.get(language.split("-")[0].lower(), MESSAGES["en"])
-    return edition_text(app)(table[key].format(**values))
+    return edition_text(app.config)(table[key].format(**values))

@@ -33,16 +33,12 @@ SKIPPED = (
 NO_CONVERT_CLASSES = frozenset({"notranslate", "no-convert"})
 
 
-def edition_text(app: Sphinx) -> Callable[[str], str]:
+def edition_text(config: Config) -> Callable[[str], str]:
     """How the current edition writes a source-script string (identity unless script)."""
-    cached = getattr(app, "_translate_kit_text", None)
-    if cached is None:
-        edition = current_edition(app)
-        cached = _identity
-        if edition.kind is EditionKind.SCRIPT:
-            cached = converter_for(project_config(app), edition).convert
-        app._translate_kit_text = cached  # type: ignore[attr-defined]
-    return cached
+    edition = current_edition(config)
+    if edition.kind is EditionKind.SCRIPT:
+        return converter_for(project_config(config), edition).convert
+    return _identity
 
 
 def _identity(text: str) -> str:
@@ -57,9 +53,9 @@ class ConvertScript(SphinxTransform):
     default_priority = 700
 
     def apply(self, **kwargs: object) -> None:
-        if current_edition(self.app).kind is not EditionKind.SCRIPT:
+        if current_edition(self.config).kind is not EditionKind.SCRIPT:
             return
-        convert = edition_text(self.app)
+        convert = edition_text(self.config)
         stack: list[nodes.Node] = [self.document]
         while stack:
             node = stack.pop()
@@ -106,10 +102,10 @@ def _convert_attributes(node: nodes.Node, convert: Callable[[str], str]) -> None
 
 def _convert_config(app: Sphinx, config: Config) -> None:
     """Project name, titles and author show in every page's chrome and <title>."""
-    edition = current_edition(app)
+    edition = current_edition(app.config)
     if edition.kind is not EditionKind.SCRIPT:
         return
-    converter = converter_for(project_config(app), edition)
+    converter = converter_for(project_config(app.config), edition)
     for name in ("project", "author", "html_title", "html_short_title"):
         if isinstance(config[name], str) and config[name]:
             config[name] = converter.convert(config[name])

@@ -34,7 +34,7 @@ def _configure(app: Sphinx, config: Config) -> None:
 
 def _user_dictionary(app: Sphinx) -> Path | None:
     """A jieba user dictionary of the edition's glossary words, if it has any."""
-    project, edition = project_config(app), current_edition(app)
+    project, edition = project_config(app.config), current_edition(app.config)
     if edition.kind is not EditionKind.SCRIPT:
         return None
     words = sorted({word for _source, word in converter_for(project, edition).phrases})

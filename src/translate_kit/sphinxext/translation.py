@@ -37,21 +37,21 @@ STAMPS = "translate_kit_catalog_stamps"
 
 def catalog_path(app: Sphinx, docname: str) -> Path:
     """The ``.po`` file of one document in the current edition."""
-    edition = current_edition(app)
-    return project_config(app).locale_dir / edition.locale_name / "LC_MESSAGES" / f"{docname}.po"
+    edition = current_edition(app.config)
+    return project_config(app.config).locale_dir / edition.locale_name / "LC_MESSAGES" / f"{docname}.po"
 
 
 def _configure(app: Sphinx, config: Config) -> None:
-    edition = current_edition(app)
+    edition = current_edition(app.config)
     config.gettext_compact = False
     config.gettext_auto_build = False  # Sphinx would write .mo files into locale/
     if edition.kind is EditionKind.SOURCE:
         config.locale_dirs = []
         return
-    dest = catalog_build_dir(project_config(app), edition)
+    dest = catalog_build_dir(project_config(app.config), edition)
     try:
         result = compile_catalogs(
-            project_config(app), edition, dest, language=edition.sphinx_language
+            project_config(app.config), edition, dest, language=edition.sphinx_language
         )
     except TranslateKitError as exc:  # a located message rather than a traceback
         raise SphinxConfigError(str(exc)) from exc
@@ -79,7 +79,7 @@ def _outdated(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
     """Documents whose catalog appeared, changed or vanished since they were read."""
-    if current_edition(app).kind is EditionKind.SOURCE:
+    if current_edition(app.config).kind is EditionKind.SOURCE:
         return []
     stamps = _stamps(env)
     return [
@@ -112,9 +112,9 @@ class MarkUntranslated(SphinxTransform):
     default_priority = 760
 
     def apply(self, **kwargs: object) -> None:
-        if current_edition(self.app).kind is not EditionKind.TRANSLATION:
+        if current_edition(self.config).kind is not EditionKind.TRANSLATION:
             return
-        source_lang = f"language-{project_config(self.app).source_edition.code}"
+        source_lang = f"language-{project_config(self.config).source_edition.code}"
         total = translated = 0
         for node, _msg in extract_messages(self.document):
             if isinstance(node, LITERAL_TYPE_NODES) or _in_docinfo(node):
