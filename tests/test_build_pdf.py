@@ -159,6 +159,13 @@ def test_latex_special_characters_are_printed_literally(built):
 
 
 @pytest.mark.tex
+def test_straight_quotes_and_backticks_print_as_typed(built):
+    # TeX ligatures would curl them: "x" into ”x”, ` into ‘.
+    for code in ("zh-Hant", "zh-Hans"):
+        assert """<img alt="x"> `ls` 'q' ```""" in pdf_text(edition_pdf(built, code)), code
+
+
+@pytest.mark.tex
 def test_english_quotes_and_dashes_stay_latin_only_in_the_english_edition(built):
     def font_of(code: str, char: str) -> str:
         xml = subprocess.run(

@@ -80,7 +80,9 @@ def latex_elements(project: ProjectConfig, edition: Edition) -> dict[str, str]:
         "classoptions": ",openany",
         "babel": "",
         "polyglossia": "",
-        "fontenc": "\\usepackage{fontspec}\n\\usepackage{xeCJK}",
+        # As Sphinx does for xelatex: no TeX ligatures, so " ' ` stay as the text has them.
+        "fontenc": "\\usepackage{fontspec}\n\\defaultfontfeatures[\\rmfamily,\\sffamily,\\ttfamily]{}"
+                   "\n\\usepackage{xeCJK}",
         "fontpkg": font_preamble(fonts_for(project, edition), chinese),
         "fncychap": "",
         "fvset": r"\fvset{fontsize=auto,formatcom=\xeCJKVerbAddon}",
