@@ -193,6 +193,13 @@ def test_chinese_search_finds_the_article_by_a_simplified_word(site):
     assert traditional["docnames"].index("articles/a001") in found(traditional, "投資")
 
 
+@pytest.mark.parametrize("slug", EDITIONS)
+def test_search_page_uses_a_stemmer_its_script_defines(site, slug):
+    script = (site.outdir / slug / "_static" / "language_data.js").read_text(encoding="utf-8")
+    stemmer = re.search(r"window\.Stemmer = (\w+);", script)
+    assert stemmer is None or re.search(rf"\b(var|const|let|class) {stemmer[1]}\b", script)
+
+
 def found(index, word):
     """Documents Sphinx's search would list for ``word`` (body or title match)."""
     docs = []

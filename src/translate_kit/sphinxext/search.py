@@ -7,6 +7,8 @@ build, which costs seconds and adds nothing.  Instead the user dictionary is the
 project's phrase glossary (the words OpenCC needed help with), so they stay whole.
 jieba reads only files shipped in its package (it caches its prefix dictionary in the
 system's temporary directory, so a clean build does not rebuild it).
+Sphinx's own Chinese search is replaced by ``chinese_search.ChineseSearch``, whose
+search page works.
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ def _configure(app: Sphinx, config: Config) -> None:
     language = config.html_search_language or config.language or "en"
     if not language.lower().startswith("zh"):
         return
+    from translate_kit.sphinxext.chinese_search import ChineseSearch
+
+    app.add_search_language(ChineseSearch)
     options = dict(config.html_search_options or {})
     options.setdefault("dict", str(_user_dictionary(app) or ""))
     config.html_search_options = options
