@@ -200,6 +200,16 @@ def test_search_page_uses_a_stemmer_its_script_defines(site, slug):
     assert stemmer is None or re.search(rf"\b(var|const|let|class) {stemmer[1]}\b", script)
 
 
+def test_search_page_from_a_file_skips_the_summaries_it_cannot_fetch(site):
+    scripts = [s.get("src", "") for s in page(site, "en", "search").xpath("//script")]
+    order = [next(i for i, src in enumerate(scripts) if name in src) for name in
+             ("documentation_options.js", "translate-kit-search.js", "searchtools.js")]
+    assert order == sorted(order)
+    script = site.outdir / "en" / "_static" / "translate-kit-search.js"
+    assert "SHOW_SEARCH_SUMMARY = false" in script.read_text(encoding="utf-8")
+    assert not any("translate-kit-search.js" in s.get("src", "") for s in page(site, "en").xpath("//script"))
+
+
 def found(index, word):
     """Documents Sphinx's search would list for ``word`` (body or title match)."""
     docs = []

@@ -8,13 +8,15 @@ project's phrase glossary (the words OpenCC needed help with), so they stay whol
 jieba reads only files shipped in its package (it caches its prefix dictionary in the
 system's temporary directory, so a clean build does not rebuild it).
 Sphinx's own Chinese search is replaced by ``chinese_search.ChineseSearch``, whose
-search page works.
+search page works.  Opened from ``file://``, the search page lists results without the
+summaries it cannot fetch there, instead of logging an error per result.
 """
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -61,5 +63,13 @@ def _quiet_jieba() -> None:
     jieba.setLogLevel(logging.WARNING)
 
 
+def _search_page_script(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    if pagename == "search":
+        app.add_js_file("translate-kit-search.js")
+
+
 def setup(app: Sphinx) -> None:
+    app.connect("html-page-context", _search_page_script)
     app.connect("config-inited", _configure, priority=300)
