@@ -72,6 +72,16 @@ def test_switcher_links_lead_to_the_same_page_in_every_edition(site, slug, name)
 EDITIONS_BY_CODE = {code: slug for slug, code in EDITIONS.items()}
 
 
+@pytest.mark.parametrize("slug", EDITIONS)
+def test_every_page_names_its_icon_so_browsers_do_not_ask_for_favicon_ico(site, slug):
+    chooser = lxml.html.parse(str(site.chooser)).getroot()
+    assert chooser.xpath("//link[@rel='icon']/@href")[0].startswith("data:image/svg+xml,")
+    for name in PAGES:
+        (icon,) = page(site, slug, name).xpath("//link[contains(@rel, 'icon')]/@href")
+        path = site.outdir / slug / Path(name).parent / icon
+        assert path.resolve().is_file() and path.read_text(encoding="utf-8").startswith("<svg")
+
+
 @pytest.mark.parametrize("slug, code", EDITIONS.items())
 def test_html_lang_and_hreflang_alternates(site, slug, code):
     tree = page(site, slug)

@@ -18,12 +18,14 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from string import Template
+from urllib.parse import quote
 
 from translate_kit.build.sphinx_run import SphinxRun, run_sphinx
 from translate_kit.catalogs.compile import compile_catalogs
 from translate_kit.config import Edition, EditionKind, ProjectConfig
 
 TEMPLATES = Path(__file__).parent / "templates"
+ICON = Path(__file__).parents[1] / "sphinxext" / "static" / "translate-kit-icon.svg"
 # Region subtags that read each Chinese script, for browsers that only send zh-TW etc.
 SCRIPT_REGIONS = {"hant": ("zh-tw", "zh-hk", "zh-mo"), "hans": ("zh-cn", "zh-sg", "zh-my", "zh")}
 
@@ -105,6 +107,7 @@ def write_chooser(config: ProjectConfig, outdir: Path) -> Path:
     text = Template((TEMPLATES / "chooser.html").read_text(encoding="utf-8")).substitute(
         lang=esc(source.code),
         title=esc(config.title),
+        icon=esc("data:image/svg+xml," + quote(ICON.read_text(encoding="utf-8").strip())),
         alternates=alternates,
         links=links,
         language_map=json.dumps(language_map(config)).replace("<", "\\u003c"),

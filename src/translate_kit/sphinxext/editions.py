@@ -2,7 +2,9 @@
 
 - ``<html lang>`` is the edition's BCP 47 code (not Sphinx's locale name);
 - ``<link rel="alternate" hreflang>`` for every edition, plus x-default to the chooser;
-- a switcher to the same page in every edition and a "Download PDF" link, in the sidebar.
+- a switcher to the same page in every edition and a "Download PDF" link, in the sidebar;
+- an icon (unless conf.py sets ``html_favicon``), so browsers do not ask the host for a
+  ``/favicon.ico`` it may not have.
 
 All links are relative and end in ``.html``, so the site works from ``file://`` too.
 furo renders the whole global toctree into every page, which makes writing N pages cost
@@ -23,6 +25,7 @@ from translate_kit.sphinxext import current_edition, project_config
 from translate_kit.sphinxext.messages import message
 
 HERE = Path(__file__).parent
+ICON = HERE / "static" / "translate-kit-icon.svg"
 SHARED_PAGES = frozenset({"genindex", "search"})
 SIDEBAR = [
     "sidebar/brand.html",
@@ -42,6 +45,8 @@ def pdf_source(app: Sphinx) -> Path:
 def _configure(app: Sphinx, config: Config) -> None:
     config.templates_path = [*config.templates_path, str(HERE / "templates")]
     config.html_static_path = [*config.html_static_path, str(HERE / "static")]
+    if not config.html_favicon:
+        config.html_favicon = str(ICON)
     if not config.html_sidebars and config.html_theme == "furo":
         config.html_sidebars = {"**": SIDEBAR}
     # A config value, so that pages are rewritten when the PDF appears or disappears.
