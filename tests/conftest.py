@@ -3,18 +3,51 @@
 Tests that need external programs carry a marker (``tex``, ``browser``).  Locally a
 missing program skips them with a reason; under ``CI=true`` it fails them, so CI can
 never pass by skipping.
+
+The end-to-end modules share one build of the repository's own project (``site``), a
+static server for it, and one headless Chromium (``tab`` opens a page in it).
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
+from babel.messages.pofile import read_po, write_po
 
 ROOTS = Path(__file__).parent / "roots"
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).parents[1]
+ARTIFACTS = REPO / "test-artifacts"
+PROJECT_FILES = ("translate-kit.toml", "docs", "locale", "sources")
+HOSTILE_SOURCE = FIXTURES / "hostile" / "hostile-article.txt"
+HOSTILE_DATE = "2026-11-27"
+HOSTILE_TITLE_EN = "Hostile input test"
+HOSTILE_TRANSLATIONS = {
+    # start of the msgid -> what a translator (or an attacker) put in its msgstr
+    "惡意輸入測試稿": HOSTILE_TITLE_EN,  # safe: must be published
+    "title：假標題": "---\ntitle: pwned\n---",
+    "本文含有": "Text <script>window.tkInjected = 11; alert(11)</script> here.",
+    "圖片": 'Image <img src=x onerror="window.tkInjected = 12; alert(12)"> here.',
+    "角色": 'Role {raw}`html`<b id="tk-raw-role-en" onmouseover="alert(13)">bold</b>` end.',
+    "\\`\\`\\`\\{raw\\} html": "```{raw} html\n<script id=\"tk-raw-block-en\">"
+                           "window.tkInjected = 14; alert(14)</script>\n```",
+    "See ": "See [x](javascript:window.tkInjected=15) here.",
+}
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
 
 TOOLS_BY_MARKER = {
     "tex": ("xelatex", "xdvipdfmx", "latexmk", "pdftotext", "pdffonts", "pdftohtml", "fc-list"),
@@ -52,3 +85,154 @@ def copy_root(name: str, destination: Path) -> Path:
     target = destination / name
     shutil.copytree(ROOTS / name, target)
     return target
+
+
+def copy_project(destination: Path) -> Path:
+    """A copy of the repository's own project: configuration, documents, catalogs, sources."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_FILES:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name)
+        else:
+            shutil.copy2(source, destination / name)
+    return destination
+
+
+def translate_kit(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run the command as a user does (``python -m translate_kit``) in the project ``root``."""
+    return subprocess.run(
+        [sys.executable, "-m", "translate_kit", "--root", str(root), *args],
+        cwd=root, capture_output=True, text=True, timeout=300,
+        env={**os.environ, "COLUMNS": "200"},
+    )
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file under ``root`` with its bytes: compare two to prove nothing changed."""
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in sorted(root.rglob("*")) if path.is_file()
+    }
+
+
+def translate_like_an_attacker(catalog: Path) -> None:
+    """Fill ``catalog`` with ``HOSTILE_TRANSLATIONS``, as a PO editor would save it."""
+    with catalog.open("rb") as handle:
+        messages = read_po(handle)
+    for message in messages:
+        for start, msgstr in HOSTILE_TRANSLATIONS.items():
+            if message.id and message.id.startswith(start):
+                message.string = msgstr
+    with catalog.open("wb") as handle:
+        write_po(handle, messages, width=0)
+
+
+@dataclass(frozen=True)
+class Site:
+    """The repository's project with the hostile article imported, built with its PDFs."""
+
+    root: Path
+    hostile_doc: str
+    """docname of the imported hostile article, e.g. ``articles/eyi-shuru-ceshi-gao``."""
+    base_url: str
+    """``http://127.0.0.1:<port>/``: the site served over loopback."""
+
+    @property
+    def html(self) -> Path:
+        return self.root / "_build" / "html"
+
+    @property
+    def hostile_catalog(self) -> Path:
+        return self.root / "locale" / "en" / "LC_MESSAGES" / f"{self.hostile_doc}.po"
+
+    def url(self, origin: str, page: str) -> str:
+        """``page`` (relative to the site root) served over ``http`` or opened as a ``file``."""
+        if origin == "http":
+            return self.base_url + page
+        path, hash_, fragment = page.partition("#")
+        return (self.html / path).as_uri() + hash_ + fragment
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """Import the hostile article, give it a hostile catalog, ``build site`` once, serve it."""
+    requires_tools(TOOLS_BY_MARKER["tex"], FONTS_BY_MARKER["tex"])
+    root = copy_project(tmp_path_factory.mktemp("site") / "project")
+    shutil.copy2(HOSTILE_SOURCE, root / "sources" / HOSTILE_SOURCE.name)
+    before = {p.stem for p in (root / "docs" / "articles").glob("*.md")}
+    for args in (("import", f"sources/{HOSTILE_SOURCE.name}", "--date", HOSTILE_DATE), ("update",)):
+        done = translate_kit(root, *args)
+        assert done.returncode == 0, done.stdout + done.stderr
+    (stem,) = {p.stem for p in (root / "docs" / "articles").glob("*.md")} - before
+    translate_like_an_attacker(root / "locale" / "en" / "LC_MESSAGES" / "articles" / f"{stem}.po")
+    done = translate_kit(root, "build", "site")
+    assert done.returncode == 0, done.stdout + done.stderr
+    handler = functools.partial(_QuietHandler, directory=str(root / "_build" / "html"))
+    with ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        yield Site(root, f"articles/{stem}", f"http://127.0.0.1:{server.server_port}/")
+        server.shutdown()
+        thread.join()
+
+
+@dataclass
+class Tab:
+    """A browser page that remembers every console error, uncaught exception and dialog."""
+
+    page: Any
+    errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def open(self, url: str) -> Any:
+        """Go to ``url`` and wait until it has loaded; the page."""
+        self.page.goto(url, wait_until="load")
+        return self.page
+
+    def lang(self) -> str:
+        return self.page.evaluate("document.documentElement.lang")
+
+
+@pytest.fixture(scope="session")
+def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """Debian's Chromium, headless, with a fresh profile; a reader in Taiwan (zh-TW)."""
+    requires_tools(TOOLS_BY_MARKER["browser"])
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")),
+            executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+            headless=True, args=CHROMIUM_ARGS, locale="zh-TW",
+            viewport={"width": 1200, "height": 900}, accept_downloads=True,
+        )
+        yield context
+        context.close()
+
+
+@pytest.fixture
+def tab(chromium: Any) -> Iterator[Tab]:
+    """A new page in the shared browser; dialogs are recorded and dismissed."""
+    page = chromium.new_page()
+    tab = Tab(page)
+
+    def console(message: Any) -> None:
+        if message.type == "error":
+            source = message.location.get("url") or page.url
+            tab.errors.append(f"{source}: {message.text}")
+
+    def dialog(shown: Any) -> None:
+        tab.dialogs.append(f"{page.url}: {shown.type}: {shown.message}")
+        shown.dismiss()
+
+    page.on("console", console)
+    page.on("pageerror", lambda error: tab.errors.append(f"{page.url}: uncaught {error}"))
+    page.on("dialog", dialog)
+    yield tab
+    page.close()
