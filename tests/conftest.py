@@ -30,6 +30,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parents[1]
 ARTIFACTS = REPO / "test-artifacts"
 PROJECT_FILES = ("translate-kit.toml", "docs", "locale", "sources")
+SAMPLE_DOC = f"articles/{sorted((REPO / 'docs' / 'articles').glob('*.md'))[0].stem}"
+"""The repository's sample article, as a docname (and page path inside an edition)."""
 HOSTILE_SOURCE = FIXTURES / "hostile" / "hostile-article.txt"
 HOSTILE_DATE = "2026-11-27"
 HOSTILE_TITLE_EN = "Hostile input test"

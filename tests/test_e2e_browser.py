@@ -17,7 +17,7 @@ import yaml
 from babel.messages.pofile import read_po
 from pypdf import PdfReader
 
-from conftest import ARTIFACTS, REPO, Site, Tab
+from conftest import ARTIFACTS, SAMPLE_DOC, Site, Tab
 from translate_kit.config import load_config
 from translate_kit.script import converter_for
 
@@ -25,8 +25,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.tex]
 
 ORIGINS = ("http", "file")
 EDITIONS = {"zh-hant": "zh-Hant", "zh-hans": "zh-Hans", "en": "en"}
-SAMPLE = f"articles/{sorted((REPO / 'docs' / 'articles').glob('*.md'))[0].stem}"
-"""The repository's sample article, as a page path inside an edition."""
+SAMPLE = SAMPLE_DOC
 
 
 def sample_titles(site: Site) -> dict[str, str]:
