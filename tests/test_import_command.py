@@ -134,6 +134,7 @@ def test_an_article_without_title_or_date_is_imported_with_warnings(project):
     ("empty.txt", b"\n \n", "no article text"),
     ("missing.txt", None, "cannot be read"),
     ("notes.docx", b"PK", "not a .txt or .html"),
+    ("dump.txt", "新聞內容。\n".encode() * 300_000, "at most 4 MiB"),
 ])
 def test_a_bad_source_is_an_error_and_nothing_is_written(project, name, content, message):
     bad = project / "sources" / name

@@ -4,7 +4,9 @@ One source goes through ``decode`` (bytes to text) → ``extract`` (paragraphs, 
 text or HTML) → ``article`` (garbled spans, pinyin, punctuation, notices, title) →
 ``document`` (MyST with front matter).  ``index`` then lists every article in
 ``docs/index.md``.  Every source is prepared before anything is written, so one bad
-source leaves all files as they were.
+source leaves all files as they were.  A source larger than ``MAX_SOURCE_BYTES`` is
+refused before it is read: no news article is that long, and such a file (an archive,
+a whole site's dump) would only make every later build and PDF crawl.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from translate_kit.importer.index import update_index
 __all__ = ["ImportReport", "SourceResult", "import_sources"]
 
 _SUFFIXES = {".txt": from_text, ".html": from_html, ".htm": from_html}
+MAX_SOURCE_BYTES = 4 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,11 @@ def _prepare(
 
 def _read(path: Path) -> bytes:
     try:
+        size = path.stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            raise SourceError(
+                f"is {size / 2**20:.1f} MiB; an article source may be at most "
+                f"{MAX_SOURCE_BYTES / 2**20:g} MiB (is it one article? split it)", path)
         return path.read_bytes()
     except OSError as exc:
         raise SourceError(f"cannot be read: {exc.strerror or exc}", path) from exc
