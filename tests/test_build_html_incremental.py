@@ -144,4 +144,4 @@ def test_a_broken_catalog_is_a_located_error_and_nothing_is_built(root):
     result = CliRunner().invoke(main, ["--root", str(root), "build", "html"])
     assert result.exit_code == 1
     assert f"{po}:" in result.output and "Traceback" not in result.output
-    assert not (root / "_build/html/index.html").exists()
+    assert not (root / "_build/html").exists()  # no edition built, not even the sound ones

@@ -75,6 +75,13 @@ def build_html(
     editions = editions or config.editions
     jobs = jobs or min(len(editions), 2 * (os.cpu_count() or 1))
     outdir = html_dir(config)
+    for edition in editions:
+        if edition.kind is not EditionKind.SOURCE:
+            # The extension compiles too (for plain sphinx-build); doing it here, before any
+            # edition is built, turns a broken catalog into a CatalogError naming file and
+            # line while the site is still as it was, instead of a Sphinx crash.
+            compile_catalogs(config, edition, catalog_build_dir(config, edition),
+                             language=edition.sphinx_language)
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         builds = tuple(pool.map(lambda e: _build_one(config, e, outdir), editions))
     return HtmlBuild(outdir, write_chooser(config, outdir), builds)
@@ -82,11 +89,6 @@ def build_html(
 
 def _build_one(config: ProjectConfig, edition: Edition, outdir: Path) -> EditionBuild:
     start = time.perf_counter()
-    if edition.kind is not EditionKind.SOURCE:
-        # The extension compiles too (for plain sphinx-build); doing it here first turns a
-        # broken catalog into a CatalogError naming file and line instead of a Sphinx crash.
-        compile_catalogs(config, edition, catalog_build_dir(config, edition),
-                         language=edition.sphinx_language)
     run = run_sphinx(config, edition, "html", outdir / edition.slug)
     return EditionBuild(run, time.perf_counter() - start)
 
