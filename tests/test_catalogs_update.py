@@ -129,12 +129,15 @@ def test_a_malformed_catalog_stops_the_update_and_is_left_untouched(project):
     lines[number - 1] = 'msgstr "unterminated'
     zone.write_text("\n".join(lines) + "\n", encoding="utf-8")
     before = snapshot(project)
+    pots = sorted((project.build_dir / "gettext").rglob("*.pot"))
+    templates = [p.read_bytes() for p in pots]
     (project.docs_dir / "articles" / "meeting.md").write_text("# 新標題\n", encoding="utf-8")
 
     with pytest.raises(CatalogError) as info:
         update_catalogs(project)
     assert info.value.path == zone and info.value.line == number
     assert snapshot(project) == before
+    assert [p.read_bytes() for p in pots] == templates  # stopped before extracting
 
     run = CliRunner().invoke(main, ["--root", str(project.root), "update"])
     assert run.exit_code == 1

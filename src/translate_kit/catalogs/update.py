@@ -1,8 +1,9 @@
 """``translate-kit update``: extract messages with Sphinx and merge them into every catalog.
 
-One ``sphinx-build -b gettext`` run of the source edition writes a ``.pot`` per document;
-each translation edition's catalogs are then read once, merged (``merge.merge``) and
-written back only when their bytes change.  Header dates move only with the content, so
+Every translation edition's catalogs are read first, so a broken one stops the update
+before anything runs or is written.  One ``sphinx-build -b gettext`` run of the source
+edition then writes a ``.pot`` per document; the catalogs are merged (``merge.merge``)
+and written back only when their bytes change.  Header dates move only with the content, so
 a second update without source changes leaves every file byte-identical.  The whole run
 holds an exclusive lock, so two updates at once cannot interleave their writes.
 """
@@ -57,6 +58,22 @@ class UpdateResult:
     warnings: tuple[str, ...]
     """Sphinx's warnings during extraction."""
     editions: tuple[EditionUpdate, ...]
+
+
+@dataclass(frozen=True)
+class EditionCatalogs:
+    """One edition's catalogs as found before the update, by docname."""
+
+    paths: dict[str, Path]
+    raw: dict[str, bytes]
+    parsed: dict[str, Catalog]
+
+
+def read_catalogs(config: ProjectConfig, edition: Edition) -> EditionCatalogs:
+    """Read and parse every catalog of ``edition``; CatalogError (file, line) for a bad one."""
+    paths = catalog_paths(config, edition)
+    raw = {doc: read_bytes(path) for doc, path in paths.items()}
+    return EditionCatalogs(paths, raw, {doc: parse_catalog(raw[doc], paths[doc]) for doc in paths})
 
 
 @contextmanager
@@ -130,12 +147,13 @@ def new_catalog(config: ProjectConfig, edition: Edition, docname: str, now: dt.d
 def update_catalogs(config: ProjectConfig) -> UpdateResult:
     """Extract the source edition's messages and merge them into every translation edition."""
     with catalog_lock(config):
+        current = {e: read_catalogs(config, e) for e in config.editions_of(EditionKind.TRANSLATION)}
         outdir, templates, warnings = extract_templates(config)
         annotate = script_annotator(config)
         now = dt.datetime.now(dt.timezone.utc).replace(second=0, microsecond=0)
         editions = tuple(
-            update_edition(config, edition, templates, annotate, now)
-            for edition in config.editions_of(EditionKind.TRANSLATION)
+            update_edition(config, edition, templates, annotate, now, catalogs)
+            for edition, catalogs in current.items()
         )
     return UpdateResult(outdir, warnings, editions)
 
@@ -146,11 +164,11 @@ def update_edition(
     templates: dict[str, Catalog],
     annotate: Annotator | None,
     now: dt.datetime,
+    catalogs: EditionCatalogs | None = None,
 ) -> EditionUpdate:
     """Merge the templates into one edition's catalogs; every catalog is read before any write."""
-    paths = catalog_paths(config, edition)
-    raw = {doc: read_bytes(path) for doc, path in paths.items()}
-    existing = {doc: parse_catalog(raw[doc], paths[doc]) for doc in paths}
+    catalogs = catalogs or read_catalogs(config, edition)
+    paths, raw, existing = catalogs.paths, catalogs.raw, catalogs.parsed
     memory = TranslationMemory.from_catalogs(existing.values())
     documents = []
     for docname, template in templates.items():
