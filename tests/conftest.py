@@ -30,6 +30,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parents[1]
 ARTIFACTS = REPO / "test-artifacts"
 PROJECT_FILES = ("translate-kit.toml", "docs", "locale", "sources")
+UPDATE_LOCK = "locale/.translate-kit.lock"
 SAMPLE_DOC = f"articles/{sorted((REPO / 'docs' / 'articles').glob('*.md'))[0].stem}"
 """The repository's sample article, as a docname (and page path inside an edition)."""
 HOSTILE_SOURCE = FIXTURES / "hostile" / "hostile-article.txt"
@@ -111,10 +112,15 @@ def translate_kit(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
-    """Every file under ``root`` with its bytes: compare two to prove nothing changed."""
+    """Every file under ``root`` with its bytes: compare two to prove nothing changed.
+
+    Builds and caches under ``_build/`` count; the empty lock file ``update`` holds while
+    it runs (``locale/.translate-kit.lock``, ignored by git) does not.
+    """
     return {
-        path.relative_to(root).as_posix(): path.read_bytes()
-        for path in sorted(root.rglob("*")) if path.is_file()
+        name: path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file() and (name := path.relative_to(root).as_posix()) != UPDATE_LOCK
     }
 
 
