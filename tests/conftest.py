@@ -47,6 +47,7 @@ HOSTILE_TRANSLATIONS = {
                            "window.tkInjected = 14; alert(14)</script>\n```",
     "See ": "See [x](javascript:window.tkInjected=15) here.",
 }
+CHROMIUM = "/usr/bin/chromium"  # Debian's package; Playwright downloads no browser
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -198,9 +199,9 @@ class Tab:
     errors: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
 
-    def open(self, url: str) -> Any:
-        """Go to ``url`` and wait until it has loaded; the page."""
-        self.page.goto(url, wait_until="load")
+    def open(self, url: str, wait_until: str = "load") -> Any:
+        """Go to ``url`` and wait until it has loaded (or only committed); the page."""
+        self.page.goto(url, wait_until=wait_until)
         return self.page
 
     def lang(self) -> str:
@@ -216,7 +217,7 @@ def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
             str(tmp_path_factory.mktemp("chromium-profile")),
-            executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+            executable_path=CHROMIUM,
             headless=True, args=CHROMIUM_ARGS, locale="zh-TW",
             viewport={"width": 1200, "height": 900}, accept_downloads=True,
         )

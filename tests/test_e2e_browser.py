@@ -51,7 +51,7 @@ def assert_clean(tab: Tab) -> None:
 
 @pytest.mark.parametrize("origin", ORIGINS)
 def test_the_chooser_sends_a_reader_to_their_edition_and_lists_every_edition(site, tab, origin):
-    page = tab.open(site.url(origin, "index.html"))
+    page = tab.open(site.url(origin, "index.html"), wait_until="commit")
     page.wait_for_url("**/zh-hant/index.html")  # the browser asks for zh-TW
     assert tab.lang() == "zh-Hant"
 

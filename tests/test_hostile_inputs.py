@@ -19,6 +19,8 @@ from conftest import (
     HOSTILE_DATE, HOSTILE_TITLE_EN, HOSTILE_TRANSLATIONS, SAMPLE_DOC, Site, Tab, translate_kit,
 )
 
+pytestmark = pytest.mark.tex  # the shared site is built with its PDFs
+
 EDITIONS = {"zh-hant": "zh-Hant", "zh-hans": "zh-Hans", "en": "en"}
 LITERAL = (  # source lines as the importer keeps them (ASCII untouched), in every PDF
     "<script>window.tkInjected = 1; alert(1)</script>",
@@ -64,7 +66,6 @@ def test_the_source_edition_shows_the_text_as_it_was_written(site):
         assert line in body
 
 
-@pytest.mark.tex
 @pytest.mark.parametrize("slug", EDITIONS)
 def test_the_pdfs_print_the_text_literally(site, slug):
     pdf = site.root / "_build" / "pdf" / f"translate-kit-{slug}.pdf"
