@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -38,7 +39,7 @@ HOSTILE_DATE = "2026-11-27"
 HOSTILE_TITLE_EN = "Hostile input test"
 HOSTILE_TRANSLATIONS = {
     # start of the msgid -> what a translator (or an attacker) put in its msgstr
-    "惡意輸入測試稿": HOSTILE_TITLE_EN,  # safe: must be published
+    "惡意輸入": HOSTILE_TITLE_EN,  # the title; safe: must be published
     "title：假標題": "---\ntitle: pwned\n---",
     "本文含有": "Text <script>window.tkInjected = 11; alert(11)</script> here.",
     "圖片": 'Image <img src=x onerror="window.tkInjected = 12; alert(12)"> here.',
@@ -159,8 +160,8 @@ class Site:
         """``page`` (relative to the site root) served over ``http`` or opened as a ``file``."""
         if origin == "http":
             return self.base_url + page
-        path, hash_, fragment = page.partition("#")
-        return (self.html / path).as_uri() + hash_ + fragment
+        path, query = re.match(r"([^?#]*)(.*)", page).groups()  # keep ?q=… and #… as they are
+        return (self.html / path).as_uri() + query
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

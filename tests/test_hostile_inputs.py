@@ -16,12 +16,15 @@ import yaml
 from babel.messages.pofile import read_po
 
 from conftest import (
-    HOSTILE_DATE, HOSTILE_TITLE_EN, HOSTILE_TRANSLATIONS, SAMPLE_DOC, Site, Tab, translate_kit,
+    HOSTILE_DATE, HOSTILE_SOURCE, HOSTILE_TITLE_EN, HOSTILE_TRANSLATIONS, SAMPLE_DOC, Site, Tab,
+    translate_kit,
 )
 
 pytestmark = pytest.mark.tex  # the shared site is built with its PDFs
 
 EDITIONS = {"zh-hant": "zh-Hant", "zh-hans": "zh-Hans", "en": "en"}
+TITLE = HOSTILE_SOURCE.read_text(encoding="utf-8").splitlines()[0]
+"""The first line, with its script tag: the importer takes it as the title."""
 LITERAL = (  # source lines as the importer keeps them (ASCII untouched), in every PDF
     "<script>window.tkInjected = 1; alert(1)</script>",
     '<img src=x onerror="window.tkInjected = 2; alert(2)">',
@@ -46,7 +49,7 @@ def article(site: Site, slug: str) -> lxml.html.HtmlElement:
 def test_front_matter_lookalikes_stay_article_text(site):
     text = (site.root / "docs" / f"{site.hostile_doc}.md").read_text(encoding="utf-8")
     meta = yaml.safe_load(text.split("---\n")[1])
-    assert (meta["title"], meta["date"]) == ("惡意輸入測試稿", HOSTILE_DATE)
+    assert (meta["title"], meta["date"]) == (TITLE, HOSTILE_DATE)
     body = " ".join(article(site, "zh-hant").xpath("//article")[0].text_content().split())
     assert "title：假標題" in body and "date: 1999-01-01" in body
 
@@ -61,7 +64,10 @@ def test_the_pages_carry_no_injected_markup(site, slug):
 
 
 def test_the_source_edition_shows_the_text_as_it_was_written(site):
-    body = " ".join(article(site, "zh-hant").xpath("//article")[0].text_content().split())
+    page = article(site, "zh-hant")
+    assert page.xpath("//article//h1")[0].text == TITLE
+    assert page.xpath("//title")[0].text.startswith(TITLE)
+    body = " ".join(page.xpath("//article")[0].text_content().split())
     for line in LITERAL:
         assert line in body
 
@@ -74,6 +80,8 @@ def test_the_pdfs_print_the_text_literally(site, slug):
     # The English edition's smart quotes curl straight quotes, in fallback passages too.
     for line in (line for line in LITERAL if slug != "en" or '"' not in line):
         assert line in text
+    if slug != "en":  # the English edition has the title translated
+        assert "<script>alert(9)</script>" in text  # the title, as printed in its heading
 
 
 def test_check_names_every_hostile_translation_by_file_and_line(site):
@@ -108,5 +116,18 @@ def test_the_browser_runs_no_injected_script(site, tab: Tab, slug, origin):
     assert page.evaluate("typeof window.tkInjected") == "undefined"
     assert page.locator(f"xpath={INJECTED}").count() == 0
     assert page.evaluate(scripts) == sample_scripts  # Sphinx's own scripts, nothing more
+    expected_title = HOSTILE_TITLE_EN if slug == "en" else "<script>alert(9)</script>"
+    assert expected_title in page.title()
+    assert tab.dialogs == []
+    assert tab.errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("origin", ("http", "file"))
+def test_search_lists_the_hostile_title_as_text(site, tab: Tab, origin):
+    page = tab.open(site.url(origin, "zh-hant/search.html?q=惡意"))
+    result = page.locator(f'ul.search li a[href^="{site.hostile_doc}.html"]')
+    assert result.inner_text() == TITLE
+    assert page.locator("xpath=//ul[contains(@class, 'search')]//script").count() == 0
     assert tab.dialogs == []
     assert tab.errors == []
