@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from translate_kit import __version__
+from translate_kit.build.html import EditionBuild
 from translate_kit.build.pdf import PdfBuild, build_pdfs
 from translate_kit.build.site import build_site
 from translate_kit.config import ProjectConfig, load_config
@@ -100,12 +101,14 @@ def build_html_command(config: ProjectConfig, codes: tuple[str, ...], jobs: int 
         sys.exit(1)
 
 
-def print_build_summary(builds: Any, what: str, shown: int = 20) -> None:
+def print_build_summary(builds: Iterable[EditionBuild], what: str, shown: int = 20) -> None:
     """A table of editions (status, warnings, time), then each edition's warnings."""
     table = Table("edition", what, "warnings", "seconds", "output")
     for build in builds:
         run = build.run
         status = "[green]ok[/]" if run.ok else f"[bold red]failed ({run.returncode})[/]"
+        if build.up_to_date:
+            status = "[green]up to date[/]"
         table.add_row(run.edition.code, status, str(len(run.warnings)),
                       f"{build.seconds:.1f}", str(run.outdir))
     console.print(table)

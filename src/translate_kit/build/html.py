@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 
+from translate_kit.build.inputs import STAMP, fingerprint, is_up_to_date
 from translate_kit.build.sphinx_run import SphinxRun, run_sphinx
 from translate_kit.catalogs.compile import compile_catalogs
 from translate_kit.config import Edition, EditionKind, ProjectConfig
@@ -34,6 +35,8 @@ class EditionBuild:
 
     run: SphinxRun
     seconds: float
+    up_to_date: bool = False
+    """Nothing the edition reads had changed since its last clean build: Sphinx not run."""
 
     @property
     def edition(self) -> Edition:
@@ -80,12 +83,20 @@ def build_html(
 
 def _build_one(config: ProjectConfig, edition: Edition, outdir: Path) -> EditionBuild:
     start = time.perf_counter()
+    target = outdir / edition.slug
     if edition.kind is not EditionKind.SOURCE:
         # The extension compiles too (for plain sphinx-build); doing it here first turns a
         # broken catalog into a CatalogError naming file and line instead of a Sphinx crash.
         compile_catalogs(config, edition, catalog_build_dir(config, edition),
                          language=edition.sphinx_language)
-    run = run_sphinx(config, edition, "html", outdir / edition.slug)
+    stamp = fingerprint(config, edition, "html")
+    if is_up_to_date(target, stamp):
+        run = SphinxRun(edition, "html", target, 0, (), "")
+        return EditionBuild(run, time.perf_counter() - start, up_to_date=True)
+    (target / STAMP).unlink(missing_ok=True)
+    run = run_sphinx(config, edition, "html", target)
+    if run.ok and not run.warnings:  # a build with warnings runs again and shows them again
+        (target / STAMP).write_text(stamp, encoding="utf-8")
     return EditionBuild(run, time.perf_counter() - start)
 
 
