@@ -180,14 +180,20 @@ def update(config: ProjectConfig) -> None:
     for warning in result.warnings:
         err_console.print(f"[yellow]sphinx:[/] {escape(warning)}", highlight=False, soft_wrap=True)
     for edition in result.editions:
+        # Only catalogs that changed get a row: a project of hundreds of documents would
+        # otherwise print hundreds of "unchanged" lines on every run.
+        changed = [doc for doc in edition.documents if doc.status != "unchanged"]
         table = Table("document", "status", "kept", "memory", "fuzzy", "new", "obsolete",
                       title=f"{edition.edition.label} ({edition.edition.code})")
-        for doc in edition.documents:
+        for doc in changed:
             c = doc.counts
             table.add_row(doc.docname, doc.status,
                           str(c.kept + c.restored), str(c.from_memory),
                           str(c.fuzzy_edited + c.fuzzy_memory), str(c.untranslated), str(c.obsoleted))
-        console.print(table)
+        if changed:
+            console.print(table)
+        console.print(f"{edition.edition.code}: {len(changed)} of {len(edition.documents)} "
+                      "catalogs changed", highlight=False)
         for path in edition.orphaned:
             err_console.print(f"[yellow]warning:[/] {escape(_relative(config, path))}: its document "
                               "no longer exists; the catalog is kept (delete it yourself if unneeded)",
