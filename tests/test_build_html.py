@@ -129,7 +129,9 @@ def test_conversion_leaves_code_urls_and_labels_alone(site):
 
 def test_titles_toctree_and_chrome_are_converted(site):
     tree = page(site, "zh-hans")
-    assert tree.findtext(".//title") == "经济开发区发展报导 - 开发区新闻选集 文档"
+    # The site is named by the edition's own root-page title, without " documentation".
+    assert tree.findtext(".//title") == "经济开发区发展报导 - 开发区新闻选集"
+    assert page(site, "zh-hant").findtext(".//title") == "經濟開發區發展報導 - 開發區新聞選集"
     index = page(site, "zh-hans", "articles/index")
     assert [a.text_content() for a in index.xpath("//article//li/a")] == ["经济开发区发展报导", "体育馆开放"]
     assert page(site, "zh-hans", "index").xpath("//article//p[@class='caption']")[0].text_content() == "文章"

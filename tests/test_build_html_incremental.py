@@ -56,6 +56,31 @@ def test_editing_one_catalog_rereads_only_its_document(root):
     assert not list((root / "locale").rglob("*.mo"))  # compiled into _build/ only
 
 
+def test_only_editions_whose_inputs_changed_run_sphinx_again(root):
+    first = build(root)
+    assert not any(b.up_to_date for b in first.editions)
+    assert all(b.up_to_date for b in build(root).editions)
+
+    append(root / "locale/en/LC_MESSAGES/articles/a001.po",
+           f'\nmsgid "{RUSH}"\nmsgstr "Workers did overtime to keep up."\n')
+    third = build(root)
+    assert {b.edition.code: b.up_to_date for b in third.editions} == {
+        "zh-Hant": True, "zh-Hans": True, "en": False}
+    assert "Workers did overtime to keep up." in html(root, "en").text_content()
+
+    append(root / "docs/articles/a002.md", "\n新增的段落。\n")
+    assert not any(b.up_to_date for b in build(root).editions)
+    assert "新增的段落" in html(root, "zh-hant", "articles/a002").text_content()
+
+
+def test_an_edition_whose_output_was_deleted_is_built_again(root):
+    build(root, "zh-Hant")
+    shutil.rmtree(root / "_build/html/zh-hant")
+    result = build(root, "zh-Hant")
+    assert not result.editions[0].up_to_date
+    assert (root / "_build/html/zh-hant/articles/a001.html").is_file()
+
+
 def test_a_new_catalog_is_picked_up(root):
     build(root, "en")
     append(root / "locale/en/LC_MESSAGES/articles/a002.po",

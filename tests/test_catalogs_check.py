@@ -1,6 +1,5 @@
 """`translate-kit check`: located problems for broken, inconsistent and unsafe translations."""
 
-from pathlib import Path
 
 import pytest
 from babel.messages.catalog import Catalog

@@ -92,6 +92,28 @@ def test_only_changed_catalogs_are_rewritten(project, tmp_path):
     assert load_mo(dest, "articles/zone").gettext("泰州") == "Taizhou City"
 
 
+def test_unchanged_catalogs_are_not_parsed_again_but_still_report_what_was_dropped(
+    project, tmp_path, monkeypatch
+):
+    write_catalog(project, "index", [("泰州", "Taizhou", False), (SOURCE, INJECTIONS["raw role"], False)])
+    write_catalog(project, "articles/zone", [("泰州", "Taizhou", False)])
+    dest, edition = tmp_path / "mo", project.edition("en")
+    first = compile_catalogs(project, edition, dest)
+
+    parsed = []
+    import translate_kit.catalogs.compile as compile_module
+    real = compile_module.read_catalog
+    monkeypatch.setattr(compile_module, "read_catalog", lambda path: parsed.append(path) or real(path))
+    second = compile_catalogs(project, edition, dest)
+    assert parsed == []
+    assert second.dropped == first.dropped and [d.msgid for d in second.unsafe] == [SOURCE]
+
+    edited = write_catalog(project, "articles/zone", [("泰州", "Taizhou City", False)])
+    compile_catalogs(project, edition, dest)
+    assert parsed == [edited]
+    assert load_mo(dest, "articles/zone").gettext("泰州") == "Taizhou City"
+
+
 def test_a_catalog_marked_fuzzy_only_changes_nothing_published(project, tmp_path):
     write_catalog(project, "index", [("泰州", "Taizhou", False), ("新聞", "News", False)])
     dest = tmp_path / "mo"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from translate_kit import __version__
+from translate_kit.build.html import EditionBuild
 from translate_kit.build.pdf import PdfBuild, build_pdfs
 from translate_kit.build.site import build_site
 from translate_kit.config import ProjectConfig, load_config
@@ -100,12 +101,14 @@ def build_html_command(config: ProjectConfig, codes: tuple[str, ...], jobs: int 
         sys.exit(1)
 
 
-def print_build_summary(builds: Any, what: str, shown: int = 20) -> None:
+def print_build_summary(builds: Iterable[EditionBuild], what: str, shown: int = 20) -> None:
     """A table of editions (status, warnings, time), then each edition's warnings."""
     table = Table("edition", what, "warnings", "seconds", "output")
     for build in builds:
         run = build.run
         status = "[green]ok[/]" if run.ok else f"[bold red]failed ({run.returncode})[/]"
+        if build.up_to_date:
+            status = "[green]up to date[/]"
         table.add_row(run.edition.code, status, str(len(run.warnings)),
                       f"{build.seconds:.1f}", str(run.outdir))
     console.print(table)
@@ -177,14 +180,20 @@ def update(config: ProjectConfig) -> None:
     for warning in result.warnings:
         err_console.print(f"[yellow]sphinx:[/] {escape(warning)}", highlight=False, soft_wrap=True)
     for edition in result.editions:
+        # Only catalogs that changed get a row: a project of hundreds of documents would
+        # otherwise print hundreds of "unchanged" lines on every run.
+        changed = [doc for doc in edition.documents if doc.status != "unchanged"]
         table = Table("document", "status", "kept", "memory", "fuzzy", "new", "obsolete",
                       title=f"{edition.edition.label} ({edition.edition.code})")
-        for doc in edition.documents:
+        for doc in changed:
             c = doc.counts
             table.add_row(doc.docname, doc.status,
                           str(c.kept + c.restored), str(c.from_memory),
                           str(c.fuzzy_edited + c.fuzzy_memory), str(c.untranslated), str(c.obsoleted))
-        console.print(table)
+        if changed:
+            console.print(table)
+        console.print(f"{edition.edition.code}: {len(changed)} of {len(edition.documents)} "
+                      "catalogs changed", highlight=False)
         for path in edition.orphaned:
             err_console.print(f"[yellow]warning:[/] {escape(_relative(config, path))}: its document "
                               "no longer exists; the catalog is kept (delete it yourself if unneeded)",

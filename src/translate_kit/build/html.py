@@ -20,6 +20,7 @@ from pathlib import Path
 from string import Template
 from urllib.parse import quote
 
+from translate_kit.build.inputs import STAMP, fingerprint, is_up_to_date
 from translate_kit.build.sphinx_run import SphinxRun, run_sphinx
 from translate_kit.catalogs.compile import compile_catalogs
 from translate_kit.config import Edition, EditionKind, ProjectConfig
@@ -36,6 +37,8 @@ class EditionBuild:
 
     run: SphinxRun
     seconds: float
+    up_to_date: bool = False
+    """Nothing the edition reads had changed since its last clean build: Sphinx not run."""
 
     @property
     def edition(self) -> Edition:
@@ -89,7 +92,15 @@ def build_html(
 
 def _build_one(config: ProjectConfig, edition: Edition, outdir: Path) -> EditionBuild:
     start = time.perf_counter()
-    run = run_sphinx(config, edition, "html", outdir / edition.slug)
+    target = outdir / edition.slug
+    stamp = fingerprint(config, edition, "html")
+    if is_up_to_date(target, stamp):
+        run = SphinxRun(edition, "html", target, 0, (), "")
+        return EditionBuild(run, time.perf_counter() - start, up_to_date=True)
+    (target / STAMP).unlink(missing_ok=True)
+    run = run_sphinx(config, edition, "html", target)
+    if run.ok and not run.warnings:  # a build with warnings runs again and shows them again
+        (target / STAMP).write_text(stamp, encoding="utf-8")
     return EditionBuild(run, time.perf_counter() - start)
 
 

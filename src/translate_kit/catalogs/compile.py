@@ -4,19 +4,24 @@ Only translations fit to publish reach a ``.mo``: fuzzy entries (a guess or an o
 translation), untranslated ones and unsafe ones (``safety.unsafe_reason``) are left out,
 so the edition shows the source text there instead.  A ``.mo`` is rewritten only when
 its bytes change, because Sphinx re-reads every document whose ``.mo`` is newer than
-its last read; an unchanged catalog therefore costs no rebuild.
+its last read; an unchanged catalog therefore costs no rebuild.  A manifest beside the
+.mo files remembers each .po's size and modification time and what was dropped from it,
+so a build after a one-catalog edit parses one catalog, not all of them.
 """
 
 from __future__ import annotations
 
 import io
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
 
-from translate_kit.catalogs.pofile_io import catalog_paths, iter_messages, read_catalog, write_if_changed
+from translate_kit.catalogs.pofile_io import (
+    atomic_write, catalog_paths, iter_messages, read_catalog, write_if_changed,
+)
 from translate_kit.catalogs.safety import unsafe_reason
 from translate_kit.config import Edition, ProjectConfig
 
@@ -107,16 +112,45 @@ def compile_catalogs(
     """
     target = mo_dir(dest_dir, edition, language)
     sources = catalog_paths(config, edition)
-    compiled: list[tuple[Path, bytes]] = []
+    manifest_path = target / MANIFEST
+    manifest = _read_manifest(manifest_path)
+    current: dict[str, dict[str, object]] = {}
+    written: list[Path] = []
+    unchanged: list[Path] = []
     dropped: list[DroppedMessage] = []
     for docname, po_path in sources.items():
-        catalog, left_out = publishable(read_catalog(po_path), po_path)
+        mo_path = target / f"{docname}.mo"
+        stat = po_path.stat()
+        stamp = [stat.st_mtime_ns, stat.st_size]
+        entry = manifest.get(docname)
+        if entry and entry.get("po") == stamp and mo_path.is_file():
+            left_out = [DroppedMessage(po_path, *fields) for fields in entry["dropped"]]
+            unchanged.append(mo_path)
+        else:
+            catalog, left_out = publishable(read_catalog(po_path), po_path)
+            (written if write_if_changed(mo_path, mo_bytes(catalog)) else unchanged).append(mo_path)
         dropped.extend(left_out)
-        compiled.append((target / f"{docname}.mo", mo_bytes(catalog)))
-    written = [path for path, data in compiled if write_if_changed(path, data)]
-    unchanged = [path for path, _ in compiled if path not in written]
+        current[docname] = {
+            "po": stamp, "dropped": [[d.line, d.msgid, d.reason, d.unsafe] for d in left_out],
+        }
     removed = _remove_stale(target, set(sources))
+    if current != manifest:
+        _write_manifest(manifest_path, current)
     return CompileResult(edition, tuple(written), tuple(unchanged), tuple(removed), tuple(dropped))
+
+
+MANIFEST = ".compiled.json"
+
+
+def _read_manifest(path: Path) -> dict[str, dict]:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}  # missing or damaged: every catalog is compiled again
+
+
+def _write_manifest(path: Path, manifest: dict[str, dict[str, object]]) -> None:
+    atomic_write(path, json.dumps(manifest, ensure_ascii=False, sort_keys=True).encode("utf-8"))
 
 
 def _remove_stale(target: Path, docnames: set[str]) -> list[Path]:

@@ -1,17 +1,19 @@
 """Translation memory: reuse what translators already wrote anywhere in the project.
 
 An identical source text translated in another document is filled in as is; a similar
-one (difflib ratio at or above a threshold) is offered as a fuzzy suggestion, which the
-build never publishes until a translator confirms it.
+one (normalised longest-common-subsequence ratio, as rapidfuzz's ``fuzz.ratio``, at or
+above a threshold) is offered as a fuzzy suggestion, which the build never publishes
+until a translator confirms it.  rapidfuzz compares in C, so looking up every message of
+a large project against every translation stays fast.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from babel.messages.catalog import Catalog, Message
+from rapidfuzz import fuzz, process
 
 MessageText = str | tuple[str, ...]
 
@@ -39,6 +41,7 @@ class TranslationMemory:
         for msgid, msgstr in pairs:
             self._exact.setdefault(msgid, msgstr)
         self._texts = [(i, s) for i, s in self._exact.items() if isinstance(i, str)]
+        self._choices = [text for text, _ in self._texts]
 
     @classmethod
     def from_catalogs(cls, catalogs: Iterable[Catalog], include_fuzzy: bool = False) -> TranslationMemory:
@@ -61,18 +64,11 @@ class TranslationMemory:
         """The most similar remembered source text with ratio >= threshold (first wins ties)."""
         if not isinstance(msgid, str) or not msgid:
             return None
-        matcher = SequenceMatcher(None, autojunk=False)
-        matcher.set_seq2(msgid)  # SequenceMatcher caches its analysis of the second sequence
-        best: Match | None = None
-        for text, translation in self._texts:
-            bound = 2 * min(len(text), len(msgid)) / (len(text) + len(msgid))
-            floor = best.ratio if best else threshold
-            if text == msgid or bound < floor:
-                continue
-            matcher.set_seq1(text)
-            if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
-                continue
-            ratio = matcher.ratio()
-            if ratio >= floor and (best is None or ratio > best.ratio):
-                best = Match(text, translation, ratio)
-        return best
+        # Two candidates: the best may be msgid itself, which is not a suggestion.
+        found = process.extract(msgid, self._choices, scorer=fuzz.ratio,
+                                score_cutoff=threshold * 100, limit=2)
+        for _text, score, index in found:
+            text, translation = self._texts[index]
+            if text != msgid:
+                return Match(text, translation, score / 100)
+        return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import re
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,7 +27,12 @@ from translate_kit.build.sphinx_run import run_sphinx
 from translate_kit.catalogs.memory import TranslationMemory
 from translate_kit.catalogs.merge import Annotator, MergeCounts, merge
 from translate_kit.catalogs.pofile_io import (
-    catalog_dir, catalog_paths, parse_catalog, read_bytes, render_catalog, write_if_changed,
+    catalog_dir,
+    catalog_paths,
+    parse_catalog,
+    read_bytes,
+    render_catalog,
+    write_if_changed,
 )
 from translate_kit.config import Edition, EditionKind, ProjectConfig
 from translate_kit.errors import BuildError, ConfigError
@@ -144,6 +150,14 @@ def new_catalog(config: ProjectConfig, edition: Edition, docname: str, now: dt.d
     return catalog
 
 
+_HEADER_DATES = re.compile(rb'^"(?:POT-Creation-Date|PO-Revision-Date): [^"\n]*"\n', re.MULTILINE)
+
+
+def _without_dates(data: bytes) -> bytes:
+    """A rendered catalog minus the two header dates, which change on every run."""
+    return _HEADER_DATES.sub(b"", data)
+
+
 def update_catalogs(config: ProjectConfig) -> UpdateResult:
     """Extract the source edition's messages and merge them into every translation edition."""
     with catalog_lock(config):
@@ -175,14 +189,16 @@ def update_edition(
         path = paths.get(docname) or catalog_dir(config, edition) / f"{docname}.po"
         base = existing[docname] if docname in existing else new_catalog(config, edition, docname, now)
         result = merge(template, base, memory, annotate)
+        result.catalog.creation_date = result.catalog.revision_date = now
         data = render_catalog(result.catalog)
-        status = "unchanged" if raw.get(docname) == data else "updated"
         if docname not in existing:
             status = "created"
-        elif status == "updated":
-            result.catalog.creation_date = result.catalog.revision_date = now
-            data = render_catalog(result.catalog)
-        write_if_changed(path, data)
+        elif _without_dates(raw[docname]) == _without_dates(data):
+            status = "unchanged"  # only the dates would change: leave the file as it is
+        else:
+            status = "updated"
+        if status != "unchanged":
+            write_if_changed(path, data)
         documents.append(DocumentUpdate(docname, path, status, result.counts))
     orphaned = tuple(path for doc, path in paths.items() if doc not in templates)
     return EditionUpdate(edition, tuple(documents), orphaned)

@@ -48,7 +48,9 @@ def _configure(app: Sphinx, config: Config) -> None:
     config.translate_kit_edition = project.edition(
         config.translate_kit_edition or project.source_edition.code
     ).code
-    for name, value in (("project", project.title), ("author", project.author)):
+    defaults = (("project", project.title), ("author", project.author),
+                ("copyright", project.publisher))
+    for name, value in defaults:
         if config[name] in (None, "", "Project name not set", "Author name not set"):
             config[name] = value
 

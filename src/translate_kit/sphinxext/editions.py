@@ -71,6 +71,11 @@ def _page_context(
         for e in project.editions
     ]
     context["language"] = context["lang_attr"] = edition.code
+    # The site is named as this edition titles its root page (converted or translated),
+    # not "<project> documentation" in the source script.
+    root_title = app.env.titles.get(app.config.root_doc)
+    if root_title is not None:
+        context["docstitle"] = context["shorttitle"] = root_title.astext()
     context["translate_kit_editions"] = links
     context["translate_kit_chooser"] = f"{to_site}index.html"
     context["translate_kit_messages"] = {

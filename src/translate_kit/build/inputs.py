@@ -1,0 +1,64 @@
+"""What an edition's build reads, fingerprinted so an unchanged edition is not rebuilt.
+
+Sphinx decides which documents to re-read, but even a run with nothing to do costs a
+second (imports, the pickled environment, the search index).  After a translator saves
+one ``locale/en`` catalog only the English edition needs Sphinx at all, so each edition's
+inputs (sizes and modification times of the documents, its own catalogs, the project
+file, its PDF, translate-kit's own files and the versions of the tools) are hashed, and
+an edition whose hash matches the one stored by its last clean build is skipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from collections.abc import Iterator
+from importlib import metadata
+from pathlib import Path
+
+import translate_kit
+from translate_kit.config import CONFIG_FILE, Edition, EditionKind, ProjectConfig
+
+STAMP = ".translate-kit-inputs"
+TOOLS = ("sphinx", "docutils", "myst-parser", "furo", "opencc", "jieba", "babel")
+PACKAGE = Path(translate_kit.__file__).parent
+
+
+def _files(directory: Path) -> Iterator[Path]:
+    if directory.is_dir():
+        for path in directory.rglob("*"):
+            parts = path.relative_to(directory).parts
+            if path.is_file() and not any(p.startswith((".", "_build", "__pycache__")) for p in parts):
+                yield path
+
+
+def input_files(config: ProjectConfig, edition: Edition, builder: str) -> list[Path]:
+    """Every file whose change can change what the edition's build writes."""
+    files = [*_files(config.docs_dir), *_files(PACKAGE), config.root / CONFIG_FILE, config.glossary]
+    if edition.kind is not EditionKind.SOURCE:
+        files.extend(_files(config.locale_dir / edition.locale_name))
+    if builder == "html":
+        files.append(config.build_dir / "pdf" / config.pdf_name(edition))
+    return sorted(set(files))
+
+
+def fingerprint(config: ProjectConfig, edition: Edition, builder: str) -> str:
+    """A hash of the edition's inputs; equal hashes mean an identical build."""
+    digest = hashlib.sha256(f"{builder}\0{edition}\0{sys.version}\n".encode())
+    for tool in TOOLS:
+        digest.update(f"{tool}={metadata.version(tool)}\n".encode())
+    for path in input_files(config, edition, builder):
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            digest.update(f"{path}\0missing\n".encode())
+            continue
+        digest.update(f"{path}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode())
+    return digest.hexdigest()
+
+
+def is_up_to_date(outdir: Path, stamp: str) -> bool:
+    try:
+        return (outdir / STAMP).read_text(encoding="utf-8") == stamp
+    except OSError:
+        return False
