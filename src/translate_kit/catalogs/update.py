@@ -102,7 +102,9 @@ def extract_templates(config: ProjectConfig) -> tuple[Path, dict[str, Catalog], 
     """
     outdir = config.build_dir / TEMPLATES_DIR
     shutil.rmtree(outdir, ignore_errors=True)
-    run = run_sphinx(config, config.source_edition, "gettext", outdir, ("-D", "gettext_compact=0"))
+    # Reading is most of the work; Sphinx reads in parallel processes with -j.
+    run = run_sphinx(config, config.source_edition, "gettext", outdir,
+                     ("-D", "gettext_compact=0", "-j", "auto"))
     if not run.ok:
         raise BuildError(f"message extraction failed:\n{run.output.strip()}", config.docs_dir)
     templates = {}

@@ -19,16 +19,17 @@ from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
-from sphinx.config import Config
 
 from translate_kit.config import EditionKind
 from translate_kit.script import converter_for
 from translate_kit.sphinxext import current_edition, project_config
 
 
-def _configure(app: Sphinx, config: Config) -> None:
+def _configure(app: Sphinx) -> None:
+    """Chinese search for HTML builds (other builders need no index, nor jieba's import)."""
+    config = app.config
     language = config.html_search_language or config.language or "en"
-    if not language.lower().startswith("zh"):
+    if app.builder.format != "html" or not language.lower().startswith("zh"):
         return
     from translate_kit.sphinxext.chinese_search import ChineseSearch
 
@@ -72,4 +73,4 @@ def _search_page_script(
 
 def setup(app: Sphinx) -> None:
     app.connect("html-page-context", _search_page_script)
-    app.connect("config-inited", _configure, priority=300)
+    app.connect("builder-inited", _configure)
