@@ -25,6 +25,7 @@ from translate_kit.build.pdf import PdfBuild, build_pdfs
 from translate_kit.build.site import build_site
 from translate_kit.config import ProjectConfig, load_config
 from translate_kit.errors import TranslateKitError
+from translate_kit.files import write_atomic
 
 console = Console()
 err_console = Console(stderr=True)
@@ -296,7 +297,6 @@ def import_(config: ProjectConfig, sources: tuple[Path, ...], into: Path | None,
             title: str | None, date: str | None, report_path: Path | None, force: bool) -> None:
     """Import source articles (.txt, .html) as MyST documents and list them in the index."""
     from translate_kit.importer import import_sources
-    from translate_kit.importer.document import write_atomic
 
     if title and len(sources) > 1:
         raise click.UsageError("--title names one article: import one SOURCE at a time")
@@ -354,4 +354,4 @@ def bench(config: ProjectConfig, articles: int, sizes: str, pdf_articles: int, r
     for note in report.notes:
         console.print(f"[yellow]note:[/] {note}")
     if json_path:
-        json_path.write_text(json.dumps(report.as_json(), indent=2), encoding="utf-8")
+        write_atomic(json_path, json.dumps(report.as_json(), indent=2))

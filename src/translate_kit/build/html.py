@@ -24,6 +24,7 @@ from translate_kit.build.inputs import STAMP, fingerprint, is_up_to_date
 from translate_kit.build.sphinx_run import SphinxRun, run_sphinx
 from translate_kit.catalogs.compile import compile_catalogs
 from translate_kit.config import Edition, EditionKind, ProjectConfig
+from translate_kit.files import write_atomic
 
 TEMPLATES = Path(__file__).parent / "templates"
 ICON = Path(__file__).parents[1] / "sphinxext" / "static" / "translate-kit-icon.svg"
@@ -125,10 +126,8 @@ def write_chooser(config: ProjectConfig, outdir: Path) -> Path:
         links=links,
         language_map=json.dumps(language_map(config)).replace("<", "\\u003c"),
     )
-    outdir.mkdir(parents=True, exist_ok=True)
-    target, tmp = outdir / "index.html", outdir / ".index.html.tmp"
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, target)
+    target = outdir / "index.html"
+    write_atomic(target, text)
     return target
 
 

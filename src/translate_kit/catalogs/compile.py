@@ -19,11 +19,10 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
 
-from translate_kit.catalogs.pofile_io import (
-    atomic_write, catalog_paths, iter_messages, read_catalog, write_if_changed,
-)
+from translate_kit.catalogs.pofile_io import catalog_paths, iter_messages, read_catalog
 from translate_kit.catalogs.safety import unsafe_reason
 from translate_kit.config import Edition, ProjectConfig
+from translate_kit.files import write_atomic, write_if_changed
 
 FUZZY = "fuzzy"
 
@@ -150,7 +149,7 @@ def _read_manifest(path: Path) -> dict[str, dict]:
 
 
 def _write_manifest(path: Path, manifest: dict[str, dict[str, object]]) -> None:
-    atomic_write(path, json.dumps(manifest, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    write_atomic(path, json.dumps(manifest, ensure_ascii=False, sort_keys=True).encode("utf-8"))
 
 
 def _remove_stale(target: Path, docnames: set[str]) -> list[Path]:

@@ -32,10 +32,10 @@ from translate_kit.catalogs.pofile_io import (
     parse_catalog,
     read_bytes,
     render_catalog,
-    write_if_changed,
 )
 from translate_kit.config import Edition, EditionKind, ProjectConfig
 from translate_kit.errors import BuildError, ConfigError
+from translate_kit.files import write_if_changed
 
 LOCK_FILE = ".translate-kit.lock"
 TEMPLATES_DIR = "gettext"

@@ -19,9 +19,10 @@ from typing import Any
 
 from translate_kit.config import ProjectConfig
 from translate_kit.errors import SourceError
+from translate_kit.files import write_atomic
 from translate_kit.importer.article import Counts, Finding, clean_article
 from translate_kit.importer.decode import decode
-from translate_kit.importer.document import edited_by_hand, front_matter, render, slugify, write_atomic
+from translate_kit.importer.document import edited_by_hand, front_matter, render, slugify
 from translate_kit.importer.extract import from_html, from_text
 from translate_kit.importer.index import update_index
 
