@@ -22,7 +22,7 @@ from translate_kit.catalogs.memory import is_translated
 from translate_kit.catalogs.pofile_io import catalog_paths, iter_messages, read_catalog, source_docnames
 from translate_kit.catalogs.safety import unsafe_reason
 from translate_kit.config import Edition, EditionKind, ProjectConfig
-from translate_kit.errors import CatalogError
+from translate_kit.errors import CatalogError, format_location
 
 
 class Severity(str, Enum):
@@ -39,8 +39,7 @@ class Problem:
     check: str = ""
 
     def __str__(self) -> str:
-        location = f"{self.path}:{self.line}" if self.line else str(self.path)
-        return f"{location}: {self.severity.value}: {self.message}"
+        return f"{format_location(self.path, self.line)}: {self.severity.value}: {self.message}"
 
 
 @dataclass(frozen=True)

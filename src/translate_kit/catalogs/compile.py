@@ -22,6 +22,7 @@ from babel.messages.mofile import write_mo
 from translate_kit.catalogs.pofile_io import catalog_paths, iter_messages, read_catalog
 from translate_kit.catalogs.safety import unsafe_reason
 from translate_kit.config import Edition, ProjectConfig
+from translate_kit.errors import format_location
 from translate_kit.files import write_atomic, write_if_changed
 
 FUZZY = "fuzzy"
@@ -40,8 +41,7 @@ class DroppedMessage:
     """True when the translation would inject markup (not merely unfinished)."""
 
     def __str__(self) -> str:
-        location = f"{self.path}:{self.line}" if self.line else str(self.path)
-        return f"{location}: {self.reason}"
+        return f"{format_location(self.path, self.line)}: {self.reason}"
 
 
 @dataclass(frozen=True)

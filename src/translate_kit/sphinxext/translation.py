@@ -27,7 +27,7 @@ from sphinx.util.nodes import LITERAL_TYPE_NODES, extract_messages
 from translate_kit.build.html import catalog_build_dir
 from translate_kit.catalogs.compile import compile_catalogs
 from translate_kit.config import EditionKind
-from translate_kit.errors import TranslateKitError
+from translate_kit.errors import TranslateKitError, format_location
 from translate_kit.sphinxext import current_edition, project_config
 from translate_kit.sphinxext.messages import message
 
@@ -57,7 +57,7 @@ def _configure(app: Sphinx, config: Config) -> None:
         raise SphinxConfigError(str(exc)) from exc
     for dropped in result.unsafe:
         logger.warning("translation left out: %s", dropped.reason,
-                       location=f"{dropped.path}:{dropped.line}", type="translate_kit",
+                       location=format_location(dropped.path, dropped.line), type="translate_kit",
                        subtype="unsafe")
     config.locale_dirs = [str(dest)]
 
