@@ -18,8 +18,9 @@ from babel.messages.catalog import Catalog, Message
 
 from translate_kit.catalogs import markup
 from translate_kit.catalogs.glossary import Glossary, read_glossary
-from translate_kit.catalogs.memory import is_translated
-from translate_kit.catalogs.pofile_io import catalog_paths, iter_messages, read_catalog, source_docnames
+from translate_kit.catalogs.pofile_io import (
+    catalog_paths, is_translated, iter_messages, message_text, read_catalog, source_docnames,
+)
 from translate_kit.catalogs.safety import unsafe_reason
 from translate_kit.config import Edition, EditionKind, ProjectConfig
 from translate_kit.errors import CatalogError, format_location
@@ -53,12 +54,11 @@ class Entry:
 
     @property
     def msgid(self) -> str:
-        return self.message.id if isinstance(self.message.id, str) else "\n".join(self.message.id)
+        return message_text(self.message.id)
 
     @property
     def msgstr(self) -> str:
-        string = self.message.string
-        return string if isinstance(string, str) else "\n".join(string)
+        return message_text(self.message.string)
 
     def error(self, text: str) -> Problem:
         return Problem(self.path, self.message.lineno, Severity.ERROR, text)

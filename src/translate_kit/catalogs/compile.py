@@ -19,7 +19,9 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
 
-from translate_kit.catalogs.pofile_io import catalog_paths, iter_messages, read_catalog
+from translate_kit.catalogs.pofile_io import (
+    catalog_paths, is_translated, iter_messages, message_text, read_catalog,
+)
 from translate_kit.catalogs.safety import unsafe_reason
 from translate_kit.config import Edition, ProjectConfig
 from translate_kit.errors import format_location
@@ -61,15 +63,11 @@ class CompileResult:
         return tuple(d for d in self.dropped if d.unsafe)
 
 
-def _text(value: str | tuple[str, ...] | list[str]) -> str:
-    return "\n".join(value) if isinstance(value, (tuple, list)) else value
-
-
 def _why_dropped(message: Message) -> tuple[str, bool] | None:
     """(reason, unsafe) when ``message`` must stay out of the .mo; None to publish it."""
     if message.fuzzy:
         return FUZZY, False
-    reason = unsafe_reason(_text(message.id), _text(message.string))
+    reason = unsafe_reason(message_text(message.id), message_text(message.string))
     return (reason, True) if reason else None
 
 
@@ -77,13 +75,12 @@ def publishable(catalog: Catalog, path: Path) -> tuple[Catalog, list[DroppedMess
     """``catalog`` reduced to the translations fit to publish, and the ones dropped."""
     dropped: list[DroppedMessage] = []
     for message in list(iter_messages(catalog)):
-        strings = message.string if isinstance(message.string, (tuple, list)) else [message.string]
-        if not all(strings):
+        if not is_translated(message):
             catalog.delete(message.id, message.context)
             continue
         why = _why_dropped(message)
         if why:
-            dropped.append(DroppedMessage(path, message.lineno, _text(message.id), *why))
+            dropped.append(DroppedMessage(path, message.lineno, message_text(message.id), *why))
             catalog.delete(message.id, message.context)
     return catalog, dropped
 

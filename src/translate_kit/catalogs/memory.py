@@ -12,16 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from babel.messages.catalog import Catalog, Message
+from babel.messages.catalog import Catalog
 from rapidfuzz import fuzz, process
 
+from translate_kit.catalogs.pofile_io import is_translated
+
 MessageText = str | tuple[str, ...]
-
-
-def is_translated(message: Message) -> bool:
-    """True when every form of the msgstr is filled in (fuzzy or not)."""
-    strings = message.string if isinstance(message.string, (tuple, list)) else (message.string,)
-    return bool(message.id) and all(strings)
 
 
 @dataclass(frozen=True)

@@ -169,3 +169,14 @@ def render_catalog(catalog: Catalog) -> bytes:
 def iter_messages(catalog: Catalog) -> Iterator[Message]:
     """The catalog's messages without the header entry."""
     return (message for message in catalog if message.id)
+
+
+def is_translated(message: Message) -> bool:
+    """True when every form of the msgstr is filled in (fuzzy or not)."""
+    strings = message.string if isinstance(message.string, (tuple, list)) else (message.string,)
+    return bool(message.id) and all(strings)
+
+
+def message_text(value: str | tuple[str, ...] | list[str]) -> str:
+    """A msgid or msgstr as one string (plural forms one per line)."""
+    return value if isinstance(value, str) else "\n".join(value)

@@ -29,6 +29,7 @@ from translate_kit.catalogs.merge import Annotator, MergeCounts, merge
 from translate_kit.catalogs.pofile_io import (
     catalog_dir,
     catalog_paths,
+    message_text,
     parse_catalog,
     read_bytes,
     render_catalog,
@@ -124,7 +125,7 @@ def script_annotator(config: ProjectConfig) -> Annotator | None:
     converters = [(e.code, converter_for(config, e)) for e in editions]
 
     def annotate(message: Message) -> list[str]:
-        text = message.id if isinstance(message.id, str) else "\n".join(message.id)
+        text = message_text(message.id)
         comments = []
         for code, converter in converters:
             converted = converter.convert(text)
