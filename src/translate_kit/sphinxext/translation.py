@@ -26,6 +26,7 @@ from sphinx.util.nodes import LITERAL_TYPE_NODES, extract_messages
 
 from translate_kit.build.html import catalog_build_dir
 from translate_kit.catalogs.compile import compile_catalogs
+from translate_kit.catalogs.pofile_io import catalog_dir
 from translate_kit.config import EditionKind
 from translate_kit.errors import TranslateKitError, format_location
 from translate_kit.sphinxext import current_edition, project_config
@@ -37,8 +38,7 @@ STAMPS = "translate_kit_catalog_stamps"
 
 def catalog_path(app: Sphinx, docname: str) -> Path:
     """The ``.po`` file of one document in the current edition."""
-    edition = current_edition(app.config)
-    return project_config(app.config).locale_dir / edition.locale_name / "LC_MESSAGES" / f"{docname}.po"
+    return catalog_dir(project_config(app.config), current_edition(app.config)) / f"{docname}.po"
 
 
 def _configure(app: Sphinx, config: Config) -> None:
