@@ -58,10 +58,6 @@ class HtmlBuild:
     def ok(self) -> bool:
         return all(build.run.ok for build in self.editions)
 
-    @property
-    def warnings(self) -> int:
-        return sum(len(build.run.warnings) for build in self.editions)
-
 
 def html_dir(config: ProjectConfig) -> Path:
     return config.build_dir / "html"

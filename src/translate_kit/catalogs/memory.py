@@ -40,18 +40,15 @@ class TranslationMemory:
         self._choices = [text for text, _ in self._texts]
 
     @classmethod
-    def from_catalogs(cls, catalogs: Iterable[Catalog], include_fuzzy: bool = False) -> TranslationMemory:
-        """Translations of the catalogs, active entries before obsolete ones."""
+    def from_catalogs(cls, catalogs: Iterable[Catalog]) -> TranslationMemory:
+        """Confirmed (not fuzzy) translations of the catalogs, active entries before obsolete ones."""
         catalogs = list(catalogs)
         active = [m for c in catalogs for m in c]
         obsolete = [m for c in catalogs for m in c.obsolete.values()]
         return cls(
             (m.id, m.string) for m in (*active, *obsolete)
-            if is_translated(m) and (include_fuzzy or not m.fuzzy)
+            if is_translated(m) and not m.fuzzy
         )
-
-    def __len__(self) -> int:
-        return len(self._exact)
 
     def exact(self, msgid: MessageText) -> MessageText | None:
         return self._exact.get(msgid)
