@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
@@ -23,9 +23,12 @@ from translate_kit import __version__
 from translate_kit.build.html import EditionBuild
 from translate_kit.build.pdf import PdfBuild, build_pdfs
 from translate_kit.build.site import build_site
-from translate_kit.config import ProjectConfig, load_config
+from translate_kit.config import EditionKind, ProjectConfig, load_config
 from translate_kit.errors import TranslateKitError
 from translate_kit.files import write_atomic
+
+if TYPE_CHECKING:  # the stages load lazily: `translate-kit --help` stays fast
+    from translate_kit.catalogs.stats import EditionStats
 
 console = Console()
 err_console = Console(stderr=True)
@@ -72,7 +75,7 @@ def editions(config: ProjectConfig) -> None:
     for e in config.editions:
         table.add_row(
             e.code, e.label, e.kind.value, e.sphinx_language, e.opencc_config or "",
-            f"locale/{e.locale_name}" if e.kind.value != "source" else "",
+            f"locale/{e.locale_name}" if e.kind is not EditionKind.SOURCE else "",
         )
     console.print(table)
 
@@ -183,7 +186,7 @@ def update(config: ProjectConfig) -> None:
     for edition in result.editions:
         # Only catalogs that changed get a row: a project of hundreds of documents would
         # otherwise print hundreds of "unchanged" lines on every run.
-        changed = [doc for doc in edition.documents if doc.status != "unchanged"]
+        changed = edition.changed
         table = Table("document", "status", "kept", "memory", "fuzzy", "new", "obsolete",
                       title=f"{edition.edition.label} ({edition.edition.code})")
         for doc in changed:
@@ -211,8 +214,6 @@ def update(config: ProjectConfig) -> None:
 @reports_errors
 def stats(config: ProjectConfig, as_json: bool, fail_under: float | None, unit: str) -> None:
     """Translation progress per edition and document (fuzzy counts as not done)."""
-    import json
-
     from translate_kit.catalogs.stats import collect_stats
 
     editions = collect_stats(config)
@@ -220,7 +221,7 @@ def stats(config: ProjectConfig, as_json: bool, fail_under: float | None, unit: 
         click.echo(json.dumps({"editions": [e.as_dict() for e in editions]}, ensure_ascii=False, indent=2))
     else:
         for edition in editions:
-            console.print(_stats_table(config, edition))
+            console.print(_stats_table(edition))
     for edition in editions:
         for docname in edition.without_catalog:
             err_console.print(f"warning: {edition.edition.code}: {docname} has no catalog yet "
@@ -235,7 +236,7 @@ def stats(config: ProjectConfig, as_json: bool, fail_under: float | None, unit: 
         sys.exit(1)
 
 
-def _stats_table(config: ProjectConfig, edition: Any) -> Table:
+def _stats_table(edition: EditionStats) -> Table:
     table = Table("document", "translated", "fuzzy", "untranslated", "%", "chars %",
                   title=f"{edition.edition.label} ({edition.edition.code})")
     rows = [(d.docname, d.progress) for d in edition.documents]
@@ -334,8 +335,6 @@ def import_(config: ProjectConfig, sources: tuple[Path, ...], into: Path | None,
 def bench(config: ProjectConfig, articles: int, sizes: str, pdf_articles: int, repeat: int,
           json_path: Path | None) -> None:
     """Time the builds against plain sphinx-build on a synthetic corpus."""
-    import json
-
     from translate_kit.bench import run_benchmarks
 
     pair = tuple(int(n) for n in sizes.split(",")) if sizes else ()

@@ -58,6 +58,11 @@ class EditionUpdate:
     orphaned: tuple[Path, ...]
     """Catalogs whose document no longer exists: reported, never deleted."""
 
+    @property
+    def changed(self) -> tuple[DocumentUpdate, ...]:
+        """The catalogs this update created or rewrote."""
+        return tuple(doc for doc in self.documents if doc.status != "unchanged")
+
 
 @dataclass(frozen=True)
 class UpdateResult:
