@@ -19,7 +19,12 @@ from babel.messages.catalog import Catalog, Message
 from translate_kit.catalogs import markup
 from translate_kit.catalogs.glossary import Glossary, read_glossary
 from translate_kit.catalogs.pofile_io import (
-    catalog_paths, is_translated, iter_messages, message_text, read_catalog, source_docnames,
+    catalog_paths,
+    is_translated,
+    iter_messages,
+    message_text,
+    read_catalog,
+    source_docnames,
 )
 from translate_kit.catalogs.safety import unsafe_reason
 from translate_kit.config import Edition, EditionKind, ProjectConfig

@@ -20,7 +20,11 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
 
 from translate_kit.catalogs.pofile_io import (
-    catalog_paths, is_translated, iter_messages, message_text, read_catalog,
+    catalog_paths,
+    is_translated,
+    iter_messages,
+    message_text,
+    read_catalog,
 )
 from translate_kit.catalogs.safety import unsafe_reason
 from translate_kit.config import Edition, ProjectConfig

@@ -14,7 +14,11 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 
 from translate_kit.catalogs.pofile_io import (
-    catalog_paths, is_translated, iter_messages, read_catalog, source_docnames,
+    catalog_paths,
+    is_translated,
+    iter_messages,
+    read_catalog,
+    source_docnames,
 )
 from translate_kit.config import Edition, EditionKind, ProjectConfig
 

@@ -57,7 +57,14 @@ def _configure(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> dict[str, object]:
     from translate_kit.sphinxext import (
-        articles, editions, garbled, latex, safety, script, search, translation,
+        articles,
+        editions,
+        garbled,
+        latex,
+        safety,
+        script,
+        search,
+        translation,
     )
 
     app.add_config_value("translate_kit_edition", "", "env", types=frozenset({str}))
