@@ -20,9 +20,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from translate_kit import __version__
-from translate_kit.build.html import EditionBuild
-from translate_kit.build.pdf import PdfBuild, build_pdfs
-from translate_kit.build.site import build_site
+from translate_kit.build import EditionBuild, PdfBuild, build_html, build_pdfs, build_site
 from translate_kit.config import EditionKind, ProjectConfig, load_config
 from translate_kit.errors import TranslateKitError
 from translate_kit.files import write_atomic
@@ -96,8 +94,6 @@ def build() -> None:
 @reports_errors
 def build_html_command(config: ProjectConfig, codes: tuple[str, ...], jobs: int | None) -> None:
     """Build every edition's HTML into _build/html/ with a chooser page."""
-    from translate_kit.build import build_html
-
     result = build_html(config, tuple(config.edition(code) for code in codes), jobs)
     print_build_summary(result.editions, "html")
     console.print(f"site: {result.chooser}")
