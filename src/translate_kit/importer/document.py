@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 from pypinyin import Style, lazy_pinyin
 
+from translate_kit.errors import SourceError
 from translate_kit.importer.article import Article, Paragraph
 from translate_kit.importer.charset import to_simplified
 from translate_kit.importer.markup import escape_inline, escape_line_start, role
@@ -52,9 +53,19 @@ def _paragraph(paragraph: Paragraph) -> str:
     return escape_line_start(line)
 
 
+def read_document(path: Path) -> str:
+    """The text of a document in docs/; SourceError (file, line) when it is not UTF-8."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise SourceError(f"is not valid UTF-8 (byte 0x{data[exc.start]:02x})", path, line) from exc
+
+
 def front_matter(path: Path) -> dict[str, Any]:
     """The front matter of a MyST file ({} when it has none or it is not YAML)."""
-    match = _FRONT_MATTER.match(path.read_text(encoding="utf-8"))
+    match = _FRONT_MATTER.match(read_document(path))
     try:
         data = yaml.safe_load(match[1]) if match else {}
     except yaml.YAMLError:
@@ -64,7 +75,7 @@ def front_matter(path: Path) -> dict[str, Any]:
 
 def edited_by_hand(path: Path) -> bool:
     """Whether ``path`` differs from what the importer wrote there."""
-    text = path.read_text(encoding="utf-8")
+    text = read_document(path)
     match = _FRONT_MATTER.match(text)
     found = _CHECKSUM_LINE.search(match[1]) if match else None
     if not found:
