@@ -318,9 +318,20 @@ def import_(config: ProjectConfig, sources: tuple[Path, ...], into: Path | None,
         write_atomic(report_path, json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
 
 
+def _size_pair(ctx: click.Context, param: click.Parameter, value: str) -> tuple[int, ...]:
+    """``--sizes``: two corpus sizes, or none for ''."""
+    try:
+        pair = tuple(int(n) for n in value.split(",")) if value else ()
+    except ValueError:
+        pair = None
+    if pair is None or len(pair) not in (0, 2):
+        raise click.BadParameter("give two sizes, e.g. 400,800")
+    return pair
+
+
 @main.command()
 @click.option("--articles", default=200, show_default=True, help="Corpus size for the main figures.")
-@click.option("--sizes", default="400,800", show_default=True,
+@click.option("--sizes", default="400,800", show_default=True, callback=_size_pair,
               help="Two corpus sizes for the scaling figure ('' to leave it out).")
 @click.option("--pdf-articles", default=50, show_default=True, help="Corpus size for PDFs (0: none).")
 @click.option("--repeat", default=1, show_default=True, help="Runs per figure; the best counts.")
@@ -328,16 +339,13 @@ def import_(config: ProjectConfig, sources: tuple[Path, ...], into: Path | None,
               help="Also write the figures to this JSON file.")
 @pass_config
 @reports_errors
-def bench(config: ProjectConfig, articles: int, sizes: str, pdf_articles: int, repeat: int,
+def bench(config: ProjectConfig, articles: int, sizes: tuple[int, ...], pdf_articles: int, repeat: int,
           json_path: Path | None) -> None:
     """Time the builds against plain sphinx-build on a synthetic corpus."""
     from translate_kit.bench import run_benchmarks
 
-    pair = tuple(int(n) for n in sizes.split(",")) if sizes else ()
-    if pair and len(pair) != 2:
-        raise click.BadParameter("give two sizes, e.g. 400,800", param_hint="--sizes")
     with console.status("running benchmarks…"):
-        report = run_benchmarks(config.root, config.build_dir / "bench", articles, pair,
+        report = run_benchmarks(config.root, config.build_dir / "bench", articles, sizes,
                                 pdf_articles, repeat)
     table = Table("figure", "seconds", "ratio", "target", "met")
     for f in report.figures:
