@@ -32,6 +32,8 @@ from translate_kit.errors import format_location
 from translate_kit.files import write_atomic, write_if_changed
 
 FUZZY = "fuzzy"
+MANIFEST = ".compiled.json"
+"""Beside the .mo files: each .po's stamp and what was dropped from it."""
 
 
 @dataclass(frozen=True)
@@ -137,9 +139,6 @@ def compile_catalogs(
     if current != manifest:
         _write_manifest(manifest_path, current)
     return CompileResult(edition, tuple(written), tuple(unchanged), tuple(removed), tuple(dropped))
-
-
-MANIFEST = ".compiled.json"
 
 
 def _read_manifest(path: Path) -> dict[str, dict]:
