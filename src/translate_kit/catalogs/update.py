@@ -21,7 +21,6 @@ from pathlib import Path
 
 from babel.core import UnknownLocaleError
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import read_po
 
 from translate_kit.build.sphinx_run import run_sphinx
 from translate_kit.catalogs.memory import TranslationMemory
@@ -32,6 +31,7 @@ from translate_kit.catalogs.pofile_io import (
     message_text,
     parse_catalog,
     read_bytes,
+    read_catalog,
     render_catalog,
 )
 from translate_kit.config import Edition, EditionKind, ProjectConfig
@@ -113,10 +113,8 @@ def extract_templates(config: ProjectConfig) -> tuple[Path, dict[str, Catalog], 
                      ("-D", "gettext_compact=0", "-j", "auto"))
     if not run.ok:
         raise BuildError(f"message extraction failed:\n{run.output.strip()}", config.docs_dir)
-    templates = {}
-    for path in sorted(outdir.rglob("*.pot")):
-        with path.open("rb") as handle:
-            templates[path.relative_to(outdir).with_suffix("").as_posix()] = read_po(handle)
+    templates = {path.relative_to(outdir).with_suffix("").as_posix(): read_catalog(path)
+                 for path in sorted(outdir.rglob("*.pot"))}
     return outdir, templates, run.warnings
 
 
