@@ -20,6 +20,7 @@ help:
 	@echo "make stats      translation progress per edition and document"
 	@echo "make check      check the catalogs (errors fail)"
 	@echo "make bench      benchmarks against plain sphinx-build"
+	@echo "make editions   list the editions of translate-kit.toml"
 	@echo "make clean      remove _build"
 
 $(STAMP): pyproject.toml

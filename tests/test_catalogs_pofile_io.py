@@ -2,7 +2,8 @@
 
 from pathlib import Path
 
-from translate_kit.catalogs.pofile_io import parse_catalog, render_catalog, write_if_changed
+from translate_kit.catalogs.pofile_io import parse_catalog, render_catalog
+from translate_kit.files import write_if_changed
 
 CATALOG = '''# English translation.
 msgid ""

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
@@ -20,11 +20,13 @@ from rich.markup import escape
 from rich.table import Table
 
 from translate_kit import __version__
-from translate_kit.build.html import EditionBuild
-from translate_kit.build.pdf import PdfBuild, build_pdfs
-from translate_kit.build.site import build_site
-from translate_kit.config import ProjectConfig, load_config
+from translate_kit.build import EditionBuild, PdfBuild, build_html, build_pdfs, build_site
+from translate_kit.config import EditionKind, ProjectConfig, load_config
 from translate_kit.errors import TranslateKitError
+from translate_kit.files import write_atomic
+
+if TYPE_CHECKING:  # the stages load lazily: `translate-kit --help` stays fast
+    from translate_kit.catalogs.stats import EditionStats
 
 console = Console()
 err_console = Console(stderr=True)
@@ -71,7 +73,7 @@ def editions(config: ProjectConfig) -> None:
     for e in config.editions:
         table.add_row(
             e.code, e.label, e.kind.value, e.sphinx_language, e.opencc_config or "",
-            f"locale/{e.locale_name}" if e.kind.value != "source" else "",
+            f"locale/{e.locale_name}" if e.kind is not EditionKind.SOURCE else "",
         )
     console.print(table)
 
@@ -92,8 +94,6 @@ def build() -> None:
 @reports_errors
 def build_html_command(config: ProjectConfig, codes: tuple[str, ...], jobs: int | None) -> None:
     """Build every edition's HTML into _build/html/ with a chooser page."""
-    from translate_kit.build import build_html
-
     result = build_html(config, tuple(config.edition(code) for code in codes), jobs)
     print_build_summary(result.editions, "html")
     console.print(f"site: {result.chooser}")
@@ -182,7 +182,7 @@ def update(config: ProjectConfig) -> None:
     for edition in result.editions:
         # Only catalogs that changed get a row: a project of hundreds of documents would
         # otherwise print hundreds of "unchanged" lines on every run.
-        changed = [doc for doc in edition.documents if doc.status != "unchanged"]
+        changed = edition.changed
         table = Table("document", "status", "kept", "memory", "fuzzy", "new", "obsolete",
                       title=f"{edition.edition.label} ({edition.edition.code})")
         for doc in changed:
@@ -210,8 +210,6 @@ def update(config: ProjectConfig) -> None:
 @reports_errors
 def stats(config: ProjectConfig, as_json: bool, fail_under: float | None, unit: str) -> None:
     """Translation progress per edition and document (fuzzy counts as not done)."""
-    import json
-
     from translate_kit.catalogs.stats import collect_stats
 
     editions = collect_stats(config)
@@ -219,7 +217,7 @@ def stats(config: ProjectConfig, as_json: bool, fail_under: float | None, unit: 
         click.echo(json.dumps({"editions": [e.as_dict() for e in editions]}, ensure_ascii=False, indent=2))
     else:
         for edition in editions:
-            console.print(_stats_table(config, edition))
+            console.print(_stats_table(edition))
     for edition in editions:
         for docname in edition.without_catalog:
             err_console.print(f"warning: {edition.edition.code}: {docname} has no catalog yet "
@@ -234,7 +232,7 @@ def stats(config: ProjectConfig, as_json: bool, fail_under: float | None, unit: 
         sys.exit(1)
 
 
-def _stats_table(config: ProjectConfig, edition: Any) -> Table:
+def _stats_table(edition: EditionStats) -> Table:
     table = Table("document", "translated", "fuzzy", "untranslated", "%", "chars %",
                   title=f"{edition.edition.label} ({edition.edition.code})")
     rows = [(d.docname, d.progress) for d in edition.documents]
@@ -296,7 +294,6 @@ def import_(config: ProjectConfig, sources: tuple[Path, ...], into: Path | None,
             title: str | None, date: str | None, report_path: Path | None, force: bool) -> None:
     """Import source articles (.txt, .html) as MyST documents and list them in the index."""
     from translate_kit.importer import import_sources
-    from translate_kit.importer.document import write_atomic
 
     if title and len(sources) > 1:
         raise click.UsageError("--title names one article: import one SOURCE at a time")
@@ -321,9 +318,20 @@ def import_(config: ProjectConfig, sources: tuple[Path, ...], into: Path | None,
         write_atomic(report_path, json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
 
 
+def _size_pair(ctx: click.Context, param: click.Parameter, value: str) -> tuple[int, ...]:
+    """``--sizes``: two corpus sizes, or none for ''."""
+    try:
+        pair = tuple(int(n) for n in value.split(",")) if value else ()
+    except ValueError:
+        pair = None
+    if pair is None or len(pair) not in (0, 2):
+        raise click.BadParameter("give two sizes, e.g. 400,800")
+    return pair
+
+
 @main.command()
 @click.option("--articles", default=200, show_default=True, help="Corpus size for the main figures.")
-@click.option("--sizes", default="400,800", show_default=True,
+@click.option("--sizes", default="400,800", show_default=True, callback=_size_pair,
               help="Two corpus sizes for the scaling figure ('' to leave it out).")
 @click.option("--pdf-articles", default=50, show_default=True, help="Corpus size for PDFs (0: none).")
 @click.option("--repeat", default=1, show_default=True, help="Runs per figure; the best counts.")
@@ -331,18 +339,13 @@ def import_(config: ProjectConfig, sources: tuple[Path, ...], into: Path | None,
               help="Also write the figures to this JSON file.")
 @pass_config
 @reports_errors
-def bench(config: ProjectConfig, articles: int, sizes: str, pdf_articles: int, repeat: int,
+def bench(config: ProjectConfig, articles: int, sizes: tuple[int, ...], pdf_articles: int, repeat: int,
           json_path: Path | None) -> None:
     """Time the builds against plain sphinx-build on a synthetic corpus."""
-    import json
-
     from translate_kit.bench import run_benchmarks
 
-    pair = tuple(int(n) for n in sizes.split(",")) if sizes else ()
-    if pair and len(pair) != 2:
-        raise click.BadParameter("give two sizes, e.g. 400,800", param_hint="--sizes")
     with console.status("running benchmarks…"):
-        report = run_benchmarks(config.root, config.build_dir / "bench", articles, pair,
+        report = run_benchmarks(config.root, config.build_dir / "bench", articles, sizes,
                                 pdf_articles, repeat)
     table = Table("figure", "seconds", "ratio", "target", "met")
     for f in report.figures:
@@ -354,4 +357,4 @@ def bench(config: ProjectConfig, articles: int, sizes: str, pdf_articles: int, r
     for note in report.notes:
         console.print(f"[yellow]note:[/] {note}")
     if json_path:
-        json_path.write_text(json.dumps(report.as_json(), indent=2), encoding="utf-8")
+        write_atomic(json_path, json.dumps(report.as_json(), indent=2))

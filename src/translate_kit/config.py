@@ -128,6 +128,8 @@ def find_root(start: Path) -> Path:
 def load_config(root: Path | None = None) -> ProjectConfig:
     """Read ``translate-kit.toml`` from ``root`` (or the nearest one above the cwd)."""
     root = find_root(Path.cwd()) if root is None else Path(root)
+    if not root.is_dir():
+        raise ConfigError(f"project directory {root} does not exist")
     path = root / CONFIG_FILE
     data: dict[str, Any] = {}
     if path.is_file():
@@ -139,6 +141,10 @@ def load_config(root: Path | None = None) -> ProjectConfig:
 
 
 def _from_mapping(root: Path, data: dict[str, Any], path: Path) -> ProjectConfig:
+    if not isinstance(data.get("project", {}), dict):
+        raise ConfigError(f"{path}: [project] must be a table")
+    if not isinstance(data.get("editions", []), list):
+        raise ConfigError(f"{path}: editions must be [[editions]] tables")
     project = dict(data.get("project", {}))
     unknown = set(project) - {
         "title", "author", "publisher", "pdf_basename", "docs_dir", "articles_dir", "locale_dir",
@@ -156,6 +162,8 @@ def _from_mapping(root: Path, data: dict[str, Any], path: Path) -> ProjectConfig
 
 
 def _edition(path: Path, index: int, table: dict[str, Any]) -> Edition:
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: edition #{index} must be an [[editions]] table")
     try:
         kind = EditionKind(table["kind"])
         return Edition(
@@ -168,5 +176,5 @@ def _edition(path: Path, index: int, table: dict[str, Any]) -> Edition:
         )
     except KeyError as exc:
         raise ConfigError(f"{path}: edition #{index} lacks key {exc}") from exc
-    except ValueError as exc:
+    except (ValueError, AttributeError) as exc:  # AttributeError: a code that is not a string
         raise ConfigError(f"{path}: edition #{index}: {exc}") from exc

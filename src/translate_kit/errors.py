@@ -8,6 +8,18 @@ from __future__ import annotations
 from pathlib import Path
 
 
+def format_location(path: Path | str | None, line: int | None = None, column: int | None = None) -> str:
+    """``file:line:column`` as far as known, in the form editors jump to ("" without a file)."""
+    if path is None:
+        return ""
+    parts = [str(path)]
+    if line is not None:
+        parts.append(str(line))
+        if column is not None:
+            parts.append(str(column))
+    return ":".join(parts)
+
+
 class TranslateKitError(Exception):
     """A problem the user can fix, located in a file when there is one."""
 
@@ -26,13 +38,8 @@ class TranslateKitError(Exception):
 
     @property
     def location(self) -> str:
-        """``file:line:column`` as far as known, in the form editors jump to."""
-        parts = [str(self.path)] if self.path else []
-        if self.path and self.line is not None:
-            parts.append(str(self.line))
-            if self.column is not None:
-                parts.append(str(self.column))
-        return ":".join(parts)
+        """``file:line:column`` as far as known (see ``format_location``)."""
+        return format_location(self.path, self.line, self.column)
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}" if self.location else self.message

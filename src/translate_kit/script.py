@@ -15,8 +15,6 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +24,7 @@ import opencc
 
 from translate_kit.config import Edition, EditionKind, ProjectConfig
 from translate_kit.errors import ConfigError
+from translate_kit.files import write_if_changed
 
 PHRASES_FILE = "phrases.txt"
 
@@ -98,11 +97,11 @@ def _converter(
     text = "".join(f"{source}\t{replacement}\n" for source, replacement in phrases)
     digest = hashlib.sha256(f"{opencc_config}\n{text}".encode()).hexdigest()[:16]
     stem = f"{Path(opencc_config).stem}-{digest}"
-    dictionary = _write_atomic(cache_dir / f"{stem}.txt", text)
+    # Parallel builds may write the same files at once: each write is atomic.
+    dictionary, generated = cache_dir / f"{stem}.txt", cache_dir / f"{stem}.json"
+    write_if_changed(dictionary, text)
     spec = with_phrases(json.loads(standard.read_text(encoding="utf-8")), dictionary)
-    generated = _write_atomic(
-        cache_dir / f"{stem}.json", json.dumps(spec, ensure_ascii=False, indent=1)
-    )
+    write_if_changed(generated, json.dumps(spec, ensure_ascii=False, indent=1))
     return ScriptConverter(opencc_config, phrases, opencc.OpenCC(str(generated)))
 
 
@@ -150,14 +149,3 @@ def _absolute_files(value: Any, share: Path) -> Any:
         return [_absolute_files(item, share) for item in value]
     return value
 
-
-def _write_atomic(path: Path, text: str) -> Path:
-    """Write ``text`` unless already there; parallel builds may race on the same name."""
-    if path.is_file() and path.read_text(encoding="utf-8") == text:
-        return path
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.replace(tmp, path)
-    return path

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from translate_kit.bench.corpus import Corpus, generate_corpus
 from translate_kit.config import EditionKind, load_config
+from translate_kit.errors import BuildError
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def _timed(command: list[str], cwd: Path) -> float:
     proc = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=_ENV)
     elapsed = time.perf_counter() - started
     if proc.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} failed:\n{proc.stdout}\n{proc.stderr}")
+        raise BuildError(f"{' '.join(command)} failed:\n{proc.stdout}\n{proc.stderr}", cwd)
     return elapsed
 
 

@@ -24,6 +24,7 @@ from translate_kit.build.inputs import STAMP, fingerprint, is_up_to_date
 from translate_kit.build.sphinx_run import SphinxRun, run_sphinx
 from translate_kit.catalogs.compile import compile_catalogs
 from translate_kit.config import Edition, EditionKind, ProjectConfig
+from translate_kit.files import write_atomic
 
 TEMPLATES = Path(__file__).parent / "templates"
 ICON = Path(__file__).parents[1] / "sphinxext" / "static" / "translate-kit-icon.svg"
@@ -56,10 +57,6 @@ class HtmlBuild:
     @property
     def ok(self) -> bool:
         return all(build.run.ok for build in self.editions)
-
-    @property
-    def warnings(self) -> int:
-        return sum(len(build.run.warnings) for build in self.editions)
 
 
 def html_dir(config: ProjectConfig) -> Path:
@@ -125,10 +122,8 @@ def write_chooser(config: ProjectConfig, outdir: Path) -> Path:
         links=links,
         language_map=json.dumps(language_map(config)).replace("<", "\\u003c"),
     )
-    outdir.mkdir(parents=True, exist_ok=True)
-    target, tmp = outdir / "index.html", outdir / ".index.html.tmp"
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, target)
+    target = outdir / "index.html"
+    write_atomic(target, text)
     return target
 
 

@@ -12,16 +12,16 @@ import os
 import re
 import shutil
 import subprocess
-import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from translate_kit.build.fonts import fonts_for
 from translate_kit.build.sphinx_run import run_sphinx
 from translate_kit.config import Edition, ProjectConfig
 from translate_kit.errors import BuildError
-from translate_kit.build.fonts import fonts_for
+from translate_kit.files import copy_atomic
 
 DEBIAN_PACKAGES = (
     "texlive-xetex", "texlive-lang-chinese", "texlive-latex-recommended",
@@ -102,7 +102,7 @@ def build_edition_pdf(config: ProjectConfig, edition: Edition) -> EditionPdf:
     tex = latex_dir / tex_name(config, edition)
     _run_latexmk(config, edition, tex)
     target = config.build_dir / "pdf" / config.pdf_name(edition)
-    _copy_atomically(tex.with_suffix(".pdf"), target)
+    copy_atomic(tex.with_suffix(".pdf"), target)
     return EditionPdf(edition, target, time.monotonic() - started, run.warnings)
 
 
@@ -157,10 +157,3 @@ def _locate(config: ProjectConfig, edition: Edition, char: str) -> tuple[Path, i
                     return path, number, line.index(char) + 1
     return ()
 
-
-def _copy_atomically(source: Path, target: Path) -> None:
-    """Replace ``target`` only with a complete file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=target.parent, suffix=".part", delete=False) as tmp:
-        shutil.copyfile(source, tmp.name)
-    os.replace(tmp.name, target)

@@ -18,11 +18,17 @@ from babel.messages.catalog import Catalog, Message
 
 from translate_kit.catalogs import markup
 from translate_kit.catalogs.glossary import Glossary, read_glossary
-from translate_kit.catalogs.memory import is_translated
-from translate_kit.catalogs.pofile_io import catalog_paths, iter_messages, read_catalog, source_docnames
+from translate_kit.catalogs.pofile_io import (
+    catalog_paths,
+    is_translated,
+    iter_messages,
+    message_text,
+    read_catalog,
+    source_docnames,
+)
 from translate_kit.catalogs.safety import unsafe_reason
 from translate_kit.config import Edition, EditionKind, ProjectConfig
-from translate_kit.errors import CatalogError
+from translate_kit.errors import CatalogError, format_location
 
 
 class Severity(str, Enum):
@@ -39,8 +45,7 @@ class Problem:
     check: str = ""
 
     def __str__(self) -> str:
-        location = f"{self.path}:{self.line}" if self.line else str(self.path)
-        return f"{location}: {self.severity.value}: {self.message}"
+        return f"{format_location(self.path, self.line)}: {self.severity.value}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -54,12 +59,11 @@ class Entry:
 
     @property
     def msgid(self) -> str:
-        return self.message.id if isinstance(self.message.id, str) else "\n".join(self.message.id)
+        return message_text(self.message.id)
 
     @property
     def msgstr(self) -> str:
-        string = self.message.string
-        return string if isinstance(string, str) else "\n".join(string)
+        return message_text(self.message.string)
 
     def error(self, text: str) -> Problem:
         return Problem(self.path, self.message.lineno, Severity.ERROR, text)

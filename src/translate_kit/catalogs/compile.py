@@ -20,12 +20,20 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
 
 from translate_kit.catalogs.pofile_io import (
-    atomic_write, catalog_paths, iter_messages, read_catalog, write_if_changed,
+    catalog_paths,
+    is_translated,
+    iter_messages,
+    message_text,
+    read_catalog,
 )
 from translate_kit.catalogs.safety import unsafe_reason
 from translate_kit.config import Edition, ProjectConfig
+from translate_kit.errors import format_location
+from translate_kit.files import write_atomic, write_if_changed
 
 FUZZY = "fuzzy"
+MANIFEST = ".compiled.json"
+"""Beside the .mo files: each .po's stamp and what was dropped from it."""
 
 
 @dataclass(frozen=True)
@@ -41,8 +49,7 @@ class DroppedMessage:
     """True when the translation would inject markup (not merely unfinished)."""
 
     def __str__(self) -> str:
-        location = f"{self.path}:{self.line}" if self.line else str(self.path)
-        return f"{location}: {self.reason}"
+        return f"{format_location(self.path, self.line)}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -62,15 +69,11 @@ class CompileResult:
         return tuple(d for d in self.dropped if d.unsafe)
 
 
-def _text(value: str | tuple[str, ...] | list[str]) -> str:
-    return "\n".join(value) if isinstance(value, (tuple, list)) else value
-
-
 def _why_dropped(message: Message) -> tuple[str, bool] | None:
     """(reason, unsafe) when ``message`` must stay out of the .mo; None to publish it."""
     if message.fuzzy:
         return FUZZY, False
-    reason = unsafe_reason(_text(message.id), _text(message.string))
+    reason = unsafe_reason(message_text(message.id), message_text(message.string))
     return (reason, True) if reason else None
 
 
@@ -78,13 +81,12 @@ def publishable(catalog: Catalog, path: Path) -> tuple[Catalog, list[DroppedMess
     """``catalog`` reduced to the translations fit to publish, and the ones dropped."""
     dropped: list[DroppedMessage] = []
     for message in list(iter_messages(catalog)):
-        strings = message.string if isinstance(message.string, (tuple, list)) else [message.string]
-        if not all(strings):
+        if not is_translated(message):
             catalog.delete(message.id, message.context)
             continue
         why = _why_dropped(message)
         if why:
-            dropped.append(DroppedMessage(path, message.lineno, _text(message.id), *why))
+            dropped.append(DroppedMessage(path, message.lineno, message_text(message.id), *why))
             catalog.delete(message.id, message.context)
     return catalog, dropped
 
@@ -139,9 +141,6 @@ def compile_catalogs(
     return CompileResult(edition, tuple(written), tuple(unchanged), tuple(removed), tuple(dropped))
 
 
-MANIFEST = ".compiled.json"
-
-
 def _read_manifest(path: Path) -> dict[str, dict]:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
@@ -150,7 +149,7 @@ def _read_manifest(path: Path) -> dict[str, dict]:
 
 
 def _write_manifest(path: Path, manifest: dict[str, dict[str, object]]) -> None:
-    atomic_write(path, json.dumps(manifest, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    write_atomic(path, json.dumps(manifest, ensure_ascii=False, sort_keys=True).encode("utf-8"))
 
 
 def _remove_stale(target: Path, docnames: set[str]) -> list[Path]:

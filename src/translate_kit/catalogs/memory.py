@@ -12,16 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from babel.messages.catalog import Catalog, Message
+from babel.messages.catalog import Catalog
 from rapidfuzz import fuzz, process
 
+from translate_kit.catalogs.pofile_io import is_translated
+
 MessageText = str | tuple[str, ...]
-
-
-def is_translated(message: Message) -> bool:
-    """True when every form of the msgstr is filled in (fuzzy or not)."""
-    strings = message.string if isinstance(message.string, (tuple, list)) else (message.string,)
-    return bool(message.id) and all(strings)
 
 
 @dataclass(frozen=True)
@@ -44,18 +40,15 @@ class TranslationMemory:
         self._choices = [text for text, _ in self._texts]
 
     @classmethod
-    def from_catalogs(cls, catalogs: Iterable[Catalog], include_fuzzy: bool = False) -> TranslationMemory:
-        """Translations of the catalogs, active entries before obsolete ones."""
+    def from_catalogs(cls, catalogs: Iterable[Catalog]) -> TranslationMemory:
+        """Confirmed (not fuzzy) translations of the catalogs, active entries before obsolete ones."""
         catalogs = list(catalogs)
         active = [m for c in catalogs for m in c]
         obsolete = [m for c in catalogs for m in c.obsolete.values()]
         return cls(
             (m.id, m.string) for m in (*active, *obsolete)
-            if is_translated(m) and (include_fuzzy or not m.fuzzy)
+            if is_translated(m) and not m.fuzzy
         )
-
-    def __len__(self) -> int:
-        return len(self._exact)
 
     def exact(self, msgid: MessageText) -> MessageText | None:
         return self._exact.get(msgid)

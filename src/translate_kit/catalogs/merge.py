@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 
 from babel.messages.catalog import Catalog, Message
 
-from translate_kit.catalogs.memory import TranslationMemory, is_translated
-from translate_kit.catalogs.pofile_io import GUESSED_FLAGS, iter_messages
+from translate_kit.catalogs.memory import TranslationMemory
+from translate_kit.catalogs.pofile_io import GUESSED_FLAGS, is_translated, iter_messages
 
 SIMILAR_IN_CATALOG = 0.6
 """A msgid this close to one of the catalog's own old msgids is the same paragraph, edited."""

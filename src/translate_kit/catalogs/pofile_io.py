@@ -3,16 +3,14 @@
 Reading refuses anything that would make a later write lose a translator's work: bytes
 that are not UTF-8, another declared charset, a syntax error, or the same msgid twice
 (Babel would silently merge the two entries).  Writing renders the catalog with fixed
-options so that an unchanged catalog always gives the same bytes, and replaces the file
-only when those bytes differ.
+options so that an unchanged catalog always gives the same bytes; callers write those
+with ``files.write_if_changed``.
 """
 
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -168,33 +166,17 @@ def render_catalog(catalog: Catalog) -> bytes:
     return buffer.getvalue()
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so readers see the old file or the new one, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def write_if_changed(path: Path, data: bytes) -> bool:
-    """Write ``data`` to ``path`` unless it already holds exactly that; True if written."""
-    try:
-        if path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        pass
-    atomic_write(path, data)
-    return True
-
-
 def iter_messages(catalog: Catalog) -> Iterator[Message]:
     """The catalog's messages without the header entry."""
     return (message for message in catalog if message.id)
+
+
+def is_translated(message: Message) -> bool:
+    """True when every form of the msgstr is filled in (fuzzy or not)."""
+    strings = message.string if isinstance(message.string, (tuple, list)) else (message.string,)
+    return bool(message.id) and all(strings)
+
+
+def message_text(value: str | tuple[str, ...] | list[str]) -> str:
+    """A msgid or msgstr as one string (plural forms one per line)."""
+    return value if isinstance(value, str) else "\n".join(value)

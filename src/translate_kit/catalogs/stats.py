@@ -13,8 +13,13 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
-from translate_kit.catalogs.memory import is_translated
-from translate_kit.catalogs.pofile_io import catalog_paths, iter_messages, read_catalog, source_docnames
+from translate_kit.catalogs.pofile_io import (
+    catalog_paths,
+    is_translated,
+    iter_messages,
+    read_catalog,
+    source_docnames,
+)
 from translate_kit.config import Edition, EditionKind, ProjectConfig
 
 

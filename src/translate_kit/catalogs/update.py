@@ -21,7 +21,6 @@ from pathlib import Path
 
 from babel.core import UnknownLocaleError
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import read_po
 
 from translate_kit.build.sphinx_run import run_sphinx
 from translate_kit.catalogs.memory import TranslationMemory
@@ -29,13 +28,15 @@ from translate_kit.catalogs.merge import Annotator, MergeCounts, merge
 from translate_kit.catalogs.pofile_io import (
     catalog_dir,
     catalog_paths,
+    message_text,
     parse_catalog,
     read_bytes,
+    read_catalog,
     render_catalog,
-    write_if_changed,
 )
 from translate_kit.config import Edition, EditionKind, ProjectConfig
 from translate_kit.errors import BuildError, ConfigError
+from translate_kit.files import write_if_changed
 
 LOCK_FILE = ".translate-kit.lock"
 TEMPLATES_DIR = "gettext"
@@ -56,6 +57,11 @@ class EditionUpdate:
     documents: tuple[DocumentUpdate, ...]
     orphaned: tuple[Path, ...]
     """Catalogs whose document no longer exists: reported, never deleted."""
+
+    @property
+    def changed(self) -> tuple[DocumentUpdate, ...]:
+        """The catalogs this update created or rewrote."""
+        return tuple(doc for doc in self.documents if doc.status != "unchanged")
 
 
 @dataclass(frozen=True)
@@ -107,10 +113,8 @@ def extract_templates(config: ProjectConfig) -> tuple[Path, dict[str, Catalog], 
                      ("-D", "gettext_compact=0", "-j", "auto"))
     if not run.ok:
         raise BuildError(f"message extraction failed:\n{run.output.strip()}", config.docs_dir)
-    templates = {}
-    for path in sorted(outdir.rglob("*.pot")):
-        with path.open("rb") as handle:
-            templates[path.relative_to(outdir).with_suffix("").as_posix()] = read_po(handle)
+    templates = {path.relative_to(outdir).with_suffix("").as_posix(): read_catalog(path)
+                 for path in sorted(outdir.rglob("*.pot"))}
     return outdir, templates, run.warnings
 
 
@@ -124,7 +128,7 @@ def script_annotator(config: ProjectConfig) -> Annotator | None:
     converters = [(e.code, converter_for(config, e)) for e in editions]
 
     def annotate(message: Message) -> list[str]:
-        text = message.id if isinstance(message.id, str) else "\n".join(message.id)
+        text = message_text(message.id)
         comments = []
         for code, converter in converters:
             converted = converter.convert(text)

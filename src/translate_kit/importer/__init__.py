@@ -19,9 +19,16 @@ from typing import Any
 
 from translate_kit.config import ProjectConfig
 from translate_kit.errors import SourceError
+from translate_kit.files import write_atomic
 from translate_kit.importer.article import Counts, Finding, clean_article
 from translate_kit.importer.decode import decode
-from translate_kit.importer.document import edited_by_hand, front_matter, render, slugify, write_atomic
+from translate_kit.importer.document import (
+    edited_by_hand,
+    front_matter,
+    read_document,
+    render,
+    slugify,
+)
 from translate_kit.importer.extract import from_html, from_text
 from translate_kit.importer.index import update_index
 
@@ -115,7 +122,7 @@ def _prepare(
         "encoding": decoded.encoding,
     }
     text = render(article, meta)
-    written = not document.exists() or document.read_text(encoding="utf-8") != text
+    written = not document.exists() or read_document(document) != text
     if written and document.exists() and edited_by_hand(document) and not force:
         raise SourceError("was edited by hand since it was imported; use --force to overwrite it", document)
     result = SourceResult(source, _relative(config, document), decoded.encoding, article.counts,

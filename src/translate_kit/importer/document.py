@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import re
-import tempfile
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -23,6 +21,7 @@ from typing import Any
 import yaml
 from pypinyin import Style, lazy_pinyin
 
+from translate_kit.errors import SourceError
 from translate_kit.importer.article import Article, Paragraph
 from translate_kit.importer.charset import to_simplified
 from translate_kit.importer.markup import escape_inline, escape_line_start, role
@@ -54,9 +53,19 @@ def _paragraph(paragraph: Paragraph) -> str:
     return escape_line_start(line)
 
 
+def read_document(path: Path) -> str:
+    """The text of a document in docs/; SourceError (file, line) when it is not UTF-8."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise SourceError(f"is not valid UTF-8 (byte 0x{data[exc.start]:02x})", path, line) from exc
+
+
 def front_matter(path: Path) -> dict[str, Any]:
     """The front matter of a MyST file ({} when it has none or it is not YAML)."""
-    match = _FRONT_MATTER.match(path.read_text(encoding="utf-8"))
+    match = _FRONT_MATTER.match(read_document(path))
     try:
         data = yaml.safe_load(match[1]) if match else {}
     except yaml.YAMLError:
@@ -66,7 +75,7 @@ def front_matter(path: Path) -> dict[str, Any]:
 
 def edited_by_hand(path: Path) -> bool:
     """Whether ``path`` differs from what the importer wrote there."""
-    text = path.read_text(encoding="utf-8")
+    text = read_document(path)
     match = _FRONT_MATTER.match(text)
     found = _CHECKSUM_LINE.search(match[1]) if match else None
     if not found:
@@ -88,15 +97,3 @@ def slugify(title: str) -> str:
         slug = slug.rsplit("-", 1)[0]
     return slug[:MAX_SLUG] or "article"
 
-
-def write_atomic(path: Path, text: str) -> None:
-    """Replace ``path`` in one step, so that a failure never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -11,7 +11,12 @@ itself from its own module:
 - ``editions``: ``<html lang>``, hreflang alternates, the edition switcher, the PDF link,
   and a furo sidebar that does not grow with the number of articles;
 - ``articles``: an article's date and source under its title;
-- ``search``: the per-edition search index, Chinese-aware through jieba.
+- ``search``: the per-edition search index, Chinese-aware through jieba
+  (``chinese_search`` holds the search language class, which imports jieba);
+- ``garbled``: the ``{garbled}`` role for text the importer could not restore;
+- ``latex``: per-edition xelatex settings and fonts for the PDF.
+
+``messages`` holds the few interface strings the modules above add to pages.
 """
 
 from __future__ import annotations
@@ -57,7 +62,14 @@ def _configure(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> dict[str, object]:
     from translate_kit.sphinxext import (
-        articles, editions, garbled, latex, safety, script, search, translation,
+        articles,
+        editions,
+        garbled,
+        latex,
+        safety,
+        script,
+        search,
+        translation,
     )
 
     app.add_config_value("translate_kit_edition", "", "env", types=frozenset({str}))

@@ -17,8 +17,8 @@ from sphinx.util.texescape import escape
 from translate_kit.build.fonts import FontSet, fonts_for, noto_variant
 from translate_kit.build.pdf import tex_name
 from translate_kit.config import Edition, ProjectConfig
-from translate_kit.sphinxext.articles import article_meta
 from translate_kit.sphinxext import current_edition, project_config
+from translate_kit.sphinxext.articles import article_meta
 
 LATIN_PUNCTUATION = ("00B7", "2013", "2014", "2018", "2019", "201C", "201D", "2026")
 """Middle dot, en and em dash, curly quotes and ellipsis: xeCJK treats them as CJK

@@ -21,6 +21,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from translate_kit.config import EditionKind
+from translate_kit.files import write_if_changed
 from translate_kit.script import converter_for
 from translate_kit.sphinxext import current_edition, project_config
 
@@ -49,10 +50,7 @@ def _user_dictionary(app: Sphinx) -> Path | None:
     if not words:
         return None
     path = project.build_dir / "jieba" / f"{edition.slug}-words.txt"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = "".join(f"{word.split()[0]}\n" for word in words)
-    if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+    write_if_changed(path, "".join(f"{word.split()[0]}\n" for word in words))
     return path
 
 

@@ -26,8 +26,9 @@ from sphinx.util.nodes import LITERAL_TYPE_NODES, extract_messages
 
 from translate_kit.build.html import catalog_build_dir
 from translate_kit.catalogs.compile import compile_catalogs
+from translate_kit.catalogs.pofile_io import catalog_dir
 from translate_kit.config import EditionKind
-from translate_kit.errors import TranslateKitError
+from translate_kit.errors import TranslateKitError, format_location
 from translate_kit.sphinxext import current_edition, project_config
 from translate_kit.sphinxext.messages import message
 
@@ -37,8 +38,7 @@ STAMPS = "translate_kit_catalog_stamps"
 
 def catalog_path(app: Sphinx, docname: str) -> Path:
     """The ``.po`` file of one document in the current edition."""
-    edition = current_edition(app.config)
-    return project_config(app.config).locale_dir / edition.locale_name / "LC_MESSAGES" / f"{docname}.po"
+    return catalog_dir(project_config(app.config), current_edition(app.config)) / f"{docname}.po"
 
 
 def _configure(app: Sphinx, config: Config) -> None:
@@ -57,7 +57,7 @@ def _configure(app: Sphinx, config: Config) -> None:
         raise SphinxConfigError(str(exc)) from exc
     for dropped in result.unsafe:
         logger.warning("translation left out: %s", dropped.reason,
-                       location=f"{dropped.path}:{dropped.line}", type="translate_kit",
+                       location=format_location(dropped.path, dropped.line), type="translate_kit",
                        subtype="unsafe")
     config.locale_dirs = [str(dest)]
 

@@ -1,0 +1,63 @@
+"""Writing files so that no reader ever sees half of one.
+
+Every stage writes through here: a translator's catalog, an imported article, the site's
+chooser page, a PDF.  The new content goes to a temporary file beside the target, which
+then replaces it in one step (``os.replace``), so Sphinx, a browser, a parallel build or
+an interrupted run sees the old file or the new one, never a mix.  Unchanged content is
+not rewritten, so modification times (which incremental builds go by) stay put.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+FILE_MODE = 0o644
+"""Mode of written files: temporary files are private (0600), results are not."""
+
+
+def _replace_with(path: Path, fill: Callable[[str], None]) -> None:
+    """Create a temporary file next to ``path``, let ``fill`` write it, then swap it in."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        fill(tmp)
+        os.chmod(tmp, FILE_MODE)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_atomic(path: Path, data: bytes | str) -> None:
+    """Replace ``path`` with ``data`` (text is written as UTF-8, line ends as given)."""
+    content = data.encode("utf-8") if isinstance(data, str) else data
+
+    def fill(tmp: str) -> None:
+        with open(tmp, "wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+
+    _replace_with(path, fill)
+
+
+def write_if_changed(path: Path, data: bytes | str) -> bool:
+    """Write ``data`` to ``path`` unless it already holds exactly that; True if written."""
+    content = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        if path.read_bytes() == content:
+            return False
+    except FileNotFoundError:
+        pass
+    write_atomic(path, content)
+    return True
+
+
+def copy_atomic(source: Path, target: Path) -> None:
+    """Replace ``target`` with a copy of ``source``, complete or not at all."""
+    _replace_with(target, lambda tmp: shutil.copyfile(source, tmp))
