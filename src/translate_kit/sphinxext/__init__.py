@@ -13,6 +13,7 @@ itself from its own module:
 - ``articles``: an article's date and source under its title;
 - ``search``: the per-edition search index, Chinese-aware through jieba
   (``chinese_search`` holds the search language class, which imports jieba);
+- ``extraction``: the gettext builder compiles its .pot template once, not per document;
 - ``garbled``: the ``{garbled}`` role for text the importer could not restore;
 - ``latex``: per-edition xelatex settings and fonts for the PDF.
 
@@ -64,6 +65,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     from translate_kit.sphinxext import (
         articles,
         editions,
+        extraction,
         garbled,
         latex,
         safety,
@@ -75,6 +77,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.add_config_value("translate_kit_edition", "", "env", types=frozenset({str}))
     app.add_config_value("translate_kit_root", "", "env", types=frozenset({str}))
     app.connect("config-inited", _configure, priority=100)
-    for module in (script, translation, safety, editions, articles, search, garbled, latex):
+    modules = (script, translation, safety, editions, articles, search, garbled, latex, extraction)
+    for module in modules:
         module.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
