@@ -142,6 +142,16 @@ def test_titles_toctree_and_chrome_are_converted(site):
     assert page(site, "en").xpath("//input[@name='q']/@placeholder") == ["Search"]
 
 
+@pytest.mark.parametrize("slug, words", [
+    ("zh-hant", {"上一頁", "下一頁", "回到頂部"}),
+    ("zh-hans", {"上一页", "下一页", "回到顶部"}),
+    ("en", {"Previous", "Next", "Back to top"}),
+])
+def test_theme_navigation_words_are_in_the_edition_language(site, slug, words):
+    spans = {s.text_content().strip() for s in page(site, slug, "articles/index").xpath("//span")}
+    assert words <= spans
+
+
 def test_glossary_and_catalog_override_win_over_opencc(site):
     plain = opencc.OpenCC("t2s.json").convert
     assert plain("工人們著急地加班") == "工人们著急地加班"  # the OpenCC mistake

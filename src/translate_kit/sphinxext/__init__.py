@@ -68,6 +68,7 @@ def setup(app: Sphinx) -> dict[str, object]:
         extraction,
         garbled,
         latex,
+        messages,
         safety,
         script,
         search,
@@ -77,7 +78,8 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.add_config_value("translate_kit_edition", "", "env", types=frozenset({str}))
     app.add_config_value("translate_kit_root", "", "env", types=frozenset({str}))
     app.connect("config-inited", _configure, priority=100)
-    modules = (script, translation, safety, editions, articles, search, garbled, latex, extraction)
+    modules = (script, translation, safety, editions, articles, search, garbled, latex, extraction,
+               messages)
     for module in modules:
         module.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

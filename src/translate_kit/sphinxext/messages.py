@@ -1,13 +1,23 @@
-"""The few interface strings the extension adds to pages, in each edition's language.
+"""The interface strings of pages, in each edition's language.
 
-Sphinx and furo translate their own chrome through ``language``; these strings are the
-extension's.  Script editions write the source edition's strings in their own script
-(through the same converter as the articles), so a new OpenCC edition needs no entry.
+Sphinx translates its own chrome through ``language``; ``MESSAGES`` are the strings the
+extension adds, and ``THEME`` the few of furo's own words (Next, Previous, On this
+page…) that Sphinx's zh_TW and zh_CN catalogs lack.  They are given to Sphinx as a
+fallback catalog of its "sphinx" domain, which the page templates translate through.
+Script editions write the source edition's strings in their own script (through the same
+converter as the articles), so a new OpenCC edition needs no entry.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
 from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from translate_kit.catalogs.compile import mo_bytes
+from translate_kit.files import write_if_changed
 
 from translate_kit.config import EditionKind
 from translate_kit.sphinxext import current_edition, project_config
@@ -33,11 +43,46 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
+THEME: dict[str, dict[str, str]] = {
+    "zh": {
+        "Next": "下一頁",
+        "Previous": "上一頁",
+        "Home": "首頁",
+        "On this page": "本頁目錄",
+        "Edit this page": "編輯本頁",
+        "View this page": "檢視本頁原始碼",
+        "Back to top": "回到頂部",
+    },
+}
+
+
+def _language(app: Sphinx) -> str:
+    """The language whose table the edition uses: a script edition uses its source's."""
+    edition = current_edition(app.config)
+    if edition.kind is EditionKind.SCRIPT:
+        return project_config(app.config).source_edition.code.split("-")[0].lower()
+    return edition.code.split("-")[0].lower()
+
+
 def message(app: Sphinx, key: str, **values: object) -> str:
     """The string ``key`` as the current edition writes it."""
-    edition = current_edition(app.config)
-    language = edition.code
-    if edition.kind is EditionKind.SCRIPT:
-        language = project_config(app.config).source_edition.code
-    table = MESSAGES.get(language.split("-")[0].lower(), MESSAGES["en"])
+    table = MESSAGES.get(_language(app), MESSAGES["en"])
     return edition_text(app.config)(table[key].format(**values))
+
+
+def _theme_catalog(app: Sphinx, config: Config) -> None:
+    """Compile ``THEME`` for this edition and add it under Sphinx's own catalog."""
+    words = THEME.get(_language(app))
+    if not words or not config.language:
+        return
+    convert = edition_text(config)
+    catalog = Catalog(locale=None)
+    for msgid, text in words.items():
+        catalog.add(msgid, convert(text))
+    directory = Path(app.doctreedir) / "translate-kit-locale"
+    write_if_changed(directory / config.language / "LC_MESSAGES" / "sphinx.mo", mo_bytes(catalog))
+    app.add_message_catalog("sphinx", str(directory))
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("config-inited", _theme_catalog, priority=400)
