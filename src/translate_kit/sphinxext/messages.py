@@ -17,9 +17,8 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from translate_kit.catalogs.compile import mo_bytes
-from translate_kit.files import write_if_changed
-
 from translate_kit.config import EditionKind
+from translate_kit.files import write_if_changed
 from translate_kit.sphinxext import current_edition, project_config
 from translate_kit.sphinxext.script import edition_text
 
