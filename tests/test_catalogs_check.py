@@ -80,6 +80,12 @@ def test_inconsistent_translations_are_errors(project, msgid, msgstr, expected):
     assert expected in errors_of(project, msgid, msgstr)
 
 
+def test_a_number_missing_several_times_is_one_problem_with_its_count(project):
+    write(project, [("第 3 期與第 3 批", "The third phase and batch")])
+    found = [p.message for p in problems(project, Severity.ERROR)]
+    assert found == ["number '3' of the source is missing from the translation (2 times)"]
+
+
 @pytest.mark.parametrize("name", sorted(INJECTIONS))
 def test_every_injection_form_is_an_error(project, name):
     path = write(project, [(SOURCE, INJECTIONS[name])])

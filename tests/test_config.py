@@ -51,6 +51,8 @@ def test_unknown_edition_names_the_known_ones(tmp_path):
     ('[[editions]]\ncode = "x"\nlabel = "x"\nkind = "nonsense"\n', "edition #1"),
     ('[[editions]]\ncode = "x"\nkind = "source"\n', "lacks key 'label'"),
     ("[project]\ncolour = 1\n", "unknown \\[project\\] keys: colour"),
+    ('[[editions]]\ncode = "x"\nlabel = "x"\nkind = "source"\nopencc = "t2s.json"\n',
+     "edition #1: unknown keys: opencc"),
     ("[project\n", "translate-kit.toml"),
 ])
 def test_bad_configuration_is_a_clear_error(tmp_path, text, message):

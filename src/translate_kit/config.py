@@ -161,9 +161,17 @@ def _from_mapping(root: Path, data: dict[str, Any], path: Path) -> ProjectConfig
     return ProjectConfig(root=root, editions=editions, **project)
 
 
+EDITION_KEYS = frozenset(
+    {"code", "label", "kind", "sphinx_language", "opencc_config", "catalog_language"}
+)
+
+
 def _edition(path: Path, index: int, table: dict[str, Any]) -> Edition:
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: edition #{index} must be an [[editions]] table")
+    unknown = set(table) - EDITION_KEYS
+    if unknown:  # a misspelt key would otherwise silently fall back to a default
+        raise ConfigError(f"{path}: edition #{index}: unknown keys: {', '.join(sorted(unknown))}")
     try:
         kind = EditionKind(table["kind"])
         return Edition(

@@ -9,6 +9,7 @@ message, so editors can jump to them.  Catalogs are only read, never rewritten.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
@@ -98,8 +99,10 @@ def myst_markup(entry: Entry) -> list[Problem]:
 
 
 def numbers(entry: Entry) -> list[Problem]:
-    return [entry.error(f"number {n!r} of the source is missing from the translation")
-            for n in markup.missing_numbers(entry.msgid, entry.msgstr, entry.locale)]
+    missing = Counter(markup.missing_numbers(entry.msgid, entry.msgstr, entry.locale))
+    return [entry.error(f"number {n!r} of the source is missing from the translation"
+                        + (f" ({count} times)" if count > 1 else ""))
+            for n, count in missing.items()]
 
 
 def addresses(entry: Entry) -> list[Problem]:
