@@ -129,6 +129,11 @@ def test_the_first_line_is_the_title_when_it_looks_like_one():
     assert result.warnings == ()
 
 
+def test_a_rule_line_is_kept_as_text_not_taken_as_the_title():
+    result = article("---\n近日,泰州召開會議。會議研究了問題。", None)
+    assert result.title == "近日，泰州召開會議" and len(result.paragraphs) == 2
+
+
 def test_without_a_title_line_the_given_title_is_used():
     result = article("近日,泰州召開會議。會議研究了問題。", "會議")
     assert result.title == "會議" and len(result.paragraphs) == 1

@@ -137,18 +137,25 @@ def _choose_title(
         return plain(first), body[1:], ()
     if fallback:
         return fallback, body, ()
-    sentence = re.split(r"[。！？!?；;]", plain(first), maxsplit=1)[0]
-    derived = sentence.rstrip("，,：: ") or plain(first)
+    # The first paragraph with words in it: a leading "---" rule names nothing.
+    text = next((plain(p) for p in body if _has_words(plain(p))), plain(first))
+    sentence = re.split(r"[。！？!?；;]", text, maxsplit=1)[0]
+    derived = sentence.rstrip("，,：: ") or text
     if len(derived) > MAX_TITLE:
         derived = derived[:MAX_TITLE - 1] + "…"
     warning = f"no title line and no --title: the title {derived!r} was taken from the first sentence"
     return derived, body, (warning,)
 
 
+def _has_words(text: str) -> bool:
+    return any(c.isalnum() for c in text)
+
+
 def _is_title_line(paragraph: Paragraph) -> bool:
     text = plain(paragraph)
     return (
         len(text) <= MAX_TITLE
+        and _has_words(text)  # a rule such as "---" or "***" is no title
         and not any(s.garbled for s in paragraph)
         and not _SENTENCE_PUNCTUATION.search(text)
     )
