@@ -21,7 +21,7 @@ from rich.table import Table
 
 from translate_kit import __version__
 from translate_kit.build import EditionBuild, PdfBuild, build_html, build_pdfs, build_site
-from translate_kit.config import EditionKind, ProjectConfig, load_config
+from translate_kit.config import Edition, EditionKind, ProjectConfig, load_config
 from translate_kit.errors import TranslateKitError
 from translate_kit.files import write_atomic
 
@@ -48,6 +48,11 @@ def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 pass_config = click.make_pass_decorator(ProjectConfig)
+
+
+def chosen_editions(config: ProjectConfig, codes: tuple[str, ...]) -> tuple[Edition, ...] | None:
+    """The editions named by ``--edition`` options; None (every edition) when there are none."""
+    return tuple(config.edition(code) for code in codes) or None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -94,7 +99,7 @@ def build() -> None:
 @reports_errors
 def build_html_command(config: ProjectConfig, codes: tuple[str, ...], jobs: int | None) -> None:
     """Build every edition's HTML into _build/html/ with a chooser page."""
-    result = build_html(config, tuple(config.edition(code) for code in codes), jobs)
+    result = build_html(config, chosen_editions(config, codes), jobs)
     print_build_summary(result.editions, "html")
     console.print(f"site: {result.chooser}")
     if not result.ok:
@@ -150,8 +155,7 @@ def _print_pdfs(result: PdfBuild) -> None:
 @reports_errors
 def pdf(config: ProjectConfig, codes: tuple[str, ...], jobs: int) -> None:
     """Build one PDF per edition into _build/pdf (needs TeX Live)."""
-    editions = tuple(config.edition(c) for c in codes) or None
-    _print_pdfs(build_pdfs(config, editions, jobs=jobs))
+    _print_pdfs(build_pdfs(config, chosen_editions(config, codes), jobs=jobs))
 
 
 @build.command()
@@ -160,8 +164,7 @@ def pdf(config: ProjectConfig, codes: tuple[str, ...], jobs: int) -> None:
 @reports_errors
 def site(config: ProjectConfig, codes: tuple[str, ...], jobs: int) -> None:
     """Build the PDFs, then the HTML site that links them."""
-    editions = tuple(config.edition(c) for c in codes) or None
-    result = build_site(config, editions, jobs=jobs)
+    result = build_site(config, chosen_editions(config, codes), jobs=jobs)
     _print_pdfs(result.pdfs)
     print_build_summary(result.html.editions, "html")
     console.print(f"site: {result.html.chooser}")

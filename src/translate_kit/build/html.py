@@ -69,7 +69,7 @@ def catalog_build_dir(config: ProjectConfig, edition: Edition) -> Path:
 
 
 def build_html(
-    config: ProjectConfig, editions: tuple[Edition, ...] = (), jobs: int | None = None
+    config: ProjectConfig, editions: tuple[Edition, ...] | None = None, jobs: int | None = None
 ) -> HtmlBuild:
     """Build ``editions`` (default: all) in parallel and write the chooser page."""
     editions = editions or config.editions
