@@ -10,7 +10,7 @@ import opencc
 import pytest
 from babel.messages.pofile import read_po
 
-from translate_kit.build import build_html
+from translate_kit.publish import build_html
 from translate_kit.config import load_config
 from translate_kit.script import read_phrases
 

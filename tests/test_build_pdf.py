@@ -12,8 +12,8 @@ from lxml import etree
 from pypdf import PdfReader
 
 from conftest import copy_root
-from translate_kit.build.fonts import fonts_for, noto_variant
-from translate_kit.build.pdf import PdfBuild, build_pdfs
+from translate_kit.fonts import fonts_for, noto_variant
+from translate_kit.publish.pdf import PdfBuild, build_pdfs
 from translate_kit.cli import main
 from translate_kit.config import ProjectConfig, load_config
 from translate_kit.errors import BuildError

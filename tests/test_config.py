@@ -50,7 +50,7 @@ def test_unknown_edition_names_the_known_ones(tmp_path):
     ('[[editions]]\ncode = "x"\nlabel = "x"\nkind = "script"\n', "opencc_config"),
     ('[[editions]]\ncode = "x"\nlabel = "x"\nkind = "nonsense"\n', "edition #1"),
     ('[[editions]]\ncode = "x"\nkind = "source"\n', "lacks key 'label'"),
-    ("[project]\ncolour = 1\n", "unknown \\[project\\] keys: colour"),
+    ("[project]\ncolour = 1\n", "\\[project\\]: unknown keys: colour"),
     ('[[editions]]\ncode = "x"\nlabel = "x"\nkind = "source"\nopencc = "t2s.json"\n',
      "edition #1: unknown keys: opencc"),
     ("[project\n", "translate-kit.toml"),

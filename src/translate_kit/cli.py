@@ -20,7 +20,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from translate_kit import __version__
-from translate_kit.build import EditionBuild, PdfBuild, build_html, build_pdfs, build_site
+from translate_kit.publish import EditionBuild, PdfBuild, build_html, build_pdfs, build_site
 from translate_kit.config import Edition, EditionKind, ProjectConfig, load_config
 from translate_kit.errors import TranslateKitError
 from translate_kit.files import write_atomic

@@ -9,7 +9,7 @@ OpenCC, English from gettext catalogs), so adding a Taiwan or Hong Kong edition 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -91,10 +91,10 @@ class ProjectConfig:
             raise ConfigError(f"exactly one source edition is needed, found {len(sources)}")
         root = self.root.resolve()
         object.__setattr__(self, "root", root)
-        for name in ("docs_dir", "articles_dir", "locale_dir", "build_dir", "glossary"):
-            path = getattr(self, name)
-            if not path.is_absolute():
-                object.__setattr__(self, name, root / path)
+        for f in fields(self):  # every path but the root is relative to the root
+            path = getattr(self, f.name)
+            if f.type == "Path" and f.name != "root" and not path.is_absolute():
+                object.__setattr__(self, f.name, root / path)
 
     @property
     def source_edition(self) -> Edition:
@@ -111,9 +111,51 @@ class ProjectConfig:
     def editions_of(self, kind: EditionKind) -> tuple[Edition, ...]:
         return tuple(e for e in self.editions if e.kind is kind)
 
+    # The layout of the build directory.  Every stage and the Sphinx extension ask these
+    # methods, so an output path is decided here and nowhere else.
+
+    @property
+    def html_dir(self) -> Path:
+        """The site: the chooser page and one directory per edition."""
+        return self.build_dir / "html"
+
+    def edition_html_dir(self, edition: Edition) -> Path:
+        return self.html_dir / edition.slug
+
+    @property
+    def site_pdf_dir(self) -> Path:
+        """The site's ``pdf/`` folder, next to the edition directories."""
+        return self.html_dir / "pdf"
+
+    @property
+    def pdf_dir(self) -> Path:
+        """Where the PDF stage leaves the finished PDFs."""
+        return self.build_dir / "pdf"
+
     def pdf_name(self, edition: Edition) -> str:
-        """File name of an edition's PDF, in ``_build/pdf/`` and in the site's ``pdf/``."""
+        """File name of an edition's PDF, in ``pdf_dir`` and in the site's ``pdf/``."""
         return f"{self.pdf_basename}-{edition.slug}.pdf"
+
+    def pdf_path(self, edition: Edition) -> Path:
+        return self.pdf_dir / self.pdf_name(edition)
+
+    def latex_dir(self, edition: Edition) -> Path:
+        return self.build_dir / "latex" / edition.slug
+
+    def tex_name(self, edition: Edition) -> str:
+        """The .tex file Sphinx writes; latexmk turns it into ``pdf_name(edition)``."""
+        return self.pdf_name(edition).removesuffix(".pdf") + ".tex"
+
+    def catalog_build_dir(self, edition: Edition) -> Path:
+        """Where an edition's .mo files are compiled (never under ``locale/``)."""
+        return self.build_dir / "locale" / edition.slug
+
+    def doctrees_dir(self, builder: str, edition: Edition) -> Path:
+        return self.build_dir / "doctrees" / builder / edition.slug
+
+    def cache_dir(self, name: str) -> Path:
+        """A directory of derived files a stage keeps between runs (``opencc``, ``jieba`` …)."""
+        return self.build_dir / name
 
 
 def find_root(start: Path) -> Path:
@@ -140,49 +182,56 @@ def load_config(root: Path | None = None) -> ProjectConfig:
     return _from_mapping(root, data, path)
 
 
+def _table_fields(cls: type, path: Path, where: str, table: dict[str, Any]) -> dict[str, Any]:
+    """Check ``table``'s keys against ``cls``'s dataclass fields and convert path values.
+
+    The dataclass is the one list of keys: a field added there is accepted here, and a
+    misspelt key is an error instead of a silent fallback to a default.
+    """
+    settable = {f.name: f for f in fields(cls) if f.init and f.name not in _NOT_IN_FILE}
+    unknown = set(table) - set(settable)
+    if unknown:
+        raise ConfigError(f"{path}: {where}: unknown keys: {', '.join(sorted(unknown))}")
+    values = {}
+    for key, value in table.items():
+        kind = str(settable[key].type)
+        if kind == "Path":
+            if not isinstance(value, str):
+                raise ConfigError(f"{path}: {where}: {key} must be a string (a path)")
+            value = Path(value)
+        elif kind.startswith("str") and not isinstance(value, str):
+            raise ConfigError(f"{path}: {where}: {key} must be a string")
+        values[key] = value
+    return values
+
+
+_NOT_IN_FILE = frozenset({"root", "editions"})
+
+
 def _from_mapping(root: Path, data: dict[str, Any], path: Path) -> ProjectConfig:
     if not isinstance(data.get("project", {}), dict):
         raise ConfigError(f"{path}: [project] must be a table")
     if not isinstance(data.get("editions", []), list):
         raise ConfigError(f"{path}: editions must be [[editions]] tables")
-    project = dict(data.get("project", {}))
-    unknown = set(project) - {
-        "title", "author", "publisher", "pdf_basename", "docs_dir", "articles_dir", "locale_dir",
-        "build_dir", "glossary",
-    }
-    if unknown:
-        raise ConfigError(f"{path}: unknown [project] keys: {', '.join(sorted(unknown))}")
-    for key in ("docs_dir", "articles_dir", "locale_dir", "build_dir", "glossary"):
-        if key in project:
-            project[key] = Path(project[key])
+    project = _table_fields(ProjectConfig, path, "[project]", data.get("project", {}))
     editions = DEFAULT_EDITIONS
     if "editions" in data:
         editions = tuple(_edition(path, i, e) for i, e in enumerate(data["editions"], 1))
     return ProjectConfig(root=root, editions=editions, **project)
 
 
-EDITION_KEYS = frozenset(
-    {"code", "label", "kind", "sphinx_language", "opencc_config", "catalog_language"}
-)
-
-
 def _edition(path: Path, index: int, table: dict[str, Any]) -> Edition:
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: edition #{index} must be an [[editions]] table")
-    unknown = set(table) - EDITION_KEYS
-    if unknown:  # a misspelt key would otherwise silently fall back to a default
-        raise ConfigError(f"{path}: edition #{index}: unknown keys: {', '.join(sorted(unknown))}")
+    where = f"edition #{index}"
+    values = _table_fields(Edition, path, where, table)
+    missing = [f.name for f in fields(Edition)
+               if f.default is MISSING and f.name not in values and f.name != "sphinx_language"]
+    if missing:
+        raise ConfigError(f"{path}: {where} lacks key {missing[0]!r}")
+    values.setdefault("sphinx_language", values["code"].replace("-", "_"))
     try:
-        kind = EditionKind(table["kind"])
-        return Edition(
-            code=table["code"],
-            label=table["label"],
-            kind=kind,
-            sphinx_language=table.get("sphinx_language", table["code"].replace("-", "_")),
-            opencc_config=table.get("opencc_config"),
-            catalog_language=table.get("catalog_language"),
-        )
-    except KeyError as exc:
-        raise ConfigError(f"{path}: edition #{index} lacks key {exc}") from exc
-    except (ValueError, AttributeError) as exc:  # AttributeError: a code that is not a string
-        raise ConfigError(f"{path}: edition #{index}: {exc}") from exc
+        values["kind"] = EditionKind(values["kind"])
+    except ValueError as exc:
+        raise ConfigError(f"{path}: {where}: {exc}") from exc
+    return Edition(**values)

@@ -84,7 +84,7 @@ def converter_for(config: ProjectConfig, edition: Edition) -> ScriptConverter:
         raise ConfigError(f"edition {edition.code!r} is not a script edition")
     path = phrases_path(config, edition)
     phrases = tuple(read_phrases(path).items()) if path.is_file() else ()
-    return _converter(edition.opencc_config, phrases, config.build_dir / "opencc")
+    return _converter(edition.opencc_config, phrases, config.cache_dir("opencc"))
 
 
 @lru_cache(maxsize=16)

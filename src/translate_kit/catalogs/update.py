@@ -22,7 +22,7 @@ from pathlib import Path
 from babel.core import UnknownLocaleError
 from babel.messages.catalog import Catalog, Message
 
-from translate_kit.build.sphinx_run import run_sphinx
+from translate_kit.sphinx_run import run_sphinx
 from translate_kit.catalogs.memory import TranslationMemory
 from translate_kit.catalogs.merge import Annotator, MergeCounts, merge
 from translate_kit.catalogs.pofile_io import (
@@ -106,7 +106,7 @@ def extract_templates(config: ProjectConfig) -> tuple[Path, dict[str, Catalog], 
     The output directory is emptied first so that templates of deleted documents do not
     linger and keep their catalogs alive.
     """
-    outdir = config.build_dir / TEMPLATES_DIR
+    outdir = config.cache_dir(TEMPLATES_DIR)
     shutil.rmtree(outdir, ignore_errors=True)
     # Reading is most of the work; Sphinx reads in parallel processes with -j.
     run = run_sphinx(config, config.source_edition, "gettext", outdir,

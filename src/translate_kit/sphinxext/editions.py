@@ -40,7 +40,7 @@ SIDEBAR = [
 def pdf_source(app: Sphinx) -> Path:
     """Where the PDF stage leaves this edition's PDF."""
     project = project_config(app.config)
-    return project.build_dir / "pdf" / project.pdf_name(current_edition(app.config))
+    return project.pdf_path(current_edition(app.config))
 
 
 def _configure(app: Sphinx, config: Config) -> None:
@@ -52,7 +52,8 @@ def _configure(app: Sphinx, config: Config) -> None:
         config.html_sidebars = {"**": SIDEBAR}
     # A config value, so that pages are rewritten when the PDF appears or disappears.
     # Linked only in the site layout (_build/html/<slug>/), next to which it is copied.
-    in_site = Path(app.outdir).name == current_edition(app.config).slug
+    project = project_config(config)
+    in_site = Path(app.outdir).resolve() == project.edition_html_dir(current_edition(config)).resolve()
     config.translate_kit_pdf = pdf_source(app).name if in_site and pdf_source(app).is_file() else ""
 
 
@@ -83,11 +84,18 @@ def _page_context(
         key: message(app, key) for key in ("editions", "all_editions", "pdf")
     }
     context["translate_kit_pdf"] = (
-        f"{to_site}pdf/{app.config.translate_kit_pdf}" if app.config.translate_kit_pdf else ""
+        f"{to_site}{_site_pdf_folder(project)}/{app.config.translate_kit_pdf}"
+        if app.config.translate_kit_pdf else ""
     )
     context["metatags"] = context.get("metatags", "") + _alternates(links, to_site)
-    # furo would otherwise render the global toctree into every page.
-    context["toctree"] = lambda **kwargs: ""
+    if app.config.html_theme == "furo":
+        # furo renders the global toctree into every page's sidebar: a page per article
+        # would grow with the archive.  Other themes are left as they are.
+        context["toctree"] = lambda **kwargs: ""
+
+
+def _site_pdf_folder(project: ProjectConfig) -> str:
+    return project.site_pdf_dir.relative_to(project.html_dir).as_posix()
 
 
 def _alternates(links: list[dict[str, Any]], to_site: str) -> str:
@@ -105,7 +113,7 @@ def _copy_pdf(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html" or not app.config.translate_kit_pdf:
         return
     source = pdf_source(app)
-    target = Path(app.outdir).parent / "pdf" / source.name
+    target = project_config(app.config).site_pdf_dir / source.name
     if not source.is_file():
         return
     if target.is_file() and target.stat().st_mtime_ns >= source.stat().st_mtime_ns:

@@ -1,7 +1,7 @@
 """Per-edition LaTeX settings: xelatex, Noto fonts chosen by script, strict glyph checks.
 
 Sphinx's language defaults (Fandol fonts, babel/polyglossia, fncychap) are replaced by
-the edition's fonts (``translate_kit.build.fonts``) set up with fontspec and xeCJK, and
+the edition's fonts (``translate_kit.fonts``) set up with fontspec and xeCJK, and
 a missing glyph stops the build (``\\tracinglostchars=3``) instead of leaving a gap.
 """
 
@@ -14,8 +14,7 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.util.texescape import escape
 
-from translate_kit.build.fonts import FontSet, fonts_for, noto_variant
-from translate_kit.build.pdf import tex_name
+from translate_kit.fonts import FontSet, fonts_for, noto_variant
 from translate_kit.config import Edition, ProjectConfig
 from translate_kit.sphinxext import current_edition, project_config
 from translate_kit.sphinxext.articles import article_meta
@@ -105,7 +104,7 @@ def _configure(app: Sphinx, config: Config) -> None:
     config.latex_engine = "xelatex"
     config.latex_elements = _merge_elements(latex_elements(project, edition), config.latex_elements)
     config.latex_documents = [(
-        config.root_doc, tex_name(project, edition), escape(project.title, "xelatex"),
+        config.root_doc, project.tex_name(edition), escape(project.title, "xelatex"),
         escape(project.author, "xelatex"), "manual", True,
     )]
     config.latex_use_xindy = False

@@ -49,7 +49,7 @@ def _user_dictionary(app: Sphinx) -> Path | None:
     words = sorted({word for _source, word in converter_for(project, edition).phrases})
     if not words:
         return None
-    path = project.build_dir / "jieba" / f"{edition.slug}-words.txt"
+    path = project.cache_dir("jieba") / f"{edition.slug}-words.txt"
     write_if_changed(path, "".join(f"{word.split()[0]}\n" for word in words))
     return path
 

@@ -24,7 +24,6 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.nodes import LITERAL_TYPE_NODES, extract_messages
 
-from translate_kit.build.html import catalog_build_dir
 from translate_kit.catalogs.compile import compile_catalogs
 from translate_kit.catalogs.pofile_io import catalog_dir
 from translate_kit.config import EditionKind
@@ -48,7 +47,7 @@ def _configure(app: Sphinx, config: Config) -> None:
     if edition.kind is EditionKind.SOURCE:
         config.locale_dirs = []
         return
-    dest = catalog_build_dir(project_config(app.config), edition)
+    dest = project_config(app.config).catalog_build_dir(edition)
     try:
         result = compile_catalogs(
             project_config(app.config), edition, dest, language=edition.sphinx_language

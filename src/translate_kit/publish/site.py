@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from translate_kit.build.html import HtmlBuild, build_html
-from translate_kit.build.pdf import PdfBuild, build_pdfs
+from translate_kit.publish.html import HtmlBuild, build_html
+from translate_kit.publish.pdf import PdfBuild, build_pdfs
 from translate_kit.config import Edition, ProjectConfig
 
 

@@ -8,9 +8,9 @@
 
 from __future__ import annotations
 
-from translate_kit.build.html import EditionBuild, HtmlBuild, build_html
-from translate_kit.build.pdf import EditionPdf, PdfBuild, build_pdfs
-from translate_kit.build.site import SiteBuild, build_site
+from translate_kit.publish.html import EditionBuild, HtmlBuild, build_html
+from translate_kit.publish.pdf import EditionPdf, PdfBuild, build_pdfs
+from translate_kit.publish.site import SiteBuild, build_site
 
 __all__ = [
     "EditionBuild", "EditionPdf", "HtmlBuild", "PdfBuild", "SiteBuild",

@@ -17,8 +17,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from translate_kit.build.fonts import fonts_for
-from translate_kit.build.sphinx_run import run_sphinx
+from translate_kit.fonts import fonts_for
+from translate_kit.sphinx_run import run_sphinx
 from translate_kit.config import Edition, ProjectConfig
 from translate_kit.errors import BuildError
 from translate_kit.files import copy_atomic
@@ -87,21 +87,16 @@ def _font_installed(family: str) -> bool:
     return subprocess.run(["fc-list", "-q", family], capture_output=True).returncode == 0
 
 
-def tex_name(config: ProjectConfig, edition: Edition) -> str:
-    """The .tex file Sphinx writes; latexmk turns it into ``pdf_name(edition)``."""
-    return config.pdf_name(edition).removesuffix(".pdf") + ".tex"
-
-
 def build_edition_pdf(config: ProjectConfig, edition: Edition) -> EditionPdf:
     """Sphinx LaTeX output in ``_build/latex/<slug>/``, PDF copied to ``_build/pdf/``."""
     started = time.monotonic()
-    latex_dir = config.build_dir / "latex" / edition.slug
+    latex_dir = config.latex_dir(edition)
     run = run_sphinx(config, edition, "latex", latex_dir)
     if not run.ok:
         raise BuildError(f"edition {edition.code}: Sphinx failed:\n{run.output.strip()}")
-    tex = latex_dir / tex_name(config, edition)
+    tex = latex_dir / config.tex_name(edition)
     _run_latexmk(config, edition, tex)
-    target = config.build_dir / "pdf" / config.pdf_name(edition)
+    target = config.pdf_path(edition)
     copy_atomic(tex.with_suffix(".pdf"), target)
     return EditionPdf(edition, target, time.monotonic() - started, run.warnings)
 

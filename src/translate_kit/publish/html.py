@@ -20,8 +20,8 @@ from pathlib import Path
 from string import Template
 from urllib.parse import quote
 
-from translate_kit.build.inputs import STAMP, fingerprint, is_up_to_date
-from translate_kit.build.sphinx_run import SphinxRun, run_sphinx
+from translate_kit.publish.inputs import STAMP, fingerprint, is_up_to_date
+from translate_kit.sphinx_run import SphinxRun, run_sphinx
 from translate_kit.catalogs.compile import compile_catalogs
 from translate_kit.config import Edition, EditionKind, ProjectConfig
 from translate_kit.files import write_atomic
@@ -59,28 +59,19 @@ class HtmlBuild:
         return all(build.run.ok for build in self.editions)
 
 
-def html_dir(config: ProjectConfig) -> Path:
-    return config.build_dir / "html"
-
-
-def catalog_build_dir(config: ProjectConfig, edition: Edition) -> Path:
-    """Where an edition's .mo files are compiled (never under locale/)."""
-    return config.build_dir / "locale" / edition.slug
-
-
 def build_html(
     config: ProjectConfig, editions: tuple[Edition, ...] | None = None, jobs: int | None = None
 ) -> HtmlBuild:
     """Build ``editions`` (default: all) in parallel and write the chooser page."""
     editions = editions or config.editions
     jobs = jobs or min(len(editions), 2 * (os.cpu_count() or 1))
-    outdir = html_dir(config)
+    outdir = config.html_dir
     for edition in editions:
         if edition.kind is not EditionKind.SOURCE:
             # The extension compiles too (for plain sphinx-build); doing it here, before any
             # edition is built, turns a broken catalog into a CatalogError naming file and
             # line while the site is still as it was, instead of a Sphinx crash.
-            compile_catalogs(config, edition, catalog_build_dir(config, edition),
+            compile_catalogs(config, edition, config.catalog_build_dir(edition),
                              language=edition.sphinx_language)
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         builds = tuple(pool.map(lambda e: _build_one(config, e, outdir), editions))
@@ -89,7 +80,7 @@ def build_html(
 
 def _build_one(config: ProjectConfig, edition: Edition, outdir: Path) -> EditionBuild:
     start = time.perf_counter()
-    target = outdir / edition.slug
+    target = config.edition_html_dir(edition)
     stamp = fingerprint(config, edition, "html")
     if is_up_to_date(target, stamp):
         run = SphinxRun(edition, "html", target, 0, (), "")

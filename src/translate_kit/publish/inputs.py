@@ -38,7 +38,7 @@ def input_files(config: ProjectConfig, edition: Edition, builder: str) -> list[P
     if edition.kind is not EditionKind.SOURCE:
         files.extend(_files(config.locale_dir / edition.locale_name))
     if builder == "html":
-        files.append(config.build_dir / "pdf" / config.pdf_name(edition))
+        files.append(config.pdf_path(edition))
     return sorted(set(files))
 
 

@@ -39,7 +39,7 @@ def sphinx_command(
     extra: tuple[str, ...] = (),
 ) -> list[str]:
     """The sphinx-build command line that builds ``edition`` with ``builder``."""
-    doctrees = config.build_dir / "doctrees" / builder / edition.slug
+    doctrees = config.doctrees_dir(builder, edition)
     return [
         sys.executable, "-m", "sphinx",
         "-b", builder,
