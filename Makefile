@@ -9,12 +9,13 @@ STAMP   := $(VENV)/.installed
 TK      := $(BIN)/translate-kit
 PYTEST_ARGS ?=
 
-.PHONY: help html pdf site test update-po stats check bench editions clean
+.PHONY: help html pdf epub site test update-po stats check bench editions clean
 
 help:
 	@echo "make html       build every edition into _build/html (site with language switcher)"
 	@echo "make pdf        build one PDF per edition into _build/pdf (needs TeX Live)"
-	@echo "make site       html + pdf, with the PDFs copied into the site"
+	@echo "make epub       build one EPUB per edition into _build/epub (needs the Noto CJK fonts)"
+	@echo "make site       html + pdf + epub, with the PDFs and EPUBs copied into the site"
 	@echo "make test       run the test suite"
 	@echo "make update-po  extract messages and update locale/*/LC_MESSAGES/*.po"
 	@echo "make stats      translation progress per edition and document"
@@ -34,6 +35,9 @@ html: $(STAMP)
 
 pdf: $(STAMP)
 	$(TK) build pdf
+
+epub: $(STAMP)
+	$(TK) build epub
 
 site: $(STAMP)
 	$(TK) build site

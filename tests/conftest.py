@@ -1,15 +1,17 @@
 """Shared test helpers.
 
-Tests that need external programs carry a marker (``tex``, ``browser``).  Locally a
-missing program skips them with a reason; under ``CI=true`` it fails them, so CI can
-never pass by skipping.
+Tests that need external programs carry a marker (``tex``, ``browser``, ``epub``).
+Locally a missing program skips them with a reason; under ``CI=true`` it fails them, so
+CI can never pass by skipping.
 
 The end-to-end modules share one build of the repository's own project (``site``), a
-static server for it, and one headless Chromium (``tab`` opens a page in it).
+static server for it that answers a missing address with a 404 page as static hosts do,
+and one headless Chromium (``tab`` opens a page in it).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import re
@@ -19,9 +21,11 @@ import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from babel.messages.pofile import read_po, write_po
@@ -57,9 +61,11 @@ CHROMIUM_ARGS = [
 TOOLS_BY_MARKER = {
     "tex": ("xelatex", "xdvipdfmx", "latexmk", "pdftotext", "pdffonts", "pdftohtml", "fc-list"),
     "browser": ("chromium", "chromedriver"),
+    "epub": ("java", "epubcheck", "fc-list"),
 }
 FONTS_BY_MARKER = {
     "tex": ("Noto Serif", "Noto Sans", "Noto Serif CJK TC", "Noto Sans Mono CJK SC"),
+    "epub": ("Noto Serif CJK TC", "Noto Serif CJK SC"),
 }
 
 
@@ -146,7 +152,7 @@ class Site:
     hostile_doc: str
     """docname of the imported hostile article, e.g. ``articles/eyi-shuru-ceshi-gao``."""
     base_url: str
-    """``http://127.0.0.1:<port>/``: the site served over loopback."""
+    """``http://127.0.0.1:<port>/``: the site served over loopback (also its ``base_url``)."""
 
     @property
     def html(self) -> Path:
@@ -164,32 +170,75 @@ class Site:
         return (self.html / path).as_uri() + query
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+class StaticHost(SimpleHTTPRequestHandler):
+    """Serves files as static hosts do: a missing address gets the ``404.html`` of the
+    folder its path starts with (an edition's), else the site's, with status 404."""
+
     def log_message(self, format: str, *args: Any) -> None:
         pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = self._not_found_page() if code == HTTPStatus.NOT_FOUND else None
+        if page is None:
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(HTTPStatus.NOT_FOUND)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _not_found_page(self) -> Path | None:
+        root = Path(self.directory)
+        first = unquote(urlsplit(self.path).path).lstrip("/").partition("/")[0]
+        folders = [root / first, root] if first and not first.startswith(".") else [root]
+        return next((f / "404.html" for f in folders if (f / "404.html").is_file()), None)
+
+
+@contextlib.contextmanager
+def static_host(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` on a free loopback port; yields its ``http://…/`` address."""
+    handler = functools.partial(StaticHost, directory=str(directory))
+    with ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        yield f"http://127.0.0.1:{server.server_port}/"
+        server.shutdown()
+        thread.join()
+
+
+def set_base_url(root: Path, url: str) -> None:
+    """Give the project at ``root`` the public address ``url`` (``[project] base_url``)."""
+    config = root / "translate-kit.toml"
+    text = config.read_text(encoding="utf-8")
+    assert text.count("[project]\n") == 1
+    config.write_text(text.replace("[project]\n", f'[project]\nbase_url = "{url}"\n'),
+                      encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    """Import the hostile article, give it a hostile catalog, ``build site`` once, serve it."""
+    """Import the hostile article, give it a hostile catalog, ``build site`` once, serve it.
+
+    The server starts first: its address is the site's ``base_url``, so the sitemap,
+    canonical links and 404 pages point to it.
+    """
     requires_tools(TOOLS_BY_MARKER["tex"], FONTS_BY_MARKER["tex"])
     root = copy_project(tmp_path_factory.mktemp("site") / "project")
-    shutil.copy2(HOSTILE_SOURCE, root / "sources" / HOSTILE_SOURCE.name)
-    before = {p.stem for p in (root / "docs" / "articles").glob("*.md")}
-    for args in (("import", f"sources/{HOSTILE_SOURCE.name}", "--date", HOSTILE_DATE), ("update",)):
-        done = translate_kit(root, *args)
+    with static_host(root / "_build" / "html") as address:
+        set_base_url(root, address)
+        shutil.copy2(HOSTILE_SOURCE, root / "sources" / HOSTILE_SOURCE.name)
+        before = {p.stem for p in (root / "docs" / "articles").glob("*.md")}
+        for args in (("import", f"sources/{HOSTILE_SOURCE.name}", "--date", HOSTILE_DATE), ("update",)):
+            done = translate_kit(root, *args)
+            assert done.returncode == 0, done.stdout + done.stderr
+        (stem,) = {p.stem for p in (root / "docs" / "articles").glob("*.md")} - before
+        translate_like_an_attacker(root / "locale" / "en" / "LC_MESSAGES" / "articles" / f"{stem}.po")
+        done = translate_kit(root, "build", "site")
         assert done.returncode == 0, done.stdout + done.stderr
-    (stem,) = {p.stem for p in (root / "docs" / "articles").glob("*.md")} - before
-    translate_like_an_attacker(root / "locale" / "en" / "LC_MESSAGES" / "articles" / f"{stem}.po")
-    done = translate_kit(root, "build", "site")
-    assert done.returncode == 0, done.stdout + done.stderr
-    handler = functools.partial(_QuietHandler, directory=str(root / "_build" / "html"))
-    with ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        yield Site(root, f"articles/{stem}", f"http://127.0.0.1:{server.server_port}/")
-        server.shutdown()
-        thread.join()
+        yield Site(root, f"articles/{stem}", address)
 
 
 @dataclass
@@ -207,6 +256,11 @@ class Tab:
 
     def lang(self) -> str:
         return self.page.evaluate("document.documentElement.lang")
+
+    def errors_besides_not_found(self, url: str) -> list[str]:
+        """The errors, less the browser's report of ``url`` answering 404 (a 404 page)."""
+        status = f"{url}: Failed to load resource: the server responded with a status of 404"
+        return [error for error in self.errors if not error.startswith(status)]
 
 
 @pytest.fixture(scope="session")

@@ -48,11 +48,13 @@ def test_every_edition_builds_without_warnings(site):
 
 def test_chooser_links_every_edition_and_matches_browser_languages(site):
     chooser = lxml.html.parse(str(site.chooser)).getroot()
-    links = {a.get("hreflang"): a.get("href") for a in chooser.xpath("//nav//a")}
+    links = {a.get("hreflang"): a.get("href") for a in chooser.xpath("//*[@id='editions']//h2/a")}
     assert links == {code: f"{slug}/index.html" for slug, code in EDITIONS.items()}
     assert all((site.outdir / href).is_file() for href in links.values())
-    script = chooser.xpath("//script")[0].text
+    script = chooser.xpath("//script[not(@src)]")[0].text
     assert '"zh-tw": "zh-hant/index.html"' in script and '"zh-cn": "zh-hans/index.html"' in script
+    (src,) = chooser.xpath("//script/@src")
+    assert (site.outdir / src).is_file()
 
 
 @pytest.mark.parametrize("slug", EDITIONS)

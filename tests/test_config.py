@@ -54,7 +54,17 @@ def test_unknown_edition_names_the_known_ones(tmp_path):
     ('[[editions]]\ncode = "x"\nlabel = "x"\nkind = "source"\nopencc = "t2s.json"\n',
      "edition #1: unknown keys: opencc"),
     ("[project\n", "translate-kit.toml"),
+    ('[project]\nbase_url = "example.org/news/"\n', "base_url must be an absolute http"),
+    ('[project]\nbase_url = "https://example.org/news/?page=1"\n', "base_url must be an absolute http"),
+    ("[project]\nbase_url = 1\n", "base_url must be a string"),
 ])
 def test_bad_configuration_is_a_clear_error(tmp_path, text, message):
     with pytest.raises(ConfigError, match=message):
         load_config(write(tmp_path, text))
+
+
+def test_the_public_address_ends_with_one_slash_and_has_no_default(tmp_path):
+    assert load_config(write(tmp_path, "")).base_url == ""
+    config = load_config(write(tmp_path, '[project]\nbase_url = "https://example.org/news"\n'))
+    assert config.base_url == "https://example.org/news/"
+    assert config.site_url("zh-hant/index.html") == "https://example.org/news/zh-hant/index.html"

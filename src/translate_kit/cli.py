@@ -20,7 +20,16 @@ from rich.markup import escape
 from rich.table import Table
 
 from translate_kit import __version__
-from translate_kit.publish import EditionBuild, PdfBuild, build_html, build_pdfs, build_site
+from translate_kit.publish import (
+    EditionBuild,
+    EpubBuild,
+    HtmlBuild,
+    PdfBuild,
+    build_epubs,
+    build_html,
+    build_pdfs,
+    build_site,
+)
 from translate_kit.config import Edition, EditionKind, ProjectConfig, load_config
 from translate_kit.errors import TranslateKitError
 from translate_kit.files import write_atomic
@@ -100,10 +109,16 @@ def build() -> None:
 def build_html_command(config: ProjectConfig, codes: tuple[str, ...], jobs: int | None) -> None:
     """Build every edition's HTML into _build/html/ with a chooser page."""
     result = build_html(config, chosen_editions(config, codes), jobs)
-    print_build_summary(result.editions, "html")
-    console.print(f"site: {result.chooser}")
+    _print_html(result)
     if not result.ok:
         sys.exit(1)
+
+
+def _print_html(result: HtmlBuild) -> None:
+    print_build_summary(result.editions, "html")
+    for note in result.notes:
+        console.print(f"note: {note}", markup=False, highlight=False)
+    console.print(f"site: {result.chooser}", markup=False, highlight=False)
 
 
 def print_build_summary(builds: Iterable[EditionBuild], what: str, shown: int = 20) -> None:
@@ -149,6 +164,15 @@ def _print_pdfs(result: PdfBuild) -> None:
     console.print(f"{len(result.pdfs)} PDF(s) in {result.seconds:.1f} s", highlight=False)
 
 
+def _print_epubs(result: EpubBuild) -> None:
+    for epub in result.epubs:
+        console.print(f"{epub.edition.code}: {epub.path} ({epub.seconds:.1f} s)",
+                      markup=False, highlight=False)
+        for warning in epub.warnings:
+            err_console.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False)
+    console.print(f"{len(result.epubs)} EPUB(s) in {result.seconds:.1f} s", highlight=False)
+
+
 @build.command()
 @_pdf_options
 @pass_config
@@ -162,12 +186,21 @@ def pdf(config: ProjectConfig, codes: tuple[str, ...], jobs: int) -> None:
 @_pdf_options
 @pass_config
 @reports_errors
+def epub(config: ProjectConfig, codes: tuple[str, ...], jobs: int) -> None:
+    """Build one EPUB per edition into _build/epub (needs the Noto CJK fonts)."""
+    _print_epubs(build_epubs(config, chosen_editions(config, codes), jobs=jobs))
+
+
+@build.command()
+@_pdf_options
+@pass_config
+@reports_errors
 def site(config: ProjectConfig, codes: tuple[str, ...], jobs: int) -> None:
-    """Build the PDFs, then the HTML site that links them."""
+    """Build the PDFs and EPUBs, then the HTML site that links them."""
     result = build_site(config, chosen_editions(config, codes), jobs=jobs)
     _print_pdfs(result.pdfs)
-    print_build_summary(result.html.editions, "html")
-    console.print(f"site: {result.html.chooser}")
+    _print_epubs(result.epubs)
+    _print_html(result.html)
     if not result.html.ok:
         sys.exit(1)
 

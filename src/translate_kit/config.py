@@ -8,6 +8,7 @@ OpenCC, English from gettext catalogs), so adding a Taiwan or Hong Kong edition 
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import MISSING, dataclass, field, fields
 from enum import Enum
@@ -81,8 +82,18 @@ class ProjectConfig:
     build_dir: Path = field(default=Path("_build"))
     glossary: Path = field(default=Path("locale/glossary.csv"))
     """Terms translators must render as listed (checked by ``translate-kit check``)."""
+    base_url: str = ""
+    """The site's public address (``https://example.org/news/``).  With it the build
+    writes sitemap.xml, robots.txt, canonical links and 404 pages, which need absolute
+    addresses; without it the site stays relative and works from any place."""
 
     def __post_init__(self) -> None:
+        if self.base_url:
+            if not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", self.base_url):
+                raise ConfigError(f"[project] base_url must be an absolute http(s) address "
+                                  f"without query or fragment, such as https://example.org/news/; "
+                                  f"got {self.base_url!r}")
+            object.__setattr__(self, "base_url", self.base_url.rstrip("/") + "/")
         codes = [e.code for e in self.editions]
         if len(set(c.lower() for c in codes)) != len(codes):
             raise ConfigError(f"edition codes must be unique: {codes}")
@@ -138,6 +149,59 @@ class ProjectConfig:
 
     def pdf_path(self, edition: Edition) -> Path:
         return self.pdf_dir / self.pdf_name(edition)
+
+    @property
+    def epub_dir(self) -> Path:
+        """Where the EPUB stage leaves the finished EPUBs."""
+        return self.build_dir / "epub"
+
+    @property
+    def site_epub_dir(self) -> Path:
+        """The site's ``epub/`` folder, next to ``pdf/``."""
+        return self.html_dir / "epub"
+
+    def epub_name(self, edition: Edition) -> str:
+        """File name of an edition's EPUB: the PDF's name with ``.epub``."""
+        return self.pdf_name(edition).removesuffix(".pdf") + ".epub"
+
+    def epub_path(self, edition: Edition) -> Path:
+        return self.epub_dir / self.epub_name(edition)
+
+    def epub_files_dir(self, edition: Edition) -> Path:
+        """Sphinx's EPUB output of an edition: the XHTML, fonts and package files it zips."""
+        return self.build_dir / "epub-files" / edition.slug
+
+    @property
+    def front_page(self) -> Path:
+        """The site's ``index.html``: every edition, its newest articles and downloads."""
+        return self.html_dir / "index.html"
+
+    def not_found_page(self, edition: Edition | None = None) -> Path:
+        """The 404 page of an edition, or (without one) of the whole site."""
+        folder = self.html_dir if edition is None else self.edition_html_dir(edition)
+        return folder / "404.html"
+
+    @property
+    def sitemap_path(self) -> Path:
+        """``sitemap.xml``: the sitemap, or the index of numbered ones on a large site."""
+        return self.html_dir / "sitemap.xml"
+
+    def sitemap_part_path(self, number: int) -> Path:
+        return self.html_dir / f"sitemap-{number}.xml"
+
+    @property
+    def robots_path(self) -> Path:
+        return self.html_dir / "robots.txt"
+
+    def page_list_path(self, edition: Edition) -> Path:
+        """What an edition's HTML build lists for the site: its pages, titles and words."""
+        return self.edition_html_dir(edition) / "translate-kit-pages.json"
+
+    def site_url(self, path: str = "") -> str:
+        """The public address of ``path`` (relative to the site root); needs base_url."""
+        if not self.base_url:
+            raise ConfigError("no base_url under [project] in translate-kit.toml")
+        return self.base_url + path
 
     def latex_dir(self, edition: Edition) -> Path:
         return self.build_dir / "latex" / edition.slug

@@ -1,17 +1,33 @@
-"""Which fonts an edition's PDF is typeset with, derived from its language tag.
+"""Which fonts an edition is typeset with, derived from its language tag.
 
 Sphinx's xelatex defaults for ``zh`` use the Fandol fonts, which lack many traditional
 characters, and its English setup has no CJK font at all; both drop characters
 silently.  Every edition gets Noto fonts instead, whose CJK variant (SC, TC, HK) follows
 the edition's script; a non-Chinese edition uses the source edition's variant, because
 its untranslated passages and proper names come from the source.
+
+An EPUB carries the glyphs it uses: ``subset_font`` cuts them out of the installed face
+(Debian's fonts-noto-cjk ships each weight as one .ttc holding the JP, KR, SC, TC and HK
+faces; the face is picked by its name) with fontTools.
 """
 
 from __future__ import annotations
 
+import io
+import subprocess
+import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from translate_kit.config import Edition, ProjectConfig
+from translate_kit.errors import BuildError
+from translate_kit.files import write_if_changed
+
+if TYPE_CHECKING:  # fontTools loads only when a font is subset
+    from fontTools.ttLib import TTFont
+
+NOTO_CJK_PACKAGE = "fonts-noto-cjk"
 
 NOTO_VARIANT_BY_SUBTAG = {"hans": "SC", "hk": "HK", "mo": "HK", "tw": "TC", "hant": "TC"}
 """Noto CJK variant for a BCP 47 script or region subtag, in order of precedence:
@@ -33,6 +49,16 @@ class FontSet:
     @property
     def families(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(vars(self).values()))
+
+
+@dataclass(frozen=True)
+class FontSubset:
+    """The glyphs of one face that a book uses, written to ``path``."""
+
+    family: str
+    path: Path
+    missing: str
+    """Characters of the text the face has no glyph for, in code point order."""
 
 
 def noto_variant(code: str) -> str | None:
@@ -58,3 +84,57 @@ def fonts_for(project: ProjectConfig, edition: Edition) -> FontSet:
         cjk_sans=f"Noto Sans CJK {variant}",
         cjk_mono=mono,
     )
+
+
+def font_file(family: str, style: str = "Regular") -> Path:
+    """The file holding ``family`` in ``style`` (a Noto CJK face sits in a .ttc collection)."""
+    found = subprocess.run(["fc-list", "-f", "%{file}\n", f"{family}:style={style}"],
+                           capture_output=True, text=True).stdout.split()
+    if not found:
+        raise BuildError(f"font {family!r} ({style}) is not installed; install the Debian "
+                         f"package {NOTO_CJK_PACKAGE} (or the Noto CJK fonts)")
+    return Path(sorted(found)[0])
+
+
+def _face(path: Path, family: str, style: str) -> TTFont:
+    """The face named ``family`` ``style`` in ``path``, which may be a collection of faces."""
+    from fontTools.ttLib import TTCollection, TTFont
+
+    faces = TTCollection(str(path), lazy=True).fonts if path.suffix.lower() in (".ttc", ".otc") \
+        else [TTFont(str(path), lazy=True)]
+    for face in faces:
+        name = face["name"]
+        names = {str(name.getDebugName(i) or "") for i in (1, 16)}
+        if family in names and str(name.getDebugName(2) or "") == style:
+            return face
+    raise BuildError(f"{path} holds no face {family!r} {style}")
+
+
+def subset_font(family: str, text: str, folder: Path, style: str = "Regular") -> FontSubset:
+    """Write the glyphs ``text`` uses from ``family`` to an OpenType file in ``folder``.
+
+    The file is named by the face's PostScript name (``NotoSerifCJKtc-Regular.otf``).
+    Only what horizontal text needs is kept: no hinting, no layout features or vertical
+    metrics; the name table (with its copyright and licence) stays whole.
+    """
+    from fontTools import subset
+
+    face = _face(font_file(family, style), family, style)
+    cmap = face.getBestCmap()
+    chars = {c for c in text if not c.isspace() and unicodedata.category(c)[0] != "C"}
+    options = subset.Options()
+    options.name_IDs = ["*"]
+    options.name_languages = ["*"]
+    options.notdef_outline = True
+    options.hinting = False
+    options.layout_features = []
+    options.drop_tables += ["GSUB", "GPOS", "BASE", "vhea", "vmtx", "VORG"]
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=sorted(ord(c) for c in chars if ord(c) in cmap))
+    subsetter.subset(face)
+    buffer = io.BytesIO()
+    face.save(buffer)
+    target = folder / f"{face['name'].getDebugName(6) or 'font'}.otf"
+    write_if_changed(target, buffer.getvalue())
+    missing = "".join(sorted(c for c in chars if ord(c) not in cmap))
+    return FontSubset(family, target, missing)

@@ -4,7 +4,7 @@ Sphinx decides which documents to re-read, but even a run with nothing to do cos
 second (imports, the pickled environment, the search index).  After a translator saves
 one ``locale/en`` catalog only the English edition needs Sphinx at all, so each edition's
 inputs (sizes and modification times of the documents, its own catalogs, the project
-file, its PDF, translate-kit's own files and the versions of the tools) are hashed, and
+file, its PDF and EPUB, translate-kit's own files and the versions of the tools) are hashed, and
 an edition whose hash matches the one stored by its last clean build is skipped.
 """
 
@@ -38,7 +38,7 @@ def input_files(config: ProjectConfig, edition: Edition, builder: str) -> list[P
     if edition.kind is not EditionKind.SOURCE:
         files.extend(_files(config.locale_dir / edition.locale_name))
     if builder == "html":
-        files.append(config.pdf_path(edition))
+        files.extend((config.pdf_path(edition), config.epub_path(edition)))
     return sorted(set(files))
 
 

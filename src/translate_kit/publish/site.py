@@ -1,33 +1,37 @@
-"""The whole publication: every edition's PDF first, then the HTML site that links them.
+"""The whole publication: every edition's PDF and EPUB first, then the HTML site.
 
-The HTML build copies whatever PDFs exist into the site's ``pdf/`` and links them from
-every page, so the PDFs must be built first.
+The HTML build copies whatever PDFs and EPUBs exist into the site's ``pdf/`` and
+``epub/`` and links them from every page, so they must be built first.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from translate_kit.config import Edition, ProjectConfig
+from translate_kit.publish.epub import EpubBuild, build_epubs
 from translate_kit.publish.html import HtmlBuild, build_html
 from translate_kit.publish.pdf import PdfBuild, build_pdfs
-from translate_kit.config import Edition, ProjectConfig
 
 
 @dataclass(frozen=True)
 class SiteBuild:
-    """The PDFs and the HTML build of one ``build site`` run."""
+    """The PDFs, EPUBs and HTML build of one ``build site`` run."""
 
     pdfs: PdfBuild
+    epubs: EpubBuild
     html: HtmlBuild
 
 
 def build_site(
     config: ProjectConfig, editions: tuple[Edition, ...] | None = None, jobs: int = 2
 ) -> SiteBuild:
-    """Build the PDFs of ``editions`` (default: all), then their HTML.
+    """Build the PDFs and EPUBs of ``editions`` (default: all), then their HTML.
 
-    ``jobs`` bounds the PDF builds (xelatex is memory-hungry); the HTML editions all run
-    at once, which keeps both cores busy to the end (3 editions take 1.5 builds' time).
+    ``jobs`` bounds the PDF and EPUB builds (xelatex is memory-hungry); the HTML
+    editions all run at once, which keeps both cores busy to the end (3 editions take
+    1.5 builds' time).
     """
     pdfs = build_pdfs(config, editions, jobs=jobs)
-    return SiteBuild(pdfs, build_html(config, editions))
+    epubs = build_epubs(config, editions, jobs=jobs)
+    return SiteBuild(pdfs, epubs, build_html(config, editions))

@@ -8,14 +8,18 @@ itself from its own module:
 - ``translation``: translation editions use the gettext catalogs compiled into _build/,
   mark untranslated passages with the source language and show a page's progress;
 - ``safety``: translated text can never bring raw markup or script links into a page;
-- ``editions``: ``<html lang>``, hreflang alternates, the edition switcher, the PDF link,
-  and a furo sidebar that does not grow with the number of articles;
+- ``editions``: ``<html lang>``, hreflang alternates, the edition switcher, the PDF and
+  EPUB links, and a furo sidebar that does not grow with the number of articles;
+- ``site``: canonical addresses (with ``base_url``) and the page list the site's own
+  pages (front page, sitemap, 404) are written from;
+- ``accessibility``: what an accessibility audit asks that Sphinx and furo do not give;
 - ``articles``: an article's date and source under its title;
 - ``search``: the per-edition search index, Chinese-aware through jieba
   (``chinese_search`` holds the search language class, which imports jieba);
 - ``extraction``: the gettext builder compiles its .pot template once, not per document;
 - ``garbled``: the ``{garbled}`` role for text the importer could not restore;
-- ``latex``: per-edition xelatex settings and fonts for the PDF.
+- ``latex``: per-edition xelatex settings and fonts for the PDF;
+- ``epub``: per-edition EPUB metadata, table of contents and embedded CJK fonts.
 
 ``messages`` holds the few interface strings the modules above add to pages.
 """
@@ -47,6 +51,15 @@ def current_edition(config: Config) -> Edition:
     return project_config(config).edition(config.translate_kit_edition)
 
 
+def in_site(app: Sphinx) -> bool:
+    """Whether this run writes the edition into the site (``_build/html/<slug>/``).
+
+    Links to the rest of the site (PDF, EPUB, front page) only work from there.
+    """
+    edition_dir = project_config(app.config).edition_html_dir(current_edition(app.config))
+    return Path(app.outdir).resolve() == edition_dir.resolve()
+
+
 def _configure(app: Sphinx, config: Config) -> None:
     root = find_root(Path(app.confdir))
     project = _load(str(root))
@@ -63,8 +76,10 @@ def _configure(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> dict[str, object]:
     from translate_kit.sphinxext import (
+        accessibility,
         articles,
         editions,
+        epub,
         extraction,
         garbled,
         latex,
@@ -72,14 +87,15 @@ def setup(app: Sphinx) -> dict[str, object]:
         safety,
         script,
         search,
+        site,
         translation,
     )
 
     app.add_config_value("translate_kit_edition", "", "env", types=frozenset({str}))
     app.add_config_value("translate_kit_root", "", "env", types=frozenset({str}))
     app.connect("config-inited", _configure, priority=100)
-    modules = (script, translation, safety, editions, articles, search, garbled, latex, extraction,
-               messages)
+    modules = (script, translation, safety, editions, site, accessibility, articles, search, garbled,
+               latex, epub, extraction, messages)
     for module in modules:
         module.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,14 +1,17 @@
 """Every page knows its edition and its siblings.
 
 - ``<html lang>`` is the edition's BCP 47 code (not Sphinx's locale name);
-- ``<link rel="alternate" hreflang>`` for every edition, plus x-default to the chooser;
-- a switcher to the same page in every edition and a "Download PDF" link, in the sidebar;
+- ``<link rel="alternate" hreflang>`` for every edition, plus x-default to the front page;
+- a switcher to the same page in every edition (a reader's pick there is remembered by
+  ``translate-kit-editions.js`` for the front page), "Download PDF" and "Download EPUB"
+  links, in the sidebar;
 - an icon (unless conf.py sets ``html_favicon``), so browsers do not ask the host for a
   ``/favicon.ico`` it may not have.
 
 All links are relative and end in ``.html``, so the site works from ``file://`` too.
 furo renders the whole global toctree into every page, which makes writing N pages cost
 O(N²); the sidebar here drops that tree (the index pages list the articles instead).
+EPUB pages are not part of the site: they get none of this.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from jinja2 import FileSystemBytecodeCache
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from translate_kit.sphinxext import current_edition, project_config
+from translate_kit.sphinxext import current_edition, in_site, project_config
 from translate_kit.sphinxext.messages import message
 
 HERE = Path(__file__).parent
@@ -37,10 +40,13 @@ SIDEBAR = [
 ]
 
 
-def pdf_source(app: Sphinx) -> Path:
-    """Where the PDF stage leaves this edition's PDF."""
-    project = project_config(app.config)
-    return project.pdf_path(current_edition(app.config))
+def downloads(app: Sphinx) -> dict[str, tuple[Path, Path]]:
+    """This edition's downloads: kind -> (where its stage leaves it, its place in the site)."""
+    project, edition = project_config(app.config), current_edition(app.config)
+    return {
+        "pdf": (project.pdf_path(edition), project.site_pdf_dir / project.pdf_name(edition)),
+        "epub": (project.epub_path(edition), project.site_epub_dir / project.epub_name(edition)),
+    }
 
 
 def _configure(app: Sphinx, config: Config) -> None:
@@ -50,16 +56,19 @@ def _configure(app: Sphinx, config: Config) -> None:
         config.html_favicon = str(ICON)
     if not config.html_sidebars and config.html_theme == "furo":
         config.html_sidebars = {"**": SIDEBAR}
-    # A config value, so that pages are rewritten when the PDF appears or disappears.
-    # Linked only in the site layout (_build/html/<slug>/), next to which it is copied.
-    project = project_config(config)
-    in_site = Path(app.outdir).resolve() == project.edition_html_dir(current_edition(config)).resolve()
-    config.translate_kit_pdf = pdf_source(app).name if in_site and pdf_source(app).is_file() else ""
+    # Config values, so that pages are rewritten when a download appears or disappears.
+    # Linked only in the site layout (_build/html/<slug>/), next to which they are copied.
+    site = project_config(config).html_dir
+    for kind, (source, target) in downloads(app).items():
+        exists = in_site(app) and source.is_file()
+        config[f"translate_kit_{kind}"] = target.relative_to(site).as_posix() if exists else ""
 
 
 def _page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
+    if app.builder.name.startswith("epub"):
+        return
     project, edition = project_config(app.config), current_edition(app.config)
     to_site = "../" * (pagename.count("/") + 1)  # from this page up to _build/html/
     # Every edition is built from the same documents; other generated pages may differ.
@@ -67,7 +76,7 @@ def _page_context(
     target = app.builder.get_target_uri(pagename if exists else app.config.root_doc)
     links = [
         {
-            "code": e.code, "label": e.label, "current": e is edition,
+            "code": e.code, "slug": e.slug, "label": e.label, "current": e is edition,
             "href": f"{to_site}{e.slug}/{target}",
         }
         for e in project.editions
@@ -81,21 +90,17 @@ def _page_context(
     context["translate_kit_editions"] = links
     context["translate_kit_chooser"] = f"{to_site}index.html"
     context["translate_kit_messages"] = {
-        key: message(app, key) for key in ("editions", "all_editions", "pdf")
+        key: message(app, key) for key in ("editions", "all_editions", "pdf", "epub")
     }
-    context["translate_kit_pdf"] = (
-        f"{to_site}{_site_pdf_folder(project)}/{app.config.translate_kit_pdf}"
-        if app.config.translate_kit_pdf else ""
-    )
+    context["translate_kit_downloads"] = [
+        {"kind": kind, "href": to_site + app.config[f"translate_kit_{kind}"]}
+        for kind in downloads(app) if app.config[f"translate_kit_{kind}"]
+    ]
     context["metatags"] = context.get("metatags", "") + _alternates(links, to_site)
     if app.config.html_theme == "furo":
         # furo renders the global toctree into every page's sidebar: a page per article
         # would grow with the archive.  Other themes are left as they are.
         context["toctree"] = lambda **kwargs: ""
-
-
-def _site_pdf_folder(project: ProjectConfig) -> str:
-    return project.site_pdf_dir.relative_to(project.html_dir).as_posix()
 
 
 def _alternates(links: list[dict[str, Any]], to_site: str) -> str:
@@ -108,18 +113,17 @@ def _alternates(links: list[dict[str, Any]], to_site: str) -> str:
     return "\n" + "\n".join(tags) + "\n"
 
 
-def _copy_pdf(app: Sphinx, exception: Exception | None) -> None:
-    """Put the linked PDF at ``<site>/pdf/`` next to the edition directories."""
-    if exception is not None or app.builder.format != "html" or not app.config.translate_kit_pdf:
+def _copy_downloads(app: Sphinx, exception: Exception | None) -> None:
+    """Put the linked PDF and EPUB in ``<site>/pdf/`` and ``<site>/epub/``."""
+    if exception is not None or app.builder.name != "html":
         return
-    source = pdf_source(app)
-    target = project_config(app.config).site_pdf_dir / source.name
-    if not source.is_file():
-        return
-    if target.is_file() and target.stat().st_mtime_ns >= source.stat().st_mtime_ns:
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(source, target)
+    for kind, (source, target) in downloads(app).items():
+        if not app.config[f"translate_kit_{kind}"] or not source.is_file():
+            continue
+        if target.is_file() and target.stat().st_mtime_ns >= source.stat().st_mtime_ns:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, target)
 
 
 def _cache_templates(app: Sphinx) -> None:
@@ -137,10 +141,12 @@ def _cache_templates(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.add_config_value("translate_kit_pdf", "", "html", types=frozenset({str}))
+    for kind in ("pdf", "epub"):  # the download's path in the site, "" when not linked
+        app.add_config_value(f"translate_kit_{kind}", "", "html", types=frozenset({str}))
     app.connect("builder-inited", _cache_templates)
     app.add_css_file("translate-kit.css")
+    app.add_js_file("translate-kit-editions.js", defer="defer")
     app.connect("config-inited", _configure, priority=300)
     # Before furo's handler (500), which would render the toctree.
     app.connect("html-page-context", _page_context, priority=400)
-    app.connect("build-finished", _copy_pdf)
+    app.connect("build-finished", _copy_downloads)

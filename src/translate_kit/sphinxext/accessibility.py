@@ -1,0 +1,69 @@
+"""What an accessibility audit (axe-core, WCAG 2.1 A/AA) asks that Sphinx and furo do not give.
+
+- A toctree caption is ``<p class="caption" role="heading">``: a heading role needs an
+  ``aria-level``, which Sphinx's translator leaves out; the translator of every HTML
+  builder is extended to give it (one below the section the toctree is in).
+- furo's "view this page" button sits outside every landmark; it links the Markdown
+  source, of no use to a reader, so furo's ``top_of_page_buttons`` is empty unless
+  conf.py sets it.
+- furo's search page has no ``<h1>``; ``furo-templates/search.html`` adds Sphinx's own.
+
+The edition switcher's caption (``templates/translate-kit/editions.html``) has its
+``aria-level`` in the template.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+FURO_TEMPLATES = Path(__file__).parent / "furo-templates"
+
+
+class AriaLevelCaptions:
+    """Translator mixin: toctree captions are headings with a level."""
+
+    def visit_title(self, node: nodes.title) -> None:
+        parent = node.parent
+        if not (isinstance(parent, addnodes.compact_paragraph) and parent.get("toctree")):
+            super().visit_title(node)  # type: ignore[misc]
+            return
+        depth = sum(1 for ancestor in _ancestors(node) if isinstance(ancestor, nodes.section))
+        level = str(max(depth, 1) + 1)
+        self.body.append(self.starttag(  # type: ignore[attr-defined]
+            node, "p", "", CLASS="caption", ROLE="heading", **{"aria-level": level}))
+        self.body.append('<span class="caption-text">')  # type: ignore[attr-defined]
+        self.context.append("</span></p>\n")  # type: ignore[attr-defined]
+
+
+def _ancestors(node: nodes.Node) -> list[nodes.Node]:
+    found = []
+    while node.parent is not None:
+        node = node.parent
+        found.append(node)
+    return found
+
+
+def _configure(app: Sphinx, config: Config) -> None:
+    if config.html_theme == "furo":
+        config.templates_path = [*config.templates_path, str(FURO_TEMPLATES)]
+        config.html_theme_options = {"top_of_page_buttons": [], **config.html_theme_options}
+
+
+def _extend_translator(app: Sphinx) -> None:
+    if app.builder.format != "html":
+        return
+    base = app.registry.get_translator_class(app.builder)
+    if issubclass(base, AriaLevelCaptions):
+        return
+    app.set_translator(app.builder.name, type(base.__name__, (AriaLevelCaptions, base), {}),
+                       override=True)
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("config-inited", _configure, priority=300)
+    app.connect("builder-inited", _extend_translator)

@@ -1,0 +1,67 @@
+"""What an edition tells the site: canonical addresses and its page list.
+
+- With ``base_url`` in translate-kit.toml, Sphinx's ``html_baseurl`` is the edition's
+  public address, so every page carries ``<link rel="canonical">`` (furo writes it).
+- After an HTML build into the site, the edition's pages (address, title, date), its
+  title and the words of the site's own pages in its language are written to the page
+  list (``translate_kit.pages``); the publish stage writes the front page, the sitemap
+  and the 404 pages from the lists of all editions.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.locale import _
+
+from translate_kit.pages import EditionPages, Page, write_pages
+from translate_kit.sphinxext import current_edition, in_site, project_config
+from translate_kit.sphinxext.messages import message
+
+SITE_WORDS = ("newest", "pdf", "epub", "home", "all_editions", "not_found_title", "not_found")
+"""The interface strings the front page and the 404 pages show in each edition's language."""
+
+
+def _canonical(app: Sphinx, config: Config) -> None:
+    project = project_config(config)
+    if project.base_url and not config.html_baseurl:
+        config.html_baseurl = project.site_url(f"{current_edition(config).slug}/")
+
+
+def title_language(title: nodes.Node | None) -> str:
+    """The language a title is marked with (an untranslated title), else ""."""
+    for node in title.findall(nodes.Element) if title is not None else ():
+        for cls in node.get("classes", []):
+            if cls.startswith("language-"):
+                return cls.removeprefix("language-")
+    return ""
+
+
+def edition_pages(app: Sphinx) -> EditionPages:
+    """Every document of the edition with its address, title and date."""
+    env, builder = app.env, app.builder
+    pages = []
+    for docname in sorted(env.all_docs):
+        title = env.titles.get(docname)
+        date = str(env.metadata.get(docname, {}).get("date", "") or "").strip()
+        pages.append(Page(builder.get_target_uri(docname), title.astext() if title else "",
+                          date, title_language(title)))
+    words = {key: message(app, key) for key in SITE_WORDS}
+    words["search"] = str(_("Search"))  # Sphinx's own word, as its search page says it
+    root = env.titles.get(app.config.root_doc)
+    return EditionPages(current_edition(app.config).code,
+                        root.astext() if root else app.config.project, title_language(root),
+                        words, tuple(pages))
+
+
+def _write_page_list(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.name != "html" or not in_site(app):
+        return
+    project = project_config(app.config)
+    write_pages(project.page_list_path(current_edition(app.config)), edition_pages(app))
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("config-inited", _canonical, priority=300)
+    app.connect("build-finished", _write_page_list)
