@@ -28,7 +28,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from translate_kit.config import Edition, ProjectConfig
-from translate_kit.files import write_atomic, write_if_changed
+from translate_kit.files import write_if_changed
 from translate_kit.pages import EditionPages, read_pages
 from translate_kit.publish import sitemap
 from translate_kit.publish.sitemap import SitemapUrl
@@ -50,24 +50,24 @@ _templates = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
 
 @dataclass(frozen=True)
 class SitePages:
-    """What ``write_site_pages`` wrote, and what it has to tell."""
+    """The front page ``write_site_pages`` wrote, and what it has to tell."""
 
     front_page: Path
-    written: tuple[Path, ...]
     notes: tuple[str, ...]
 
 
 def write_site_pages(config: ProjectConfig) -> SitePages:
     """Write the front page and, with base_url, the 404 pages, sitemap and robots.txt."""
     listed = {e: read_pages(config.page_list_path(e)) for e in config.editions}
-    front = write_front_page(config, listed)
+    write_front_page(config, listed)
     if not config.base_url:
         _remove_findable(config)
-        return SitePages(front, (front,), (NO_BASE_URL,))
+        return SitePages(config.front_page, (NO_BASE_URL,))
     built = {e: pages for e, pages in listed.items() if pages is not None}
-    written = [front, *write_not_found_pages(config, built), *write_sitemap(config, built)]
+    write_not_found_pages(config, built)
+    write_sitemap(config, built)
     write_if_changed(config.robots_path, robots_txt(config))
-    return SitePages(front, (*written, config.robots_path), ())
+    return SitePages(config.front_page, ())
 
 
 def language_map(config: ProjectConfig) -> dict[str, str]:
@@ -85,7 +85,7 @@ def language_map(config: ProjectConfig) -> dict[str, str]:
     return found
 
 
-def write_front_page(config: ProjectConfig, listed: dict[Edition, EditionPages | None]) -> Path:
+def write_front_page(config: ProjectConfig, listed: dict[Edition, EditionPages | None]) -> None:
     """``index.html``: every edition with its title, newest articles and downloads."""
     static = _static_folder(config)
     text = _templates.get_template("front.html").render(
@@ -101,8 +101,7 @@ def write_front_page(config: ProjectConfig, listed: dict[Edition, EditionPages |
         languages=_script_json(language_map(config)),
         editions=[_front_edition(config, e, pages) for e, pages in listed.items()],
     )
-    write_atomic(config.front_page, text)
-    return config.front_page
+    write_if_changed(config.front_page, text)
 
 
 def _front_edition(config: ProjectConfig, edition: Edition, pages: EditionPages | None) -> dict[str, Any]:
@@ -126,7 +125,7 @@ def _downloads(config: ProjectConfig, edition: Edition) -> list[tuple[str, Path]
             ("epub", config.site_epub_dir / config.epub_name(edition))]
 
 
-def write_not_found_pages(config: ProjectConfig, built: dict[Edition, EditionPages]) -> list[Path]:
+def write_not_found_pages(config: ProjectConfig, built: dict[Edition, EditionPages]) -> None:
     """A 404 page per edition, in its language, and one at the root in every language."""
     shown_on: dict[Edition | None, list[Edition]] = {edition: [edition] for edition in built}
     if built:
@@ -142,7 +141,6 @@ def write_not_found_pages(config: ProjectConfig, built: dict[Edition, EditionPag
             editions=[_not_found_edition(config, e, built[e]) for e in shown],
         )
         write_if_changed(config.not_found_page(page), text)
-    return [config.not_found_page(page) for page in shown_on]
 
 
 def _not_found_edition(config: ProjectConfig, edition: Edition, pages: EditionPages) -> dict[str, Any]:
@@ -152,20 +150,19 @@ def _not_found_edition(config: ProjectConfig, edition: Edition, pages: EditionPa
             "search": config.site_url(f"{edition.slug}/search.html")}
 
 
-def write_sitemap(config: ProjectConfig, built: dict[Edition, EditionPages]) -> list[Path]:
+def write_sitemap(config: ProjectConfig, built: dict[Edition, EditionPages]) -> None:
     """``sitemap.xml`` (and numbered parts on a site of more than 50,000 pages)."""
     parts = sitemap.split(site_urls(config, built))
     if len(parts) == 1:
         write_if_changed(config.sitemap_path, sitemap.urlset(parts[0]))
         _remove_sitemap_parts(config, 1)
-        return [config.sitemap_path]
+        return
     paths = [config.sitemap_part_path(number) for number in range(1, len(parts) + 1)]
     for path, part in zip(paths, parts):
         write_if_changed(path, sitemap.urlset(part))
     _remove_sitemap_parts(config, len(parts) + 1)
     locations = [config.site_url(path.relative_to(config.html_dir).as_posix()) for path in paths]
     write_if_changed(config.sitemap_path, sitemap.sitemap_index(locations))
-    return [config.sitemap_path, *paths]
 
 
 def site_urls(config: ProjectConfig, built: dict[Edition, EditionPages]) -> list[SitemapUrl]:

@@ -32,20 +32,20 @@ class AriaLevelCaptions:
         if not (isinstance(parent, addnodes.compact_paragraph) and parent.get("toctree")):
             super().visit_title(node)  # type: ignore[misc]
             return
-        depth = sum(1 for ancestor in _ancestors(node) if isinstance(ancestor, nodes.section))
-        level = str(max(depth, 1) + 1)
+        level = str(max(_section_depth(node), 1) + 1)
         self.body.append(self.starttag(  # type: ignore[attr-defined]
             node, "p", "", CLASS="caption", ROLE="heading", **{"aria-level": level}))
         self.body.append('<span class="caption-text">')  # type: ignore[attr-defined]
         self.context.append("</span></p>\n")  # type: ignore[attr-defined]
 
 
-def _ancestors(node: nodes.Node) -> list[nodes.Node]:
-    found = []
+def _section_depth(node: nodes.Node) -> int:
+    """How many sections hold ``node``: 1 under the page's title (an ``<h1>``)."""
+    depth = 0
     while node.parent is not None:
         node = node.parent
-        found.append(node)
-    return found
+        depth += isinstance(node, nodes.section)
+    return depth
 
 
 def _configure(app: Sphinx, config: Config) -> None:
