@@ -51,8 +51,8 @@ def term_shard(term: str, shards: int) -> int:
 def encode_ids(ids: list[int], pages: int) -> str:
     """Sorted page numbers as text: gaps in base-32 digits, or a bitmap if shorter.
 
-    A gap is written most significant digit first; digits ``g``-``_`` (32-63) say more
-    follow, ``0``-``v`` (0-31) end the number.  A bitmap starts with ``~`` and holds six
+    A gap is written most significant digit first in the 64 characters ``0-9A-Za-z-_``:
+    the first 32 (``0``-``V``) end a number, the others (``W``-``_``) say more follow.  A bitmap starts with ``~`` and holds six
     pages per character.
     """
     out, last = [], -1
@@ -158,7 +158,8 @@ def _postings(frozen: dict[str, Any], page_of: dict[int, int], pages: int
 
 
 def _call(function: str, number: int, data: object) -> str:
-    return f"TKSearch.{function}({number},{json.dumps(data, ensure_ascii=False, separators=(",", ":"))});\n"
+    data_json = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return f"TKSearch.{function}({number},{data_json});\n"
 
 
 def _remove_beyond(directory: Path, count: int) -> None:
