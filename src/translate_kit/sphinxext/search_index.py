@@ -134,7 +134,8 @@ def write_index(outdir: Path, frozen: dict[str, Any], order: list[str],
         write_if_changed(root / "d" / f"{number}.js", _call("page", number, record))
     _remove_beyond(root / "s", shards)
     _remove_beyond(root / "d", len(listed))
-    version = hashlib.sha256(repr((shards, len(listed), sorted(postings.items()))).encode())
+    records = [texts.get(docname) for docname in listed]
+    version = hashlib.sha256(repr((shards, listed, sorted(postings.items()), records)).encode())
     meta = {"shards": shards, "pages": len(listed), "version": version.hexdigest()[:12]}
     write_if_changed(root / "meta.js", _call("meta", 0, meta))
     return SearchIndex(len(listed), len(postings), shards)
