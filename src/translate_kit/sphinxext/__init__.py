@@ -14,7 +14,8 @@ itself from its own module:
 - ``search``: the per-edition search: both scripts folded to one (``search_fold``), CJK
   text as overlapping bigrams (``search_language``), written as small shards that the
   search page loads on demand (``search_index``, ``static/translate-kit-search.js``);
-- ``extraction``: the gettext builder compiles its .pot template once, not per document;
+- ``extraction``: the ``translate-kit-messages`` builder, Sphinx's gettext extraction with
+  templates written by Babel (``update`` runs it);
 - ``garbled``: the ``{garbled}`` role for text the importer could not restore;
 - ``latex``: per-edition xelatex settings and fonts for the PDF.
 

@@ -36,14 +36,16 @@ class FoldedSearch(SearchLanguage):
     """Sphinx's search language for every edition (``lang`` and ``fold`` set per build)."""
 
     lang = "en"
-    language_name = "English"  # the stemmer class language_data.js names: EnglishStemmer
-    js_stemmer_rawcode = "english-stemmer.js"
+    # English stemming as this Sphinx version does it, in Python and in language_data.js
+    language_name = SearchEnglish.language_name
+    js_stemmer_rawcode = SearchEnglish.js_stemmer_rawcode
+    js_stemmer_code = SearchEnglish.js_stemmer_code
     stopwords = SearchEnglish.stopwords
     fold: dict[int, int] = {}
 
     def __init__(self, options: dict[str, str]) -> None:
         super().__init__(options)
-        self.stemmer = SearchEnglish(options).stemmer
+        self.english = SearchEnglish(options)
 
     def split(self, input: str) -> list[str]:
         """Folded terms of ``input``, each once (the index only records presence)."""
@@ -58,7 +60,7 @@ class FoldedSearch(SearchLanguage):
     def stem(self, word: str) -> str:
         if re.match(rf"[{CJK}]", word):
             return word
-        return self.stemmer.stemWord(word.lower())
+        return self.english.stem(word)
 
     def word_filter(self, word: str) -> bool:
         return word not in self.stopwords
