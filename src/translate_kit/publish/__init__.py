@@ -1,4 +1,4 @@
-"""The build stage: Sphinx runs per edition, assembled into one site.
+"""The publishing stage: Sphinx runs per edition, assembled into one site.
 
 - ``build_html(config)`` builds every edition's HTML in parallel processes, then the
   site's own pages (``sitewide``: front page, 404 pages, sitemap); it returns an

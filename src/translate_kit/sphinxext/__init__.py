@@ -14,9 +14,11 @@ itself from its own module:
   pages (front page, sitemap, 404) are written from;
 - ``accessibility``: what an accessibility audit asks that Sphinx and furo do not give;
 - ``articles``: an article's date and source under its title;
-- ``search``: the per-edition search index, Chinese-aware through jieba
-  (``chinese_search`` holds the search language class, which imports jieba);
-- ``extraction``: the gettext builder compiles its .pot template once, not per document;
+- ``search``: the per-edition search: both scripts folded to one (``search_fold``), CJK
+  text as overlapping bigrams (``search_language``), written as small shards that the
+  search page loads on demand (``search_index``, ``static/translate-kit-search.js``);
+- ``extraction``: the ``translate-kit-messages`` builder, Sphinx's gettext extraction with
+  templates written by Babel (``update`` runs it);
 - ``garbled``: the ``{garbled}`` role for text the importer could not restore;
 - ``latex``: per-edition xelatex settings and fonts for the PDF;
 - ``epub``: per-edition EPUB metadata, table of contents and embedded CJK fonts.

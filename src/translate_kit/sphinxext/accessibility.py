@@ -6,22 +6,18 @@
 - furo's "view this page" button sits outside every landmark; it links the Markdown
   source, of no use to a reader, so furo's ``top_of_page_buttons`` is empty unless
   conf.py sets it.
-- furo's search page has no ``<h1>``; ``furo-templates/search.html`` adds Sphinx's own.
 
 The edition switcher's caption (``templates/translate-kit/editions.html``) has its
-``aria-level`` in the template.
+``aria-level`` in the template, and the search page (``templates/search.html``) has the
+``<h1>`` furo's lacks.
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
-
-FURO_TEMPLATES = Path(__file__).parent / "furo-templates"
 
 
 class AriaLevelCaptions:
@@ -50,7 +46,6 @@ def _section_depth(node: nodes.Node) -> int:
 
 def _configure(app: Sphinx, config: Config) -> None:
     if config.html_theme == "furo":
-        config.templates_path = [*config.templates_path, str(FURO_TEMPLATES)]
         config.html_theme_options = {"top_of_page_buttons": [], **config.html_theme_options}
 
 
