@@ -83,6 +83,19 @@ def test_every_page_names_its_canonical_address(site, slug):
     assert html(site / "index.html").xpath("//link[@rel='canonical']/@href") == [BASE + "index.html"]
 
 
+@pytest.mark.parametrize("slug", EDITIONS)
+def test_every_page_names_its_alternates_by_their_full_address(site, slug):
+    for page in PAGES:
+        links = html(site / slug / page).xpath("//link[@rel='alternate']")
+        assert {link.get("hreflang"): link.get("href") for link in links} == {
+            "zh-Hant": f"{BASE}zh-hant/{page}", "zh-Hans": f"{BASE}zh-hans/{page}",
+            "en": f"{BASE}en/{page}", "x-default": BASE + "index.html"}
+    front = html(site / "index.html").xpath("//link[@rel='alternate']")
+    assert {link.get("hreflang"): link.get("href") for link in front} == {
+        "zh-Hant": f"{BASE}zh-hant/index.html", "zh-Hans": f"{BASE}zh-hans/index.html",
+        "en": f"{BASE}en/index.html", "x-default": BASE + "index.html"}
+
+
 @pytest.mark.parametrize("slug, heading, home", [
     ("zh-hant", "找不到這一頁", "本版首頁：開發區新聞選集"),
     ("zh-hans", "找不到这一页", "本版首页：开发区新闻选集"),

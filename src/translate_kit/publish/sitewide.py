@@ -88,13 +88,14 @@ def language_map(config: ProjectConfig) -> dict[str, str]:
 def write_front_page(config: ProjectConfig, listed: dict[Edition, EditionPages | None]) -> None:
     """``index.html``: every edition with its title, newest articles and downloads."""
     static = _static_folder(config)
+    site = config.site_url() if config.base_url else ""  # full addresses for search engines
     text = _templates.get_template("front.html").render(
         lang=config.source_edition.code,
         title=config.title,
         icon=_icon(),
-        canonical=config.site_url("index.html") if config.base_url else "",
-        alternates=[{"code": e.code, "href": f"{e.slug}/index.html"} for e in config.editions]
-        + [{"code": "x-default", "href": "index.html"}],
+        canonical=f"{site}index.html" if config.base_url else "",
+        alternates=[{"code": e.code, "href": f"{site}{e.slug}/index.html"} for e in config.editions]
+        + [{"code": "x-default", "href": f"{site}index.html"}],
         stylesheets=[f"{static}/{sheet}" for sheet in FURO_STYLES if _exists(config, static, sheet)],
         script=f"{static}/{FRONT_SCRIPT}" if _exists(config, static, FRONT_SCRIPT) else "",
         homes=_script_json({e.slug: f"{e.slug}/index.html" for e in config.editions}),

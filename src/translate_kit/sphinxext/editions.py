@@ -1,7 +1,8 @@
 """Every page knows its edition and its siblings.
 
 - ``<html lang>`` is the edition's BCP 47 code (not Sphinx's locale name);
-- ``<link rel="alternate" hreflang>`` for every edition, plus x-default to the front page;
+- ``<link rel="alternate" hreflang>`` for every edition, plus x-default to the front page
+  (full addresses when translate-kit.toml gives the site's ``base_url``);
 - a switcher to the same page in every edition (a reader's pick there is remembered by
   ``translate-kit-editions.js`` for the front page), "Download PDF" and "Download EPUB"
   links, in the sidebar;
@@ -96,7 +97,10 @@ def _page_context(
         {"kind": kind, "href": to_site + app.config[f"translate_kit_{kind}"]}
         for kind in downloads(app) if app.config[f"translate_kit_{kind}"]
     ]
-    context["metatags"] = context.get("metatags", "") + _alternates(links, to_site)
+    # Search engines want the alternates' full addresses: with base_url they have them.
+    site = project.site_url() if project.base_url else to_site
+    alternates = [{**link, "href": f"{site}{link['slug']}/{target}"} for link in links]
+    context["metatags"] = context.get("metatags", "") + _alternates(alternates, site)
     if app.config.html_theme == "furo":
         # furo renders the global toctree into every page's sidebar: a page per article
         # would grow with the archive.  Other themes are left as they are.
