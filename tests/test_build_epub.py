@@ -60,9 +60,6 @@ class Book:
     def manifest_href(self, properties: str) -> str:
         return self.opf.xpath(f"//opf:item[@properties='{properties}']/@href", namespaces=NS)[0]
 
-    def page(self, name: str) -> etree._Element:
-        return self.xml(name)
-
     def font_characters(self) -> set[str]:
         """Every character the embedded fonts have a glyph for."""
         chars: set[str] = set()
@@ -124,7 +121,7 @@ def test_the_book_has_the_edition_language_title_and_metadata(books, slug, title
     others = [b.opf.xpath("//dc:identifier/text()", namespaces=NS)[0] for s, b in books.items() if s != slug]
     assert identifier not in others
     for name in ("index.xhtml", "articles/index.xhtml", *ARTICLES):
-        assert book.page(name).get("lang") == EDITIONS[slug]
+        assert book.xml(name).get("lang") == EDITIONS[slug]
 
 
 def test_the_table_of_contents_lists_every_article_once(books):
@@ -149,7 +146,7 @@ def test_the_table_of_contents_heading_is_in_the_edition_language(books):
     ("en", "Date: 2024-03-15", "Source: 泰州日報"),
 ])
 def test_each_article_shows_its_date_and_source_under_its_title(books, slug, date, source):
-    page = books[slug].page("articles/a001.xhtml")
+    page = books[slug].xml("articles/a001.xhtml")
     (heading,) = page.xpath("//x:h1", namespaces=NS)
     # Right under the title (in a translation edition, after the translation notice).
     under = [element.get("class") for element in list(heading.itersiblings())[:2]]
@@ -159,10 +156,10 @@ def test_each_article_shows_its_date_and_source_under_its_title(books, slug, dat
 
 
 def test_untranslated_passages_carry_the_source_language(books):
-    page = books["en"].page("articles/a002.xhtml")
+    page = books["en"].xml("articles/a002.xhtml")
     marked = page.xpath("//x:p[@lang='zh-Hant']//text()", namespaces=NS)
     assert "新建的體育館今天正式開放，市民可以免費參觀。" in marked
-    translated = books["en"].page("articles/a001.xhtml")
+    translated = books["en"].xml("articles/a001.xhtml")
     (paragraph,) = translated.xpath("//x:p[starts-with(., 'Mr Yu said')]", namespaces=NS)
     assert paragraph.get("lang") is None
 
@@ -177,14 +174,14 @@ def test_the_book_carries_a_small_font_with_every_han_character_of_its_articles(
     font = TTFont(io.BytesIO(book.zip.read(fonts[0])))
     assert font["name"].getDebugName(1) == face
     assert book.zip.getinfo(fonts[0]).file_size < 300_000  # the whole face is ~15 MB
-    han = set(HAN.findall("".join(text_of(book.page(name)) for name in ARTICLES)))
+    han = set(HAN.findall("".join(text_of(book.xml(name)) for name in ARTICLES)))
     assert len(han) > 60
     assert han - book.font_characters() == set()
     css = [href for href in book.manifest() if href.endswith("translate-kit-fonts.css")]
     rules = book.zip.read(css[0]).decode()
     assert f'font-family: "{face}"' in rules and Path(fonts[0]).name in rules
     for name in ARTICLES:
-        links = book.page(name).xpath("//x:link[@rel='stylesheet']/@href", namespaces=NS)
+        links = book.xml(name).xpath("//x:link[@rel='stylesheet']/@href", namespaces=NS)
         assert "../" + css[0] in links
 
 
@@ -195,7 +192,7 @@ def test_epubcheck_reports_no_error_and_no_warning(books, slug):
     assert done.returncode == 0
 
 
-def test_a_font_that_is_not_installed_names_the_package(tmp_path):
+def test_a_font_that_is_not_installed_names_the_package():
     with pytest.raises(BuildError, match="fonts-noto-cjk"):
         font_file("Noto Serif CJK XX")
 
@@ -206,7 +203,7 @@ def test_a_font_that_is_not_installed_names_the_package(tmp_path):
 @pytest.mark.tex
 def test_garbled_spans_are_marked_as_on_the_site(site):
     book = Book(site.root / "_build" / "epub" / "translate-kit-zh-hant.epub")
-    spans = book.page(f"{SAMPLE_DOC}.xhtml").xpath("//x:span[@class='garbled']/text()", namespaces=NS)
+    spans = book.xml(f"{SAMPLE_DOC}.xhtml").xpath("//x:span[@class='garbled']/text()", namespaces=NS)
     assert spans == ["?fù)", "?dān)", "?guī)欤晟普猩虥Q"]
 
 
@@ -214,7 +211,7 @@ def test_garbled_spans_are_marked_as_on_the_site(site):
 @pytest.mark.parametrize("slug", EDITIONS)
 def test_the_hostile_article_brings_no_markup_into_the_book(site, slug):
     book = Book(site.root / "_build" / "epub" / f"translate-kit-{slug}.epub")
-    page = book.page(f"{site.hostile_doc}.xhtml")
+    page = book.xml(f"{site.hostile_doc}.xhtml")
     assert page.xpath("//x:script | //x:img[@onerror] | //*[@onmouseover] | //x:b", namespaces=NS) == []
     assert not any(href.startswith("javascript:") for href in page.xpath("//@href"))
     done = epubcheck(book.path)
