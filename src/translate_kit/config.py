@@ -171,6 +171,13 @@ class ProjectConfig:
         """Sphinx's EPUB output of an edition: the XHTML, fonts and package files it zips."""
         return self.build_dir / "epub-files" / edition.slug
 
+    def downloads(self, edition: Edition) -> dict[str, tuple[Path, Path]]:
+        """An edition's downloads by kind: (where its stage leaves it, its copy in the site)."""
+        return {
+            "pdf": (self.pdf_path(edition), self.site_pdf_dir / self.pdf_name(edition)),
+            "epub": (self.epub_path(edition), self.site_epub_dir / self.epub_name(edition)),
+        }
+
     @property
     def front_page(self) -> Path:
         """The site's ``index.html``: every edition, its newest articles and downloads."""

@@ -109,7 +109,7 @@ def _front_edition(config: ProjectConfig, edition: Edition, pages: EditionPages 
     words = pages.words if pages else {}
     downloads = [
         {"kind": kind, "href": path.relative_to(config.html_dir).as_posix(), "word": words.get(kind, kind.upper())}
-        for kind, path in _downloads(config, edition) if path.is_file()
+        for kind, (_built, path) in config.downloads(edition).items() if path.is_file()
     ]
     newest = [
         {"href": f"{edition.slug}/{page.uri}", "title": page.title, "date": page.date, "lang": page.lang}
@@ -119,11 +119,6 @@ def _front_edition(config: ProjectConfig, edition: Edition, pages: EditionPages 
             "href": f"{edition.slug}/index.html", "title": pages.title if pages else "",
             "title_lang": pages.title_lang if pages else "",
             "words": words, "newest": newest, "downloads": downloads}
-
-
-def _downloads(config: ProjectConfig, edition: Edition) -> list[tuple[str, Path]]:
-    return [("pdf", config.site_pdf_dir / config.pdf_name(edition)),
-            ("epub", config.site_epub_dir / config.epub_name(edition))]
 
 
 def write_not_found_pages(config: ProjectConfig, built: dict[Edition, EditionPages]) -> None:

@@ -43,11 +43,7 @@ SIDEBAR = [
 
 def downloads(app: Sphinx) -> dict[str, tuple[Path, Path]]:
     """This edition's downloads: kind -> (where its stage leaves it, its place in the site)."""
-    project, edition = project_config(app.config), current_edition(app.config)
-    return {
-        "pdf": (project.pdf_path(edition), project.site_pdf_dir / project.pdf_name(edition)),
-        "epub": (project.epub_path(edition), project.site_epub_dir / project.epub_name(edition)),
-    }
+    return project_config(app.config).downloads(current_edition(app.config))
 
 
 def _configure(app: Sphinx, config: Config) -> None:
