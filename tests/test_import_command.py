@@ -48,10 +48,11 @@ def test_the_sample_becomes_a_clean_document_listed_in_the_index(project):
     assert meta["source"] == f"sources/{SAMPLE.name}" and meta["encoding"] == "utf-8"
     assert meta["notice"][0].startswith("免責聲明：")
     assert meta["counts"] == {"annotations_removed": 242, "punctuation_fixed": 77,
-                              "garbled_spans": 3, "boilerplate_moved": 1}
+                              "garbled_spans": 3, "boilerplate_moved": 1,
+                              "characters_repaired": 17}
     text = document.read_text(encoding="utf-8")
     assert f"# {TITLE}\n\n近日，泰州經濟開發區（綜合保稅區）召開" in text
-    assert "勇挑重{garbled}`?fù)`{garbled}`?dān)`、真抓實干" in text
+    assert "勇挑重{garbled}`?fù)`{garbled}`?dān)`、真抓實幹" in text
     assert "免責聲明" not in text.split("---\n", 2)[2]
     assert "2:284" in result and "4:445" in result
     index = (project / "docs" / "index.md").read_text(encoding="utf-8")

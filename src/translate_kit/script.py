@@ -84,13 +84,19 @@ def converter_for(config: ProjectConfig, edition: Edition) -> ScriptConverter:
         raise ConfigError(f"edition {edition.code!r} is not a script edition")
     path = phrases_path(config, edition)
     phrases = tuple(read_phrases(path).items()) if path.is_file() else ()
-    return _converter(edition.opencc_config, phrases, config.cache_dir("opencc"))
+    return phrase_converter(edition.opencc_config, phrases, config.cache_dir("opencc"))
 
 
 @lru_cache(maxsize=16)
-def _converter(
+def phrase_converter(
     opencc_config: str, phrases: tuple[tuple[str, str], ...], cache_dir: Path
 ) -> ScriptConverter:
+    """OpenCC's ``opencc_config`` with ``phrases`` in front of its first step (cached).
+
+    Without phrases it is the standard configuration; with them, a generated JSON
+    configuration in ``cache_dir`` (see ``with_phrases``).  The importer's repair of
+    leftover simplified characters uses this too, with the project's repairs.txt.
+    """
     standard = _standard_config(opencc_config)
     if not phrases:
         return ScriptConverter(opencc_config, phrases, opencc.OpenCC(str(standard)))

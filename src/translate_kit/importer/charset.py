@@ -6,14 +6,14 @@ from functools import cache
 
 import opencc
 
-_HAN_RANGES = (
+HAN_RANGES = (
     ("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uf900", "\ufaff"),
     ("\U00020000", "\U0003134f"),
 )
 
 
 def is_han(ch: str) -> bool:
-    return any(lo <= ch <= hi for lo, hi in _HAN_RANGES)
+    return any(lo <= ch <= hi for lo, hi in HAN_RANGES)
 
 
 def is_cjk(ch: str) -> bool:
