@@ -16,7 +16,7 @@ import copy
 import hashlib
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,20 @@ from translate_kit.errors import ConfigError
 from translate_kit.files import write_if_changed
 
 PHRASES_FILE = "phrases.txt"
+
+
+@cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s.json")
+
+
+def to_simplified(text: str) -> str:
+    """``text`` in simplified script by OpenCC's standard ``t2s``, without any glossary.
+
+    Two texts with the same simplified form differ only by script: the importer's repairs
+    and ``update`` (which keeps such a message's translation) rely on it.
+    """
+    return _t2s().convert(text) if text else text
 
 
 def opencc_share_dir() -> Path:
