@@ -158,3 +158,21 @@ def test_articles_outside_the_sphinx_project_are_refused(project, tmp_path):
     result = run(project, str(project / "sources" / SAMPLE.name), "--into", str(tmp_path / "elsewhere"),
                  ok=False)
     assert "insidetheSphinxproject" in result and not (tmp_path / "elsewhere").exists()
+
+
+def test_the_report_lists_each_repair_with_the_phrase_that_decided_it(project):
+    result = import_sample(project, "--report", str(project / "report.json"))
+    [entry] = json.loads((project / "report.json").read_text(encoding="utf-8"))["sources"]
+    assert len(entry["repairs"]) == entry["counts"]["characters_repaired"] == 17
+    assert entry["repairs"][0] == {"line": 2, "column": 96, "before": "后", "after": "後", "phrase": "後"}
+    assert {"line": 4, "column": 271, "before": "制", "after": "製", "phrase": "製造"} in entry["repairs"]
+    assert {"line": 6, "column": 200, "before": "系", "after": "繫", "phrase": "聯繫"} in entry["repairs"]
+    assert "2:96" in result and "后→後" in result and "17charactersrepaired" in result
+
+
+def test_no_repair_imports_the_characters_as_they_arrived(project):
+    import_sample(project, "--no-repair")
+    document = project / "docs" / "articles" / f"{SLUG}.md"
+    assert front(document)["counts"]["characters_repaired"] == 0
+    text = document.read_text(encoding="utf-8")
+    assert "情況匯報后，" in text and "真抓實干" in text and "智能制造" in text
