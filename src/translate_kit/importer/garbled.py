@@ -114,12 +114,11 @@ def _run(text: str, cluster: list[_Member], foreign: bool) -> Span:
 
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:
     """Take in the Han characters beside a run that form no word with the text beyond."""
-    for _ in range(MAX_GAP):
-        if start and is_han(text[start - 1]) and not _in_word(text, start - 1, before=True):
-            start -= 1
-    for _ in range(MAX_GAP):
-        if end < len(text) and is_han(text[end]) and not _in_word(text, end, before=False):
-            end += 1
+    low, high = max(0, start - MAX_GAP), min(len(text), end + MAX_GAP)
+    while start > low and is_han(text[start - 1]) and not _in_word(text, start - 1, before=True):
+        start -= 1
+    while end < high and is_han(text[end]) and not _in_word(text, end, before=False):
+        end += 1
     return start, end
 
 
