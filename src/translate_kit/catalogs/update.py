@@ -3,8 +3,9 @@
 Every translation edition's catalogs are read first, so a broken one stops the update
 before anything runs or is written.  One Sphinx run of the source edition with the
 extension's gettext builder (``sphinxext.extraction``) then writes a ``.pot`` per
-document; the catalogs are merged (``merge.merge``) and written back only when their
-bytes change.  Header dates move only with the content, so
+document; the catalogs are merged (``merge.merge``; a message whose source changed only
+by script, as the importer's repairs change it, keeps its translation) and written back
+only when their bytes change.  Header dates move only with the content, so
 a second update without source changes leaves every file byte-identical.  The whole run
 holds an exclusive lock, so two updates at once cannot interleave their writes.
 """
@@ -38,6 +39,7 @@ from translate_kit.catalogs.pofile_io import (
 from translate_kit.config import Edition, EditionKind, ProjectConfig
 from translate_kit.errors import BuildError, ConfigError
 from translate_kit.files import write_if_changed
+from translate_kit.script import to_simplified
 
 LOCK_FILE = ".translate-kit.lock"
 TEMPLATES_DIR = "gettext"
@@ -197,7 +199,7 @@ def update_edition(
     for docname, template in templates.items():
         path = paths.get(docname) or catalog_dir(config, edition) / f"{docname}.po"
         base = existing[docname] if docname in existing else new_catalog(config, edition, docname, now)
-        result = merge(template, base, memory, annotate)
+        result = merge(template, base, memory, annotate, script_key=to_simplified)
         result.catalog.creation_date = result.catalog.revision_date = now
         data = render_catalog(result.catalog)
         if docname not in existing:
