@@ -181,7 +181,9 @@ def update(config: ProjectConfig) -> None:
     """Extract messages and merge them into every translation edition's catalogs."""
     from translate_kit.catalogs.update import update_catalogs
 
-    result = update_catalogs(config)
+    result = update_catalogs(config, on_busy=lambda lock: say(
+        ("waiting:", "yellow"), " another update holds the catalogs (", _relative(config, lock),
+        "); this one starts when it ends", err=True))
     for warning in result.warnings:
         say(("sphinx:", "yellow"), " ", warning, err=True)
     for edition in result.editions:
