@@ -33,12 +33,16 @@ class MessageTemplateBuilder(I18nBuilder):
     name = BUILDER
     epilog = "The message templates are in %(outdir)s."
 
+    def _verbosity(self) -> int:
+        """``-v`` count: a setting from Sphinx 9 on; 0 (one progress line) for Sphinx 8.2."""
+        return getattr(self.config, "verbosity", 0)
+
     def finish(self) -> None:
         super().finish()
         outdir = Path(self.outdir)
         for domain, messages in status_iterator(
             sorted(self.catalogs.items()), "writing message templates... ", "darkgreen",
-            len(self.catalogs), self.config.verbosity, lambda item: item[0],
+            len(self.catalogs), self._verbosity(), lambda item: item[0],
         ):
             template = Catalog(project=self.config.project, version=self.config.version,
                                fuzzy=False)
