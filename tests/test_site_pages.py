@@ -13,7 +13,7 @@ from lxml import etree
 from conftest import FIXTURES, copy_root, set_base_url, translate_kit
 from translate_kit.config import load_config
 from translate_kit.publish import build_html
-from translate_kit.publish.sitemap import SitemapUrl, split
+from translate_kit.publish.sitemap import SitemapUrl, sitemap_index, split
 
 BASE = "https://news.example.org/taizhou/"
 EDITIONS = {"zh-hant": "zh-Hant", "zh-hans": "zh-Hans", "en": "en"}
@@ -67,6 +67,12 @@ def test_a_site_of_more_than_50000_pages_gets_a_sitemap_index():
     urls = [SitemapUrl(f"https://a.example/{n}.html") for n in range(5)]
     assert [len(part) for part in split(urls, limit=2)] == [2, 2, 1]
     assert split([], limit=2) == [[]]
+    schema = etree.XMLSchema(etree.parse(str(FIXTURES / "sitemap" / "sitemap.xsd")))
+    index = etree.fromstring(sitemap_index(["https://a.example/sitemap-1.xml",
+                                            "https://a.example/sitemap-2.xml"]))
+    assert schema.validate(index), schema.error_log
+    assert index.xpath("//s:loc/text()", namespaces=SITEMAP_NS) == [
+        "https://a.example/sitemap-1.xml", "https://a.example/sitemap-2.xml"]
 
 
 def test_robots_txt_allows_everything_and_names_the_sitemap(site):
