@@ -212,15 +212,24 @@ def update(config: ProjectConfig) -> None:
 @pass_config
 @reports_errors
 def stats(config: ProjectConfig, as_json: bool, fail_under: float | None, unit: str) -> None:
-    """Translation progress per edition and document (fuzzy counts as not done)."""
-    from translate_kit.catalogs.stats import collect_stats
+    """Translation progress per edition and document (fuzzy counts as not done), and the
+    number of corrections of each script edition."""
+    from translate_kit.catalogs.stats import collect_corrections, collect_stats
 
     editions = collect_stats(config)
+    corrections = collect_corrections(config)
     if as_json:
-        click.echo(json.dumps({"editions": [e.as_dict() for e in editions]}, ensure_ascii=False, indent=2))
+        click.echo(json.dumps({"editions": [e.as_dict() for e in editions],
+                               "corrections": [c.as_dict() for c in corrections]},
+                              ensure_ascii=False, indent=2))
     else:
         for edition in editions:
             console.print(_stats_table(edition))
+        if corrections:
+            table = Table("edition", "corrections", "fuzzy", "catalogs", title="corrections")
+            for c in corrections:
+                table.add_row(c.edition.code, str(c.corrections), str(c.fuzzy), str(c.catalogs))
+            console.print(table)
     for edition in editions:
         for docname in edition.without_catalog:
             err_console.print(f"warning: {edition.edition.code}: {docname} has no catalog yet "
