@@ -30,6 +30,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "date": "日期：",
         "source": "來源：",
         "progress": "本頁已翻譯 {percent}%，其餘部分以原文顯示。",
+        "catalog": "翻譯檔：",
+        "edit": "編輯此翻譯",
+        "fallback_missing": "尚未收入翻譯檔（請執行 translate-kit update）：{where}",
+        "fallback_untranslated": "尚未翻譯：{where}",
+        "fallback_fuzzy": "模糊翻譯，待譯者確認：{where}",
+        "fallback_unsafe": "譯文含不安全的標記，未予採用：{where}",
+        "fallback_not_applied": "譯文與原文的標記不符，未予採用：{where}",
     },
     "en": {
         "editions": "Editions",
@@ -38,6 +45,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "date": "Date: ",
         "source": "Source: ",
         "progress": "{percent}% translated; the rest of this page is shown in the original.",
+        "catalog": "Catalog: ",
+        "edit": "Edit this translation",
+        "fallback_missing": "Not in the catalog yet (run translate-kit update): {where}",
+        "fallback_untranslated": "Untranslated: {where}",
+        "fallback_fuzzy": "Fuzzy translation waiting for review: {where}",
+        "fallback_unsafe": "Translation left out as unsafe: {where}",
+        "fallback_not_applied": "Translation not applied (its markup differs from the source): {where}",
     },
 }
 
