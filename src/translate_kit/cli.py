@@ -173,6 +173,53 @@ def site(config: ProjectConfig, codes: tuple[str, ...], jobs: int) -> None:
 
 
 @main.command()
+@click.option("--edition", "-e", "codes", multiple=True, metavar="CODE",
+              help="Serve and rebuild only this edition (repeatable; default: every edition).")
+@click.option("--port", "-p", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on (0: any free port).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default is reachable from this machine only.")
+@pass_config
+@reports_errors
+def serve(config: ProjectConfig, codes: tuple[str, ...], port: int, host: str) -> None:
+    """Serve the site and rebuild what a saved file changes; open pages reload themselves."""
+    from translate_kit.serve import serve as serve_site
+
+    try:
+        serve_site(config, chosen_editions(config, codes), host, port,
+                   lambda event: _print_serve_event(config, event))
+    except KeyboardInterrupt:
+        pass
+    console.print("stopped", highlight=False)
+
+
+def _print_serve_event(config: ProjectConfig, event: Any) -> None:
+    """One line per event of the preview (paths and messages are printed verbatim)."""
+    from translate_kit.serve import Built, Changed, Failed, Serving
+
+    lines: list[str] = []
+    if isinstance(event, Serving):
+        codes = ", ".join(e.code for e in event.editions)
+        lines.append(f"serving {event.url} ({codes}); press Ctrl-C to stop")
+    elif isinstance(event, Changed):
+        names = ", ".join(_relative(config, path) for path in event.paths)
+        target = ", ".join(e.code for e in event.editions) or "nothing (no edition reads it)"
+        retried = ", ".join(e.code for e in event.retried)
+        lines.append(f"changed: {names} → rebuilding {target}"
+                     + (f"; retrying {retried} (its last build failed)" if retried else ""))
+    elif isinstance(event, Built):
+        for build in event.build.editions:
+            state = ("up to date" if build.up_to_date else
+                     f"built in {build.seconds:.1f} s" if build.run.ok else "sphinx-build failed")
+            lines.append(f"{build.edition.code}: {state}, {len(build.run.warnings)} warnings")
+    elif isinstance(event, Failed):
+        lines.append(f"error: {event.message}")
+    for line in lines:
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
+    console.file.flush()
+
+
+@main.command()
 @pass_config
 @reports_errors
 def update(config: ProjectConfig) -> None:
