@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from translate_kit.bench.corpus import Corpus, generate_corpus
+from translate_kit.bench.live import bench_live
 from translate_kit.bench.run import (
     BenchReport,
     Figure,
@@ -31,6 +32,7 @@ def run_benchmarks(
     work.mkdir(parents=True, exist_ok=True)
     bench_html(template, work, articles, repeat, report)
     bench_update(template, work, articles, report)
+    bench_live(template, work, articles, repeat, report)
     if sizes:
         bench_scaling(template, work, sizes, report)
     if pdf_articles and shutil.which("xelatex"):
