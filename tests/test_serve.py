@@ -6,15 +6,15 @@ the project's files as an editor saves them and read what the server prints and 
 
 import html
 import json
-import shutil
 import socket
-from pathlib import Path
+import subprocess
+import sys
 from urllib.error import URLError
 from urllib.request import urlopen
 
 import pytest
 
-from conftest import copy_root, translate_kit
+from conftest import copy_root
 from translate_kit.config import load_config
 from translate_kit.serve.changes import ChangeTracker
 from translate_kit.serve.server import SITE, LiveState, with_snippet
@@ -90,7 +90,9 @@ def test_it_listens_on_loopback_and_a_taken_port_is_a_clear_error(tmp_path, live
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        done = translate_kit(root, "serve", "--port", str(port))
+        done = subprocess.run(
+            [sys.executable, "-m", "translate_kit", "--root", str(root), "serve", "--port", str(port)],
+            capture_output=True, text=True, timeout=120)  # a bound: it must fail at once
     assert done.returncode == 1
     assert f"cannot serve on 127.0.0.1:{port}" in done.stderr
     preview = live_preview(root, "-e", "en")

@@ -84,10 +84,10 @@ class Preview:
         while todo and result is None:
             try:
                 result = build_html(self.config, tuple(todo))
-            except TranslateKitError as exc:
-                culprit = self._culprit(exc, todo)
-                errors[culprit.slug if culprit else SITE] = self._shown(str(exc))
-                self.report(Failed(culprit, errors[culprit.slug if culprit else SITE]))
+            except TranslateKitError as exc:  # e.g. a catalog that does not parse
+                culprit, message = self._culprit(exc, todo), self._shown(str(exc))
+                errors[culprit.slug if culprit else SITE] = message
+                self.report(Failed(culprit, message))
                 todo = [e for e in todo if e is not culprit] if culprit else []
         builds = result.editions if result else ()
         for build in builds:

@@ -18,6 +18,7 @@ translated (untranslated, fuzzy, missing from the catalog, unsafe, not applied).
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -140,7 +141,7 @@ class MarkUntranslated(SphinxTransform):
             return
         source_lang = f"language-{project_config(self.config).source_edition.code}"
         path = catalog_path(self.app, self.env.current_document.docname)
-        catalog = _read_quietly(path)
+        catalog = functools.cache(lambda: _read_quietly(path))  # read for the first fallback
         total = translated = 0
         for node, msgid in extract_messages(self.document):
             if isinstance(node, LITERAL_TYPE_NODES) or _in_docinfo(node):
@@ -150,7 +151,7 @@ class MarkUntranslated(SphinxTransform):
                 translated += 1
                 continue
             if isinstance(node, nodes.TextElement):
-                marker = _fallback(self.app, path, catalog, msgid)
+                marker = _fallback(self.app, path, catalog(), msgid)
                 if isinstance(node, nodes.title):
                     # The title's text is wrapped, so that the toctree, links and
                     # next/previous (which copy a title's children) carry the language.
