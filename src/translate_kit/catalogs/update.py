@@ -2,12 +2,13 @@
 
 Every translation edition's catalogs, and every script edition's correction catalogs, are
 read first, so a broken one stops the update before anything runs or is written.  One
-``sphinx-build -b gettext`` run of the source edition then writes a ``.pot`` per
-document; the catalogs are merged (``merge.merge``; ``corrections.merge_corrections``
-for corrections), given the edition's headers (``headers``) and written back only when
-their bytes change.  Header dates move only with the content, so
-a second update without source changes leaves every file byte-identical.  The whole run
-holds an exclusive lock, so two updates at once cannot interleave their writes.
+Sphinx run of the source edition with the extension's gettext builder
+(``sphinxext.extraction``) then writes a ``.pot`` per document; the catalogs are merged
+(``merge.merge``; ``corrections.merge_corrections`` for corrections), given the edition's
+headers (``headers``) and written back only when their bytes change.  Header dates move
+only with the content, so a second update without source changes leaves every file
+byte-identical.  The whole run holds an exclusive lock, so two updates at once cannot
+interleave their writes.
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ from translate_kit.files import write_if_changed
 
 LOCK_FILE = ".translate-kit.lock"
 TEMPLATES_DIR = "gettext"
+MESSAGE_BUILDER = "translate-kit-messages"
+"""The extension's gettext builder (``sphinxext.extraction``): Babel writes the templates."""
 
 
 @dataclass(frozen=True)
@@ -112,7 +115,7 @@ def extract_templates(config: ProjectConfig) -> tuple[Path, dict[str, Catalog], 
     outdir = config.cache_dir(TEMPLATES_DIR)
     shutil.rmtree(outdir, ignore_errors=True)
     # Reading is most of the work; Sphinx reads in parallel processes with -j.
-    run = run_sphinx(config, config.source_edition, "gettext", outdir,
+    run = run_sphinx(config, config.source_edition, MESSAGE_BUILDER, outdir,
                      ("-D", "gettext_compact=0", "-j", "auto"))
     if not run.ok:
         raise BuildError(f"message extraction failed:\n{run.output.strip()}", config.docs_dir)

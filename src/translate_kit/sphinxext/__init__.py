@@ -14,7 +14,8 @@ itself from its own module:
 - ``articles``: an article's date and source under its title;
 - ``search``: the per-edition search index, Chinese-aware through jieba
   (``chinese_search`` holds the search language class, which imports jieba);
-- ``extraction``: the gettext builder compiles its .pot template once, not per document;
+- ``extraction``: the ``translate-kit-messages`` builder, Sphinx's gettext extraction with
+  templates written by Babel (``update`` runs it);
 - ``garbled``: the ``{garbled}`` role for text the importer could not restore;
 - ``latex``: per-edition xelatex settings and fonts for the PDF.
 

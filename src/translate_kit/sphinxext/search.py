@@ -7,8 +7,8 @@ build, which costs seconds and adds nothing.  Instead the user dictionary is the
 project's phrase glossary (the words OpenCC needed help with), so they stay whole.
 jieba reads only files shipped in its package (it caches its prefix dictionary in the
 system's temporary directory, so a clean build does not rebuild it).
-Sphinx's own Chinese search is replaced by ``chinese_search.ChineseSearch``, whose
-search page works.  Opened from ``file://``, the search page lists results without the
+Where Sphinx's own Chinese search page is broken (Sphinx 9.0), it is replaced by
+``chinese_search.ChineseSearch``, whose search page works.  Opened from ``file://``, the search page lists results without the
 summaries it cannot fetch there, instead of logging an error per result.
 """
 
@@ -32,9 +32,9 @@ def _configure(app: Sphinx) -> None:
     language = config.html_search_language or config.language or "en"
     if app.builder.format != "html" or not language.lower().startswith("zh"):
         return
-    from translate_kit.sphinxext.chinese_search import ChineseSearch
+    from translate_kit.sphinxext.chinese_search import search_language
 
-    app.add_search_language(ChineseSearch)
+    app.add_search_language(search_language())
     options = dict(config.html_search_options or {})
     options.setdefault("dict", str(_user_dictionary(app) or ""))
     config.html_search_options = options
