@@ -3,7 +3,8 @@
 A client polls the served page the way an open browser tab does (the page's script asks
 every 250 ms, then reloads), so the figure is what a translator waits for.  Its baseline
 is what they would do without the preview: ``translate-kit build html -e en`` after the
-same edit, in the same run.
+same edit, in the same run.  The preview runs the same build; noticing the save and the
+page's next poll add a few hundred milliseconds, hence a target of 1.5 times the build.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def bench_live(template: Path, work: Path, articles: int, repeat: int, report: B
         server.send_signal(signal.SIGINT)
         server.communicate(timeout=WAIT_SECONDS)
     report.add(Figure(f"live preview: save one en .po → page shows it, N={articles}", live,
-                      "build html -e en", live / by_hand, 1.2))
+                      "build html -e en", live / by_hand, 1.5))
 
 
 def _read_until(server: subprocess.Popen[str], pattern: re.Pattern[str]) -> re.Match[str]:

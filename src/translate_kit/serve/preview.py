@@ -107,7 +107,8 @@ class Preview:
         if self.config.root / CONFIG_FILE in paths:
             try:
                 self._reload()
-            except ConfigError as exc:
+            except ConfigError as exc:  # built once the project file is fixed
+                self.pending.update(e.code for e in self.tracker.readers(paths))
                 self.state.record((), (), {SITE: self._shown(str(exc))}, {})
                 self.report(Failed(None, self._shown(str(exc))))
                 return
