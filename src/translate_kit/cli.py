@@ -394,24 +394,27 @@ def _size_pair(ctx: click.Context, param: click.Parameter, value: str) -> tuple[
               help="Two corpus sizes for the scaling figure ('' to leave it out).")
 @click.option("--pdf-articles", default=50, show_default=True, help="Corpus size for PDFs (0: none).")
 @click.option("--repeat", default=1, show_default=True, help="Runs per figure; the best counts.")
+@click.option("--search-sizes", default="800,5000", show_default=True, callback=_size_pair,
+              help="Two corpus sizes for the search download and index figures ('' to leave them out).")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the figures to this JSON file.")
 @pass_config
 @reports_errors
 def bench(config: ProjectConfig, articles: int, sizes: tuple[int, ...], pdf_articles: int, repeat: int,
-          json_path: Path | None) -> None:
+          search_sizes: tuple[int, ...], json_path: Path | None) -> None:
     """Time the builds against plain sphinx-build on a synthetic corpus."""
     from translate_kit.bench import run_benchmarks
 
     with console.status("running benchmarks…"):
         report = run_benchmarks(config.root, config.build_dir / "bench", articles, sizes,
-                                pdf_articles, repeat)
-    table = Table("figure", "seconds", "ratio", "target", "met")
+                                pdf_articles, repeat, search_sizes)
+    table = Table("figure", "value", "ratio", "target", "met")
     for f in report.figures:
         ratio = f"{f.ratio:.2f}× {f.baseline}" if f.ratio is not None else ""
         target = f"≤ {f.target:g}×" if f.target is not None else ""
         met = {True: "[green]yes[/]", False: "[red]no[/]", None: ""}[f.met]
-        table.add_row(f.name, f"{f.seconds:.2f}", ratio, target, met)
+        value = f"{f.seconds:.2f} s" if f.unit == "s" else f"{f.seconds:,.0f} {f.unit}"
+        table.add_row(f.name, value, ratio, target, met)
     console.print(table)
     for note in report.notes:
         console.print(f"[yellow]note:[/] {note}")

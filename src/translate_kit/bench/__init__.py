@@ -15,6 +15,7 @@ from translate_kit.bench.run import (
     bench_scaling,
     bench_update,
 )
+from translate_kit.bench.search import bench_search
 
 __all__ = ["BenchReport", "Corpus", "Figure", "generate_corpus", "run_benchmarks"]
 
@@ -26,6 +27,7 @@ def run_benchmarks(
     sizes: tuple[int, int] = (400, 800),
     pdf_articles: int = 50,
     repeat: int = 1,
+    search_sizes: tuple[int, ...] = (800, 5000),
 ) -> BenchReport:
     """Run every benchmark; ``pdf_articles=0`` leaves out the PDFs (no TeX needed)."""
     report = BenchReport()
@@ -35,6 +37,8 @@ def run_benchmarks(
     bench_live(template, work, articles, repeat, report)
     if sizes:
         bench_scaling(template, work, sizes, report)
+    if search_sizes:
+        bench_search(template, work, search_sizes, report)
     if pdf_articles and shutil.which("xelatex"):
         bench_pdf(template, work, pdf_articles, report)
     elif pdf_articles:

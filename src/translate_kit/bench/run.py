@@ -23,13 +23,15 @@ from translate_kit.errors import BuildError
 
 @dataclass(frozen=True)
 class Figure:
-    """One benchmark result: a time, and its ratio to a baseline against a target."""
+    """One benchmark result: a time (or a size), and its ratio to a baseline against a target."""
 
     name: str
     seconds: float
+    """The measured value: seconds, or a count of ``unit`` when ``unit`` is not ``s``."""
     baseline: str = ""
     ratio: float | None = None
     target: float | None = None
+    unit: str = "s"
 
     @property
     def met(self) -> bool | None:

@@ -37,6 +37,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fallback_fuzzy": "模糊翻譯，待譯者確認：{where}",
         "fallback_unsafe": "譯文含不安全的標記，未予採用：{where}",
         "fallback_not_applied": "譯文與原文的標記不符，未予採用：{where}",
+        "search_results": "搜尋結果",
+        "search_searching": "搜尋中……",
+        "search_found_one": "找到 1 篇相符的文章。",
+        "search_found": "找到 {count} 篇相符的文章。",
+        "search_none": "沒有文章同時含有這些字詞。",
+        "search_more": "顯示更多結果",
     },
     "en": {
         "editions": "Editions",
@@ -52,6 +58,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fallback_fuzzy": "Fuzzy translation waiting for review: {where}",
         "fallback_unsafe": "Translation left out as unsafe: {where}",
         "fallback_not_applied": "Translation not applied (its markup differs from the source): {where}",
+        "search_results": "Search results",
+        "search_searching": "Searching…",
+        "search_found_one": "Found 1 page.",
+        "search_found": "Found {count} pages.",
+        "search_none": "No page contains all of these words.",
+        "search_more": "Show more results",
     },
 }
 
