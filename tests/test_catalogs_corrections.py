@@ -147,3 +147,20 @@ def test_a_passage_like_a_corrected_one_that_is_still_there_gets_no_entry():
     result = merge_corrections(template, existing)
     assert [m.id for m in result.catalog if m.id] == [TRADE]
     assert not result.catalog[TRADE].fuzzy and not result.catalog.obsolete
+
+
+def test_a_passage_repaired_only_in_script_keeps_its_correction_as_it_is():
+    from babel.messages.catalog import Catalog
+
+    from translate_kit.catalogs.corrections import merge_corrections
+    from translate_kit.script import to_simplified
+
+    leftover = TRADE.replace("會", "会")  # as a naive converter left it, before the repair
+    existing = Catalog(locale="zh_Hans")
+    existing.add(leftover, "开发区管委会表示，今年外贸进出口总额预计增长15%。")
+    template = Catalog()
+    template.add(TRADE)
+    result = merge_corrections(template, existing, to_simplified)
+    assert [(m.id, m.string, m.fuzzy) for m in result.catalog if m.id] == [
+        (TRADE, "开发区管委会表示，今年外贸进出口总额预计增长15%。", False)]
+    assert not result.catalog.obsolete

@@ -347,16 +347,20 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the report as JSON to this file.")
 @click.option("--force", is_flag=True, help="Overwrite documents that were edited by hand.")
+@click.option("--no-repair", is_flag=True,
+              help="Keep the simplified characters a naive converter left (no repairs).")
 @pass_config
 @reports_errors
 def import_(config: ProjectConfig, sources: tuple[Path, ...], into: Path | None,
-            title: str | None, date: str | None, report_path: Path | None, force: bool) -> None:
+            title: str | None, date: str | None, report_path: Path | None, force: bool,
+            no_repair: bool) -> None:
     """Import source articles (.txt, .html) as MyST documents and list them in the index."""
     from translate_kit.importer import import_sources
 
     if title and len(sources) > 1:
         raise click.UsageError("--title names one article: import one SOURCE at a time")
-    report = import_sources(config, list(sources), into=into, title=title, date=date, force=force)
+    report = import_sources(config, list(sources), into=into, title=title, date=date, force=force,
+                            repair=not no_repair)
     findings = Table("source", "line:column", "kind", "text", "detail", title="findings")
     for r in report.results:
         c = r.counts
@@ -364,13 +368,17 @@ def import_(config: ProjectConfig, sources: tuple[Path, ...], into: Path | None,
         console.print(
             f"[bold]{r.source}[/] → {r.document} ({state}; encoding {r.encoding}): "
             f"{c.annotations_removed} annotations removed, {c.punctuation_fixed} punctuation "
-            f"fixed, {c.garbled_spans} garbled spans, {c.boilerplate_moved} notices moved",
+            f"fixed, {c.garbled_spans} garbled spans, {c.boilerplate_moved} notices moved, "
+            f"{c.characters_repaired} characters repaired",
             highlight=False,
         )
         for warning in r.warnings:
             console.print(f"  [yellow]warning:[/] {warning}", highlight=False)
         for f in r.findings:
             findings.add_row(r.source, f"{f.line}:{f.column}", f.kind, f.text, f.detail)
+        for p in r.repairs:
+            findings.add_row(r.source, f"{p.line}:{p.column}", "repair", f"{p.before}→{p.after}",
+                             f"phrase {p.phrase}")
     if findings.row_count:
         console.print(findings)
     if report_path:

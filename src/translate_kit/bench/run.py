@@ -44,6 +44,8 @@ class Figure:
 class BenchReport:
     figures: list[Figure] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    measures: dict[str, dict[str, object]] = field(default_factory=dict)
+    """Figures that are not times (the import's repair rate), by name."""
 
     def add(self, figure: Figure) -> Figure:
         self.figures.append(figure)
@@ -51,7 +53,7 @@ class BenchReport:
 
     def as_json(self) -> dict[str, object]:
         figures = [asdict(f) | {"met": f.met} for f in self.figures]
-        return {"figures": figures, "notes": self.notes}
+        return {"figures": figures, "notes": self.notes, "measures": self.measures}
 
 
 # Users' Pythons cache compiled modules; an environment that forbids it would charge every

@@ -18,11 +18,12 @@ from babel.messages.catalog import Catalog, Message
 from rapidfuzz import fuzz
 
 from translate_kit.catalogs.memory import TranslationMemory
-from translate_kit.catalogs.merge import MergeResult, merge
+from translate_kit.catalogs.merge import MergeResult, ScriptKey, merge
 from translate_kit.catalogs.pofile_io import is_translated, iter_messages, message_text
 
 
-def merge_corrections(template: Catalog, existing: Catalog) -> MergeResult:
+def merge_corrections(template: Catalog, existing: Catalog,
+                      script_key: ScriptKey | None = None) -> MergeResult:
     """``existing`` updated to ``template``'s messages, keeping only what was corrected.
 
     ``merge`` does the work (the same order of preference as for translations, without
@@ -31,9 +32,10 @@ def merge_corrections(template: Catalog, existing: Catalog) -> MergeResult:
     carries a correction over to the passage it was edited into (fuzzy, with the old
     text as previous msgid; the most similar one, if the old text resembles several).
     Every other message, a suggestion taken from a passage that is still there among
-    them, is nobody's correction and is left out.
+    them, is nobody's correction and is left out.  With ``script_key``, a passage that
+    changed only by script keeps its correction as it is.
     """
-    result = merge(template, existing, TranslationMemory())
+    result = merge(template, existing, TranslationMemory(), script_key=script_key)
     had = {m.id for m in iter_messages(existing)} | {m.id for m in existing.obsolete.values()}
     new = [m for m in iter_messages(result.catalog) if m.id not in had]
     kept = _successors(new, {m.id for m in iter_messages(result.catalog)})

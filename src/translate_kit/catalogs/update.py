@@ -4,11 +4,12 @@ Every translation edition's catalogs, and every script edition's correction cata
 read first, so a broken one stops the update before anything runs or is written.  One
 Sphinx run of the source edition with the extension's gettext builder
 (``sphinxext.extraction``) then writes a ``.pot`` per document; the catalogs are merged
-(``merge.merge``; ``corrections.merge_corrections`` for corrections), given the edition's
-headers (``headers``) and written back only when their bytes change.  Header dates move
-only with the content, so a second update without source changes leaves every file
-byte-identical.  The whole run holds an exclusive lock, so two updates at once cannot
-interleave their writes.
+(``merge.merge``, where a message whose source changed only by script, as the importer's
+repairs change it, keeps its translation; ``corrections.merge_corrections`` for
+corrections), given the edition's headers (``headers``) and written back only when their
+bytes change.  Header dates move only with the content, so a second update without source
+changes leaves every file byte-identical.  The whole run holds an exclusive lock, so two
+updates at once cannot interleave their writes.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from translate_kit.catalogs.pofile_io import (
 from translate_kit.config import Edition, EditionKind, ProjectConfig
 from translate_kit.errors import BuildError
 from translate_kit.files import write_if_changed
+from translate_kit.script import to_simplified
 
 LOCK_FILE = ".translate-kit.lock"
 TEMPLATES_DIR = "gettext"
@@ -188,7 +190,8 @@ def update_edition(
     documents = []
     for docname, template in templates.items():
         path = paths.get(docname) or catalog_dir(config, edition) / f"{docname}.po"
-        result = merge(template, existing.get(docname, Catalog()), memory, annotate)
+        result = merge(template, existing.get(docname, Catalog()), memory, annotate,
+                       script_key=to_simplified)
         catalog = with_headers(result.catalog, existing.get(docname), config, edition, docname, now)
         status = store(path, raw.get(docname), catalog)
         documents.append(DocumentUpdate(docname, path, status, result.counts))
@@ -225,7 +228,7 @@ def update_corrections(
     for docname, path in catalogs.paths.items():
         if docname not in templates:
             continue
-        result = merge_corrections(templates[docname], catalogs.parsed[docname])
+        result = merge_corrections(templates[docname], catalogs.parsed[docname], to_simplified)
         catalog = with_headers(result.catalog, catalogs.parsed[docname], config, edition, docname, now)
         status = store(path, catalogs.raw[docname], catalog)
         documents.append(DocumentUpdate(docname, path, status, result.counts))
