@@ -10,7 +10,7 @@ TK      := $(BIN)/translate-kit
 PYTEST_ARGS ?=
 SERVE_ARGS ?=
 
-.PHONY: help html pdf site livehtml test update-po stats check bench editions clean
+.PHONY: help html pdf site livehtml test test-min update-po stats check bench editions clean
 
 help:
 	@echo "make html       build every edition into _build/html (site with language switcher)"
@@ -18,6 +18,7 @@ help:
 	@echo "make site       html + pdf, with the PDFs copied into the site"
 	@echo "make livehtml   serve the site on 127.0.0.1:8000, rebuild on save, reload pages"
 	@echo "make test       run the test suite"
+	@echo "make test-min   the suite without TeX and browser, on the lowest declared versions (.venv-min)"
 	@echo "make update-po  extract messages and update locale/*/LC_MESSAGES/*.po"
 	@echo "make stats      translation progress per edition and document"
 	@echo "make check      check the catalogs (errors fail)"
@@ -46,6 +47,9 @@ livehtml: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-min:
+	$(PYTHON) .ci/min-versions $(PYTEST_ARGS)
 
 update-po: $(STAMP)
 	$(TK) update

@@ -9,7 +9,8 @@ repairs change it, keeps its translation; ``corrections.merge_corrections`` for
 corrections), given the edition's headers (``headers``) and written back only when their
 bytes change.  Header dates move only with the content, so a second update without source
 changes leaves every file byte-identical.  The whole run holds an exclusive lock, so two
-updates at once cannot interleave their writes.
+updates at once cannot interleave their extraction runs and writes: the second one waits
+(and its caller is told) until the first has finished.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import datetime as dt
 import fcntl
 import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,11 +98,21 @@ def read_catalogs(config: ProjectConfig, edition: Edition) -> EditionCatalogs:
 
 
 @contextmanager
-def catalog_lock(config: ProjectConfig) -> Iterator[None]:
-    """Hold ``locale/.translate-kit.lock`` exclusively (waits for a running update)."""
+def catalog_lock(config: ProjectConfig, on_busy: Callable[[Path], None] | None = None) -> Iterator[None]:
+    """Hold ``locale/.translate-kit.lock`` exclusively.
+
+    While another update holds it, ``on_busy`` is told (with the lock's path) and the
+    lock is waited for.
+    """
     config.locale_dir.mkdir(parents=True, exist_ok=True)
-    with (config.locale_dir / LOCK_FILE).open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+    path = config.locale_dir / LOCK_FILE
+    with path.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_busy is not None:
+                on_busy(path)
+            fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
         finally:
@@ -155,10 +166,13 @@ def _without_dates(data: bytes) -> bytes:
     return _HEADER_DATES.sub(b"", data)
 
 
-def update_catalogs(config: ProjectConfig) -> UpdateResult:
+def update_catalogs(config: ProjectConfig, on_busy: Callable[[Path], None] | None = None) -> UpdateResult:
     """Extract the source edition's messages and merge them into every translation edition
-    and every script edition's correction catalogs."""
-    with catalog_lock(config):
+    and every script edition's correction catalogs.
+
+    ``on_busy`` is called when another update holds the catalogs and this one waits.
+    """
+    with catalog_lock(config, on_busy):
         current = {e: read_catalogs(config, e) for e in config.editions_of(EditionKind.TRANSLATION)}
         corrected = {e: c for e in config.editions_of(EditionKind.SCRIPT)
                      if (c := read_catalogs(config, e)).paths}
