@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import requires_tools
+from conftest import requires_tools, translate_kit
 from translate_kit.catalogs.pofile_io import read_catalog
 from translate_kit.cli import main
 
@@ -126,10 +126,10 @@ def test_stats_counts_the_corrections_of_each_script_edition(root):
         '\nmsgid "泰州綜合保稅區揭牌"\nmsgstr "泰州综合保税区挂牌"\n'
         '\nmsgid "泰州經濟開發區"\nmsgstr ""\n'
     ))
-    figures = json.loads(run(root, "stats", "--json").stdout)
+    figures = json.loads(translate_kit(root, "stats", "--json").stdout)  # warnings aside
     assert figures["corrections"] == [
         {"edition": "zh-Hans", "catalogs": 1, "corrections": 2, "fuzzy": 1}]
-    lines = run(root, "stats").stdout.splitlines()
+    lines = translate_kit(root, "stats").stdout.splitlines()
     assert lines[lines.index("corrections") + 1].split() == ["edition", "corrections", "fuzzy", "catalogs"]
     assert [line.split() for line in lines if line.startswith("zh-Hans")] == [["zh-Hans", "2", "1", "1"]]
 

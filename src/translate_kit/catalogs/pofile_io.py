@@ -82,6 +82,9 @@ class PoCatalog(Catalog):
         self.extra_headers = {name: value for name, value in headers
                               if name.lower() not in BABEL_HEADERS}
 
+    # Older Babel binds the property to its own accessors, not to these overrides.
+    mime_headers = property(_get_mime_headers, _set_mime_headers)
+
 
 class _StrictCatalog(PoCatalog):
     """A Catalog that notes msgids defined twice while it is being parsed."""
