@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from translate_kit.bench.corpus import Corpus, generate_corpus
+from translate_kit.bench.live import bench_live
 from translate_kit.bench.repair import RepairMeasure, bench_repair, measure_repairs
 from translate_kit.bench.run import (
     BenchReport,
@@ -37,6 +38,7 @@ def run_benchmarks(
     bench_repair(work, report)
     bench_html(template, work, articles, repeat, report)
     bench_update(template, work, articles, report)
+    bench_live(template, work, articles, repeat, report)
     if sizes:
         bench_scaling(template, work, sizes, report)
     if search_sizes:
