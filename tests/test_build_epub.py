@@ -148,9 +148,10 @@ def test_the_table_of_contents_heading_is_in_the_edition_language(books):
 def test_each_article_shows_its_date_and_source_under_its_title(books, slug, date, source):
     page = books[slug].xml("articles/a001.xhtml")
     (heading,) = page.xpath("//x:h1", namespaces=NS)
-    # Right under the title (in a translation edition, after the translation notice).
-    under = [element.get("class") for element in list(heading.itersiblings())[:2]]
-    assert "tk-article-meta" in under
+    # Under the title, before the article's text (in a translation edition the notices
+    # of its progress and catalog come first).
+    under = [element.get("class") for element in heading.itersiblings()]
+    assert "tk-article-meta" in under[:under.index(None)]
     (meta,) = page.xpath("//x:p[@class='tk-article-meta']", namespaces=NS)
     assert "".join(meta.itertext()) == f"{date} · {source}"
 
