@@ -156,6 +156,13 @@ def test_each_article_shows_its_date_and_source_under_its_title(books, slug, dat
     assert "".join(meta.itertext()) == f"{date} · {source}"
 
 
+def test_the_book_leaves_out_the_translators_catalog_notice(books):
+    # The site names each page's .po for translators; a reader's book does not.
+    for name in ARTICLES:
+        text = text_of(books["en"].xml(name))
+        assert "LC_MESSAGES" not in text and ".po" not in text, name
+
+
 def test_untranslated_passages_carry_the_source_language(books):
     page = books["en"].xml("articles/a002.xhtml")
     marked = page.xpath("//x:p[@lang='zh-Hant']//text()", namespaces=NS)

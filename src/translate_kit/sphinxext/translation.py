@@ -224,7 +224,8 @@ def _notices(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Under the title of a translation edition's page: its progress and its catalog."""
     if current_edition(app.config).kind is not EditionKind.TRANSLATION:
         return
-    insert_after_title(doctree, _catalog_notice(app, docname))
+    if _is_site_page(app):  # where a translator looks; readers' books and PDFs leave it out
+        insert_after_title(doctree, _catalog_notice(app, docname))
     translated, total = doctree.get("translate_kit_progress", (0, 0))
     if total and translated != total:
         percent = translated * 100 // total
@@ -233,6 +234,10 @@ def _notices(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             classes=["tk-translation-progress", "no-search"],
         )
         insert_after_title(doctree, notice)
+
+
+def _is_site_page(app: Sphinx) -> bool:
+    return app.builder.format == "html" and app.builder.name != "epub"
 
 
 def _catalog_notice(app: Sphinx, docname: str) -> nodes.paragraph:
