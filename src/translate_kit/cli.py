@@ -321,43 +321,43 @@ def import_(config: ProjectConfig, sources: tuple[Path, ...], into: Path | None,
         write_atomic(report_path, json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
 
 
-def _size_pair(ctx: click.Context, param: click.Parameter, value: str) -> tuple[int, ...]:
-    """``--sizes``: two corpus sizes, or none for ''."""
-    try:
-        pair = tuple(int(n) for n in value.split(",")) if value else ()
-    except ValueError:
-        pair = None
-    if pair is None or len(pair) not in (0, 2):
-        raise click.BadParameter("give two sizes, e.g. 400,800")
-    return pair
-
-
 @main.command()
-@click.option("--articles", default=200, show_default=True, help="Corpus size for the main figures.")
-@click.option("--sizes", default="400,800", show_default=True, callback=_size_pair,
-              help="Two corpus sizes for the scaling figure ('' to leave it out).")
+@click.option("--articles", default=200, show_default=True,
+              help="Corpus size for the edition and update figures (0: leave them out).")
+@click.option("--archive", default=800, show_default=True,
+              help="Archive size for the import, stats and check figures (0: leave them out).")
+@click.option("--scale", default=0, show_default=True,
+              help="Also a full build of this many articles (e.g. 2000) against the archive's.")
 @click.option("--pdf-articles", default=50, show_default=True, help="Corpus size for PDFs (0: none).")
 @click.option("--repeat", default=1, show_default=True, help="Runs per figure; the best counts.")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the figures to this JSON file.")
 @pass_config
 @reports_errors
-def bench(config: ProjectConfig, articles: int, sizes: tuple[int, ...], pdf_articles: int, repeat: int,
-          json_path: Path | None) -> None:
-    """Time the builds against plain sphinx-build on a synthetic corpus."""
+def bench(config: ProjectConfig, articles: int, archive: int, scale: int, pdf_articles: int,
+          repeat: int, json_path: Path | None) -> None:
+    """Time the builds against baselines measured in the same run, on synthetic corpora."""
     from translate_kit.bench import run_benchmarks
 
-    with console.status("running benchmarks…"):
-        report = run_benchmarks(config.root, config.build_dir / "bench", articles, sizes,
-                                pdf_articles, repeat)
-    table = Table("figure", "seconds", "ratio", "target", "met")
-    for f in report.figures:
-        ratio = f"{f.ratio:.2f}× {f.baseline}" if f.ratio is not None else ""
+    with console.status("running benchmarks…") as status:
+        report = run_benchmarks(
+            config.root, config.build_dir / "bench", articles, archive, scale, pdf_articles,
+            repeat, on_figure=lambda f: status.console.log(f.name, markup=False, highlight=False))
+    table = Table("#", "figure", "best s", "range s", "ratio", "target", "met")
+    number = {f.name: str(i) for i, f in enumerate(report.figures, 1)}
+    for i, f in enumerate(report.figures, 1):
+        ratio = f"{f.ratio:.3f}× #{number[f.baseline]}" if f.ratio is not None else ""
         target = f"≤ {f.target:g}×" if f.target is not None else ""
         met = {True: "[green]yes[/]", False: "[red]no[/]", None: ""}[f.met]
-        table.add_row(f.name, f"{f.seconds:.2f}", ratio, target, met)
+        low, high = f.spread
+        table.add_row(str(i), escape(f.name), f"{f.seconds:.2f}", f"{low:.2f}–{high:.2f}",
+                      ratio, target, met)
     console.print(table)
+    for f in report.figures:
+        if f.name.startswith("build html, full"):
+            console.print(f"peak memory of {escape(f.name)}: {f.peak_mib:.0f} MiB (largest process)",
+                          highlight=False)
     for note in report.notes:
-        console.print(f"[yellow]note:[/] {note}")
+        console.print(f"[yellow]note:[/] {escape(note)}")
     if json_path:
         write_atomic(json_path, json.dumps(report.as_json(), indent=2))

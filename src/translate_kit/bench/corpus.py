@@ -88,6 +88,16 @@ def generate_corpus(root: Path, articles: int, template: Path, seed: int = 1) ->
     return Corpus(root=root, articles=tuple(docnames), paragraphs=count)
 
 
+def write_source(path: Path, seed: int = 0) -> Path:
+    """A new source article as it arrives from a newsroom: a title line, then paragraphs."""
+    rng = random.Random(f"source-{seed}")
+    title = rng.choice(_PHRASES) + rng.choice(_VERBS) + rng.choice(_PHRASES)
+    paragraphs = [_paragraph(rng) for _ in range(6)]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n\n".join([title, *paragraphs]) + "\n", encoding="utf-8")
+    return path
+
+
 def _write_translation(root: Path, docname: str, title: str, paragraphs: list[str]) -> None:
     """An English catalog translating the title and every other paragraph."""
     catalog = Catalog(locale="en", project="bench", charset="utf-8")
