@@ -157,6 +157,11 @@ class ProjectConfig:
         """A directory of derived files a stage keeps between runs (``opencc``, ``jieba`` …)."""
         return self.build_dir / name
 
+    @property
+    def import_cache(self) -> Path:
+        """Title, date and source of every article, so an import need not read them all."""
+        return self.cache_dir("import") / "articles.json"
+
 
 def find_root(start: Path) -> Path:
     """The nearest directory at or above ``start`` holding translate-kit.toml."""
