@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from translate_kit.publish import build_html
-from translate_kit.publish.html import language_map
+from translate_kit.publish.assemble import language_map
 from translate_kit.cli import main
 from translate_kit.config import load_config
 

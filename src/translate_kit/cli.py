@@ -114,6 +114,8 @@ def print_build_summary(builds: Iterable[EditionBuild], what: str, shown: int = 
         status = "[green]ok[/]" if run.ok else f"[bold red]failed ({run.returncode})[/]"
         if build.up_to_date:
             status = "[green]up to date[/]"
+        elif build.recovered and run.ok:
+            status = "[green]ok[/] (last build interrupted: rebuilt in full)"
         table.add_row(run.edition.code, status, str(len(run.warnings)),
                       f"{build.seconds:.1f}", str(run.outdir))
     console.print(table)
@@ -170,6 +172,19 @@ def site(config: ProjectConfig, codes: tuple[str, ...], jobs: int) -> None:
     console.print(f"site: {result.html.chooser}")
     if not result.html.ok:
         sys.exit(1)
+
+
+@build.command()
+@pass_config
+@reports_errors
+def assemble(config: ProjectConfig) -> None:
+    """Put editions built elsewhere (e.g. CI jobs) together: chooser page and PDFs."""
+    from translate_kit.publish.assemble import assemble_site
+
+    result = assemble_site(config, check=True)
+    for pdf in result.pdfs:
+        console.print(f"pdf: {pdf}", highlight=False, markup=False)
+    console.print(f"site: {result.chooser}", highlight=False, markup=False)
 
 
 @main.command()

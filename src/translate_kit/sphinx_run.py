@@ -62,7 +62,9 @@ def run_sphinx(
 ) -> SphinxRun:
     """Build one edition; warnings are collected, not printed."""
     outdir.mkdir(parents=True, exist_ok=True)
-    warnfile = outdir.parent / f".{outdir.name}-{builder}-warnings.txt"
+    warnfile = config.build_warnings(builder, edition)
+    warnfile.parent.mkdir(parents=True, exist_ok=True)
+    warnfile.unlink(missing_ok=True)
     command = sphinx_command(config, edition, builder, outdir, ("-q", "-w", str(warnfile), *extra))
     proc = subprocess.run(command, capture_output=True, text=True, cwd=config.root)
     warnings = ()

@@ -10,26 +10,18 @@ builds' time instead of 2).
 
 from __future__ import annotations
 
-import html
-import json
 import os
+import shutil
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from string import Template
-from urllib.parse import quote
 
-from translate_kit.publish.inputs import STAMP, fingerprint, is_up_to_date
+from translate_kit.publish.assemble import assemble_site
+from translate_kit.publish.inputs import begin, finish, fingerprint, is_up_to_date
 from translate_kit.sphinx_run import SphinxRun, run_sphinx
 from translate_kit.catalogs.compile import compile_catalogs
 from translate_kit.config import Edition, EditionKind, ProjectConfig
-from translate_kit.files import write_atomic
-
-TEMPLATES = Path(__file__).parent / "templates"
-ICON = Path(__file__).parents[1] / "sphinxext" / "static" / "translate-kit-icon.svg"
-# Region subtags that read each Chinese script, for browsers that only send zh-TW etc.
-SCRIPT_REGIONS = {"hant": ("zh-tw", "zh-hk", "zh-mo"), "hans": ("zh-cn", "zh-sg", "zh-my", "zh")}
 
 
 @dataclass(frozen=True)
@@ -40,6 +32,8 @@ class EditionBuild:
     seconds: float
     up_to_date: bool = False
     """Nothing the edition reads had changed since its last clean build: Sphinx not run."""
+    recovered: bool = False
+    """The edition's last build never finished: it was built again from nothing."""
 
     @property
     def edition(self) -> Edition:
@@ -75,59 +69,21 @@ def build_html(
                              language=edition.sphinx_language)
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         builds = tuple(pool.map(lambda e: _build_one(config, e, outdir), editions))
-    return HtmlBuild(outdir, write_chooser(config, outdir), builds)
+    return HtmlBuild(outdir, assemble_site(config).chooser, builds)
 
 
 def _build_one(config: ProjectConfig, edition: Edition, outdir: Path) -> EditionBuild:
     start = time.perf_counter()
     target = config.edition_html_dir(edition)
     stamp = fingerprint(config, edition, "html")
-    if is_up_to_date(target, stamp):
+    if is_up_to_date(config, edition, "html", stamp, target):
         run = SphinxRun(edition, "html", target, 0, (), "")
         return EditionBuild(run, time.perf_counter() - start, up_to_date=True)
-    (target / STAMP).unlink(missing_ok=True)
+    recovered = begin(config, edition, "html")
+    if recovered:  # half-written pages, an index that skips them: start afresh
+        for partial in (target, config.doctrees_dir("html", edition)):
+            shutil.rmtree(partial, ignore_errors=True)
     run = run_sphinx(config, edition, "html", target)
-    if run.ok and not run.warnings:  # a build with warnings runs again and shows them again
-        (target / STAMP).write_text(stamp, encoding="utf-8")
-    return EditionBuild(run, time.perf_counter() - start)
-
-
-def write_chooser(config: ProjectConfig, outdir: Path) -> Path:
-    """``index.html`` linking every edition; written atomically."""
-    source = config.source_edition
-    esc = html.escape
-    links = "\n".join(
-        f'<li><a href="{esc(e.slug)}/index.html" hreflang="{esc(e.code)}" '
-        f'lang="{esc(e.code)}">{esc(e.label)}</a></li>'
-        for e in config.editions
-    )
-    alternates = "\n".join(
-        f'<link rel="alternate" hreflang="{esc(e.code)}" href="{esc(e.slug)}/index.html" />'
-        for e in config.editions
-    ) + '\n<link rel="alternate" hreflang="x-default" href="index.html" />'
-    text = Template((TEMPLATES / "chooser.html").read_text(encoding="utf-8")).substitute(
-        lang=esc(source.code),
-        title=esc(config.title),
-        icon=esc("data:image/svg+xml," + quote(ICON.read_text(encoding="utf-8").strip())),
-        alternates=alternates,
-        links=links,
-        language_map=json.dumps(language_map(config)).replace("<", "\\u003c"),
-    )
-    target = outdir / "index.html"
-    write_atomic(target, text)
-    return target
-
-
-def language_map(config: ProjectConfig) -> dict[str, str]:
-    """Lower-case language tag -> edition index, most specific claims first."""
-    found: dict[str, str] = {}
-    editions = config.editions
-    for e in editions:  # exact codes and Sphinx locales
-        for tag in (e.code, e.sphinx_language.replace("_", "-")):
-            found.setdefault(tag.lower(), f"{e.slug}/index.html")
-    for e in editions:  # regions that read the edition's script
-        for tag in SCRIPT_REGIONS.get(e.code.lower().rpartition("-")[2], ()):
-            found.setdefault(tag, f"{e.slug}/index.html")
-    for e in editions:  # bare language
-        found.setdefault(e.code.split("-")[0].lower(), f"{e.slug}/index.html")
-    return found
+    if run.ok:  # a build with warnings runs again and shows them again
+        finish(config, edition, "html", None if run.warnings else stamp)
+    return EditionBuild(run, time.perf_counter() - start, recovered=recovered)

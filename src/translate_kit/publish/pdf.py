@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from translate_kit.fonts import fonts_for
+from translate_kit.publish.inputs import begin, finish
 from translate_kit.sphinx_run import run_sphinx
 from translate_kit.config import Edition, ProjectConfig
 from translate_kit.errors import BuildError
@@ -91,6 +92,9 @@ def build_edition_pdf(config: ProjectConfig, edition: Edition) -> EditionPdf:
     """Sphinx LaTeX output in ``_build/latex/<slug>/``, PDF copied to ``_build/pdf/``."""
     started = time.monotonic()
     latex_dir = config.latex_dir(edition)
+    if begin(config, edition, "latex"):  # half-written .tex/.aux files: start afresh
+        for partial in (latex_dir, config.doctrees_dir("latex", edition)):
+            shutil.rmtree(partial, ignore_errors=True)
     run = run_sphinx(config, edition, "latex", latex_dir)
     if not run.ok:
         raise BuildError(f"edition {edition.code}: Sphinx failed:\n{run.output.strip()}")
@@ -98,6 +102,7 @@ def build_edition_pdf(config: ProjectConfig, edition: Edition) -> EditionPdf:
     _run_latexmk(config, edition, tex)
     target = config.pdf_path(edition)
     copy_atomic(tex.with_suffix(".pdf"), target)
+    finish(config, edition, "latex", None)
     return EditionPdf(edition, target, time.monotonic() - started, run.warnings)
 
 
