@@ -24,6 +24,7 @@ from translate_kit.publish import EditionBuild, PdfBuild, build_html, build_pdfs
 from translate_kit.config import Edition, EditionKind, ProjectConfig, load_config
 from translate_kit.errors import TranslateKitError
 from translate_kit.files import write_atomic
+from translate_kit.progress import show_progress
 
 if TYPE_CHECKING:  # the stages load lazily: `translate-kit --help` stays fast
     from translate_kit.catalogs.stats import EditionStats
@@ -99,7 +100,8 @@ def build() -> None:
 @reports_errors
 def build_html_command(config: ProjectConfig, codes: tuple[str, ...], jobs: int | None) -> None:
     """Build every edition's HTML into _build/html/ with a chooser page."""
-    result = build_html(config, chosen_editions(config, codes), jobs)
+    with show_progress(err_console) as report:
+        result = build_html(config, chosen_editions(config, codes), jobs, report)
     print_build_summary(result.editions, "html")
     console.print(f"site: {result.chooser}")
     if not result.ok:
@@ -157,7 +159,9 @@ def _print_pdfs(result: PdfBuild) -> None:
 @reports_errors
 def pdf(config: ProjectConfig, codes: tuple[str, ...], jobs: int) -> None:
     """Build one PDF per edition into _build/pdf (needs TeX Live)."""
-    _print_pdfs(build_pdfs(config, chosen_editions(config, codes), jobs=jobs))
+    with show_progress(err_console) as report:
+        result = build_pdfs(config, chosen_editions(config, codes), jobs=jobs, report=report)
+    _print_pdfs(result)
 
 
 @build.command()
@@ -166,7 +170,8 @@ def pdf(config: ProjectConfig, codes: tuple[str, ...], jobs: int) -> None:
 @reports_errors
 def site(config: ProjectConfig, codes: tuple[str, ...], jobs: int) -> None:
     """Build the PDFs, then the HTML site that links them."""
-    result = build_site(config, chosen_editions(config, codes), jobs=jobs)
+    with show_progress(err_console) as report:
+        result = build_site(config, chosen_editions(config, codes), jobs=jobs, report=report)
     _print_pdfs(result.pdfs)
     print_build_summary(result.html.editions, "html")
     console.print(f"site: {result.html.chooser}")
@@ -194,7 +199,8 @@ def update(config: ProjectConfig) -> None:
     """Extract messages and merge them into every translation edition's catalogs."""
     from translate_kit.catalogs.update import update_catalogs
 
-    result = update_catalogs(config)
+    with show_progress(err_console) as report:
+        result = update_catalogs(config, report)
     for warning in result.warnings:
         err_console.print(f"[yellow]sphinx:[/] {escape(warning)}", highlight=False, soft_wrap=True)
     for edition in result.editions:
@@ -315,7 +321,9 @@ def import_(config: ProjectConfig, sources: tuple[Path, ...], into: Path | None,
 
     if title and len(sources) > 1:
         raise click.UsageError("--title names one article: import one SOURCE at a time")
-    report = import_sources(config, list(sources), into=into, title=title, date=date, force=force)
+    with show_progress(err_console) as progress:
+        report = import_sources(config, list(sources), into=into, title=title, date=date,
+                                force=force, report=progress)
     findings = Table("source", "line:column", "kind", "text", "detail", title="findings")
     for r in report.results:
         c = r.counts

@@ -2,17 +2,20 @@
 
 Each edition is a separate Sphinx build (its ``language`` selects Sphinx's own UI
 messages, which Sphinx loads before any extension runs), so editions are passed on the
-command line with ``-D`` and built side by side in parallel processes.
+command line with ``-D`` and built side by side in parallel processes.  Sphinx's status
+lines are read as they come, and turned into progress steps.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from translate_kit.config import Edition, ProjectConfig
+from translate_kit.progress import Report, ignore, sphinx_step
 
 
 @dataclass(frozen=True)
@@ -59,16 +62,25 @@ def run_sphinx(
     builder: str,
     outdir: Path,
     extra: tuple[str, ...] = (),
+    report: Report = ignore,
 ) -> SphinxRun:
-    """Build one edition; warnings are collected, not printed."""
+    """Build one edition; warnings are collected, not printed, and progress is reported."""
     outdir.mkdir(parents=True, exist_ok=True)
     warnfile = config.build_warnings(builder, edition)
     warnfile.parent.mkdir(parents=True, exist_ok=True)
     warnfile.unlink(missing_ok=True)
-    command = sphinx_command(config, edition, builder, outdir, ("-q", "-w", str(warnfile), *extra))
-    proc = subprocess.run(command, capture_output=True, text=True, cwd=config.root)
+    command = sphinx_command(config, edition, builder, outdir, ("-w", str(warnfile), *extra))
+    task = f"{edition.code} {builder}"
+    lines = []
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                          cwd=config.root, env={**os.environ, "PYTHONUNBUFFERED": "1"}) as proc:
+        for line in proc.stdout:
+            lines.append(line)
+            step = sphinx_step(task, line)
+            if step is not None:
+                report(step)
     warnings = ()
     if warnfile.exists():
         warnings = tuple(line for line in warnfile.read_text(encoding="utf-8").splitlines() if line)
         warnfile.unlink()
-    return SphinxRun(edition, builder, outdir, proc.returncode, warnings, proc.stdout + proc.stderr)
+    return SphinxRun(edition, builder, outdir, proc.returncode, warnings, "".join(lines))

@@ -31,6 +31,7 @@ from translate_kit.importer.document import (
 )
 from translate_kit.importer.extract import from_html, from_text
 from translate_kit.importer.index import ArticleIndex, update_index
+from translate_kit.progress import Report, Step, ignore
 
 __all__ = ["ImportReport", "SourceResult", "import_sources"]
 
@@ -82,6 +83,7 @@ def import_sources(
     title: str | None = None,
     date: str | None = None,
     force: bool = False,
+    report: Report = ignore,
 ) -> ImportReport:
     """Import ``paths`` into ``into`` (default: the configured articles directory)."""
     articles_dir = (into or config.articles_dir).resolve()
@@ -89,9 +91,11 @@ def import_sources(
         raise SourceError(f"articles must be inside the Sphinx project {config.docs_dir}", articles_dir)
     articles = ArticleIndex(articles_dir, config.import_cache)
     plans: list[_Plan] = []
-    for path in paths:
+    for number, path in enumerate(paths):
+        report(Step("import", "cleaning", number, len(paths), Path(path).name))
         taken = {plan.path for plan in plans}
         plans.append(_prepare(config, Path(path), articles, title, date, force, taken))
+    report(Step("import", "writing", len(paths), len(paths)))
     for plan in plans:
         if plan.result.written:
             write_atomic(plan.path, plan.text)

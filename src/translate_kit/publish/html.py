@@ -17,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from translate_kit.progress import Report, Step, ignore
 from translate_kit.publish.assemble import assemble_site
 from translate_kit.publish.inputs import begin, finish, fingerprint, is_up_to_date
 from translate_kit.sphinx_run import SphinxRun, run_sphinx
@@ -54,12 +55,12 @@ class HtmlBuild:
 
 
 def build_html(
-    config: ProjectConfig, editions: tuple[Edition, ...] | None = None, jobs: int | None = None
+    config: ProjectConfig, editions: tuple[Edition, ...] | None = None, jobs: int | None = None,
+    report: Report = ignore,
 ) -> HtmlBuild:
     """Build ``editions`` (default: all) in parallel and write the chooser page."""
     editions = editions or config.editions
     jobs = jobs or min(len(editions), 2 * (os.cpu_count() or 1))
-    outdir = config.html_dir
     for edition in editions:
         if edition.kind is not EditionKind.SOURCE:
             # The extension compiles too (for plain sphinx-build); doing it here, before any
@@ -67,23 +68,28 @@ def build_html(
             # line while the site is still as it was, instead of a Sphinx crash.
             compile_catalogs(config, edition, config.catalog_build_dir(edition),
                              language=edition.sphinx_language)
+    for edition in editions:  # a bar for every edition from the start, in their order
+        report(Step(f"{edition.code} html", "waiting", 0, 1))
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        builds = tuple(pool.map(lambda e: _build_one(config, e, outdir), editions))
-    return HtmlBuild(outdir, assemble_site(config).chooser, builds)
+        builds = tuple(pool.map(lambda e: _build_one(config, e, report), editions))
+    return HtmlBuild(config.html_dir, assemble_site(config).chooser, builds)
 
 
-def _build_one(config: ProjectConfig, edition: Edition, outdir: Path) -> EditionBuild:
+def _build_one(config: ProjectConfig, edition: Edition, report: Report) -> EditionBuild:
     start = time.perf_counter()
     target = config.edition_html_dir(edition)
     stamp = fingerprint(config, edition, "html")
+    task = f"{edition.code} html"
     if is_up_to_date(config, edition, "html", stamp, target):
+        report(Step(task, "up to date", 1, 1))
         run = SphinxRun(edition, "html", target, 0, (), "")
         return EditionBuild(run, time.perf_counter() - start, up_to_date=True)
     recovered = begin(config, edition, "html")
     if recovered:  # half-written pages, an index that skips them: start afresh
         for partial in (target, config.doctrees_dir("html", edition)):
             shutil.rmtree(partial, ignore_errors=True)
-    run = run_sphinx(config, edition, "html", target)
+    run = run_sphinx(config, edition, "html", target, report=report)
+    report(Step(task, "done" if run.ok else "failed", 1, 1))
     if run.ok:  # a build with warnings runs again and shows them again
         finish(config, edition, "html", None if run.warnings else stamp)
     return EditionBuild(run, time.perf_counter() - start, recovered=recovered)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from translate_kit.publish.html import HtmlBuild, build_html
 from translate_kit.publish.pdf import PdfBuild, build_pdfs
 from translate_kit.config import Edition, ProjectConfig
+from translate_kit.progress import Report, ignore
 
 
 @dataclass(frozen=True)
@@ -22,12 +23,13 @@ class SiteBuild:
 
 
 def build_site(
-    config: ProjectConfig, editions: tuple[Edition, ...] | None = None, jobs: int = 2
+    config: ProjectConfig, editions: tuple[Edition, ...] | None = None, jobs: int = 2,
+    report: Report = ignore,
 ) -> SiteBuild:
     """Build the PDFs of ``editions`` (default: all), then their HTML.
 
     ``jobs`` bounds the PDF builds (xelatex is memory-hungry); the HTML editions all run
     at once, which keeps both cores busy to the end (3 editions take 1.5 builds' time).
     """
-    pdfs = build_pdfs(config, editions, jobs=jobs)
-    return SiteBuild(pdfs, build_html(config, editions))
+    pdfs = build_pdfs(config, editions, jobs=jobs, report=report)
+    return SiteBuild(pdfs, build_html(config, editions, report=report))
