@@ -3,7 +3,8 @@
 Each check is a plain function ``(entry) -> list[Problem]`` over one catalog message; to
 add a check, write one and list it in ``CONTENT_CHECKS`` (translated messages) or
 ``STATE_CHECKS`` (every message).  Problems carry the .po file and the line of the
-message, so editors can jump to them.  Catalogs are only read, never rewritten.
+message, so editors can jump to them.  Catalogs are only read, never rewritten; each
+one's problems are kept (``cache.per_file``) until it, the glossary or the checks change.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 
 from translate_kit.catalogs import markup
+from translate_kit.catalogs.cache import context_key, file_state, per_file
 from translate_kit.catalogs.glossary import Glossary, read_glossary
 from translate_kit.catalogs.pofile_io import (
     catalog_paths,
@@ -150,21 +152,29 @@ class CheckResult:
 
 
 def check_edition(config: ProjectConfig, edition: Edition) -> tuple[list[Problem], int]:
+    """The edition's problems; only catalogs changed since the last check are read."""
     glossary = read_glossary(config.glossary, edition)
     problems: list[Problem] = []
     paths = catalog_paths(config, edition)
     documents = source_docnames(config)
+
+    def judged(path: Path) -> list[list[object]]:
+        try:
+            found = check_catalog(read_catalog(path), path, glossary, edition.locale_name)
+        except CatalogError as exc:
+            found = [Problem(path, exc.line, Severity.ERROR, exc.message, "syntax")]
+        return [[p.line, p.severity.value, p.message, p.check] for p in found]
+
+    cache = config.cache_dir("catalogs") / f"check-{edition.slug}.json"
+    context = context_key(edition.locale_name, config.glossary, file_state(config.glossary))
+    judgements = per_file(cache, context, paths.values(), judged)
     for docname, path in paths.items():
         if docname not in documents:
             problems.append(Problem(path, None, Severity.WARNING,
                                     f"document {docname!r} no longer exists; the catalog is unused",
                                     "stale"))
-        try:
-            catalog = read_catalog(path)
-        except CatalogError as exc:
-            problems.append(Problem(path, exc.line, Severity.ERROR, exc.message, "syntax"))
-            continue
-        problems.extend(check_catalog(catalog, path, glossary, edition.locale_name))
+        problems.extend(Problem(path, line, Severity(severity), message, check)
+                        for line, severity, message, check in judgements[path])
     return problems, len(paths)
 
 
