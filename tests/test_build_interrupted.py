@@ -70,10 +70,10 @@ def test_the_build_after_an_interrupted_one_gives_the_clean_site(tmp_path, clean
     root = generate_corpus(tmp_path / "p", ARTICLES, REPO).root
     kill_while_writing(root, sig)
     output = finish_build(root)
-    (row,) = [line for line in output.splitlines() if "zh-Hant" in line]
+    (row,) = [line for line in output.splitlines() if "│ zh-Hant" in line]  # the summary table
     assert "interrupted" in row and "up to date" not in row
     assert len(indexed_documents(root, "zh-hant")) == ARTICLES + 1  # the articles and the index
     assert site_files(root) == clean_site
     again = finish_build(root)
-    assert again.count("up to date") == 3, again
+    assert again.count("│ up to date") == 3, again
     assert site_files(root) == clean_site

@@ -3,24 +3,24 @@
 ``_build/html/<slug>/`` holds one Sphinx build per edition (each with its own doctree
 directory, so rebuilds are incremental), and ``_build/html/index.html`` is a chooser that
 links every edition and sends a browser to the one matching its languages.  Editions are
-separate processes run side by side: running them all at once rather than in a pool of
-``cpu_count`` keeps the cores busy until the very end (3 editions on 2 cores take 1.5
-builds' time instead of 2).
+separate Sphinx processes run side by side, forked from one that imported Sphinx and
+loaded jieba once (``sphinx_run.run_sphinx_jobs``): running them all at once rather than
+in a pool of ``cpu_count`` keeps the cores busy until the very end.  Whether an edition
+must be built at all, and whether its last build was interrupted, is decided for every
+edition before any is built (``inputs``).
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from translate_kit.progress import Report, Step, ignore
 from translate_kit.publish.assemble import assemble_site
 from translate_kit.publish.inputs import begin, finish, fingerprint, is_up_to_date
-from translate_kit.sphinx_run import SphinxRun, run_sphinx
+from translate_kit.sphinx_run import SphinxJob, SphinxRun, run_sphinx_jobs
 from translate_kit.catalogs.compile import compile_catalogs
 from translate_kit.config import Edition, EditionKind, ProjectConfig
 
@@ -70,26 +70,42 @@ def build_html(
                              language=edition.sphinx_language)
     for edition in editions:  # a bar for every edition from the start, in their order
         report(Step(f"{edition.code} html", "waiting", 0, 1))
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        builds = tuple(pool.map(lambda e: _build_one(config, e, report), editions))
+    plans = [_plan(config, edition, report) for edition in editions]
+    runs = iter(run_sphinx_jobs(
+        config, [SphinxJob(p.edition, "html", p.target) for p in plans if not p.up_to_date],
+        jobs, report))
+    builds = tuple(_finish(config, plan, None if plan.up_to_date else next(runs)) for plan in plans)
     return HtmlBuild(config.html_dir, assemble_site(config).chooser, builds)
 
 
-def _build_one(config: ProjectConfig, edition: Edition, report: Report) -> EditionBuild:
-    start = time.perf_counter()
+@dataclass(frozen=True)
+class _Plan:
+    """What an edition's build has to do, decided before any edition is built."""
+
+    edition: Edition
+    target: Path
+    stamp: str
+    up_to_date: bool
+    recovered: bool = False
+
+
+def _plan(config: ProjectConfig, edition: Edition, report: Report) -> _Plan:
     target = config.edition_html_dir(edition)
     stamp = fingerprint(config, edition, "html")
-    task = f"{edition.code} html"
     if is_up_to_date(config, edition, "html", stamp, target):
-        report(Step(task, "up to date", 1, 1))
-        run = SphinxRun(edition, "html", target, 0, (), "")
-        return EditionBuild(run, time.perf_counter() - start, up_to_date=True)
+        report(Step(f"{edition.code} html", "up to date", 1, 1))
+        return _Plan(edition, target, stamp, up_to_date=True)
     recovered = begin(config, edition, "html")
     if recovered:  # half-written pages, an index that skips them: start afresh
         for partial in (target, config.doctrees_dir("html", edition)):
             shutil.rmtree(partial, ignore_errors=True)
-    run = run_sphinx(config, edition, "html", target, report=report)
-    report(Step(task, "done" if run.ok else "failed", 1, 1))
+    return _Plan(edition, target, stamp, up_to_date=False, recovered=recovered)
+
+
+def _finish(config: ProjectConfig, plan: _Plan, run: SphinxRun | None) -> EditionBuild:
+    if run is None:
+        return EditionBuild(SphinxRun(plan.edition, "html", plan.target, 0, (), ""), 0.0,
+                            up_to_date=True)
     if run.ok:  # a build with warnings runs again and shows them again
-        finish(config, edition, "html", None if run.warnings else stamp)
-    return EditionBuild(run, time.perf_counter() - start, recovered=recovered)
+        finish(config, plan.edition, "html", None if run.warnings else plan.stamp)
+    return EditionBuild(run, run.seconds, recovered=plan.recovered)
