@@ -20,7 +20,6 @@ from rich.markup import escape
 from rich.table import Table
 
 from translate_kit import __version__
-from translate_kit.publish import EditionBuild, PdfBuild, build_html, build_pdfs, build_site
 from translate_kit.config import Edition, EditionKind, ProjectConfig, load_config
 from translate_kit.errors import TranslateKitError
 from translate_kit.files import write_atomic
@@ -28,6 +27,7 @@ from translate_kit.progress import show_progress
 
 if TYPE_CHECKING:  # the stages load lazily: `translate-kit --help` stays fast
     from translate_kit.catalogs.stats import EditionStats
+    from translate_kit.publish import EditionBuild, PdfBuild
 
 console = Console()
 err_console = Console(stderr=True)
@@ -100,6 +100,8 @@ def build() -> None:
 @reports_errors
 def build_html_command(config: ProjectConfig, codes: tuple[str, ...], jobs: int | None) -> None:
     """Build every edition's HTML into _build/html/ with a chooser page."""
+    from translate_kit.publish import build_html
+
     with show_progress(err_console) as report:
         result = build_html(config, chosen_editions(config, codes), jobs, report)
     print_build_summary(result.editions, "html")
@@ -159,6 +161,8 @@ def _print_pdfs(result: PdfBuild) -> None:
 @reports_errors
 def pdf(config: ProjectConfig, codes: tuple[str, ...], jobs: int) -> None:
     """Build one PDF per edition into _build/pdf (needs TeX Live)."""
+    from translate_kit.publish import build_pdfs
+
     with show_progress(err_console) as report:
         result = build_pdfs(config, chosen_editions(config, codes), jobs=jobs, report=report)
     _print_pdfs(result)
@@ -170,6 +174,8 @@ def pdf(config: ProjectConfig, codes: tuple[str, ...], jobs: int) -> None:
 @reports_errors
 def site(config: ProjectConfig, codes: tuple[str, ...], jobs: int) -> None:
     """Build the PDFs, then the HTML site that links them."""
+    from translate_kit.publish import build_site
+
     with show_progress(err_console) as report:
         result = build_site(config, chosen_editions(config, codes), jobs=jobs, report=report)
     _print_pdfs(result.pdfs)

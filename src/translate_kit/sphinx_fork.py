@@ -9,8 +9,9 @@ once: it imports those modules, then forks one child per job; each child runs
 No Sphinx application is created before the fork, so each child starts from a clean
 Sphinx, exactly as a separate ``python -m sphinx`` would.
 
-The runner reads its jobs as JSON on standard input: ``{"parallel": N, "jobs": [{"argv":
-[...], "fd": FD}, ...]}``.  A child's last line is ``EXIT_MARK <status>``; a job whose
+The runner reads its jobs as JSON on standard input: ``{"parallel": N, "chinese_search":
+BOOL, "jobs": [{"argv": [...], "fd": FD}, ...]}`` (jieba is loaded only for Chinese
+search indexes: an English edition's rebuild does not pay for it).  A child's last line is ``EXIT_MARK <status>``; a job whose
 pipe ends without it died (killed, or the runner was).
 """
 
@@ -33,8 +34,8 @@ PRELOADED = (
 )
 
 
-def preload() -> None:
-    """Import what every HTML build imports, and load jieba's dictionary once."""
+def preload(jieba_dictionary: bool) -> None:
+    """Import what every HTML build imports; load jieba's dictionary once if it is needed."""
     for name in PRELOADED:
         try:
             importlib.import_module(name)
@@ -44,6 +45,8 @@ def preload() -> None:
 
     for module in pkgutil.iter_modules(sphinxext.__path__):
         importlib.import_module(f"{sphinxext.__name__}.{module.name}")
+    if not jieba_dictionary:
+        return
     try:
         import jieba
     except ImportError:
@@ -100,7 +103,7 @@ def run(spec: dict[str, Any]) -> None:
 
 def main() -> None:
     spec = json.load(sys.stdin)
-    preload()
+    preload(spec.get("chinese_search", True))
     run(spec)
 
 
