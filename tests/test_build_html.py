@@ -200,19 +200,21 @@ def test_sidebar_has_no_global_navigation(site):
     assert tree.xpath("//nav[contains(@class,'tk-editions')]")
 
 
-def search_index(site, slug):
-    text = (site.outdir / slug / "searchindex.js").read_text(encoding="utf-8")
-    return json.loads(re.fullmatch(r"Search\.setIndex\((.*)\)\s*", text, re.S).group(1))
+def search_records(site, slug):
+    """The page records of an edition's search index: {address: (title, text)}."""
+    records = {}
+    for path in (site.outdir / slug / "_search" / "d").glob("*.js"):
+        text = path.read_text(encoding="utf-8")
+        record = json.loads(re.fullmatch(r"TKSearch\.page\(\d+,(.*)\);\s*", text, re.S).group(1))
+        records[record["u"]] = (record["t"], record["x"])
+    return records
 
 
-def test_chinese_search_finds_the_article_by_a_simplified_word(site):
-    index = search_index(site, "zh-hans")
-    a001 = index["docnames"].index("articles/a001")
-    assert a001 in found(index, "经济") and a001 in found(index, "投资")
-    assert not found(index, "投資") and not found(index, "這裡") and found(index, "这里")
-    assert "经济开发区发展报导" in index["alltitles"]
-    traditional = search_index(site, "zh-hant")
-    assert traditional["docnames"].index("articles/a001") in found(traditional, "投資")
+def test_search_results_show_each_edition_its_own_script(site):
+    assert search_records(site, "zh-hans")["articles/a001.html"][0] == "经济开发区发展报导"
+    title, text = search_records(site, "zh-hant")["articles/a001.html"]
+    assert title == "經濟開發區發展報導" and "許多企業來這裡投資" in text
+    assert search_records(site, "en")["articles/a001.html"][0] == "Report on the Economic Development Zone"
 
 
 @pytest.mark.parametrize("slug", EDITIONS)
@@ -222,23 +224,14 @@ def test_search_page_uses_a_stemmer_its_script_defines(site, slug):
     assert stemmer is None or re.search(rf"\b(var|const|let|class) {stemmer[1]}\b", script)
 
 
-def test_search_page_from_a_file_skips_the_summaries_it_cannot_fetch(site):
-    scripts = [s.get("src", "") for s in page(site, "en", "search").xpath("//script")]
-    order = [next(i for i, src in enumerate(scripts) if name in src) for name in
-             ("documentation_options.js", "translate-kit-search.js", "searchtools.js")]
-    assert order == sorted(order)
-    script = site.outdir / "en" / "_static" / "translate-kit-search.js"
-    assert "SHOW_SEARCH_SUMMARY = false" in script.read_text(encoding="utf-8")
-    assert not any("translate-kit-search.js" in s.get("src", "") for s in page(site, "en").xpath("//script"))
-
-
-def found(index, word):
-    """Documents Sphinx's search would list for ``word`` (body or title match)."""
-    docs = []
-    for table in (index["terms"], index["titleterms"]):
-        hits = table.get(word, [])
-        docs += hits if isinstance(hits, list) else [hits]
-    return docs
+def test_the_search_page_loads_the_sharded_index_not_sphinx_whole_one(site):
+    scripts = [s.get("src", "") for s in page(site, "zh-hant", "search").xpath("//script")]
+    for name in ("translate-kit-fold.js", "translate-kit-search.js", "language_data.js"):
+        assert any(name in src for src in scripts)
+    assert not any("searchindex.js" in src or "searchtools.js" in src for src in scripts)
+    assert (site.outdir / "zh-hant" / "_search" / "meta.js").is_file()
+    assert not any("translate-kit-search.js" in s.get("src", "")
+                   for s in page(site, "en").xpath("//script"))
 
 
 def test_no_pdf_link_without_a_pdf(site):

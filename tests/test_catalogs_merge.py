@@ -179,3 +179,33 @@ def test_random_edits_never_lose_a_translation(start, edits, translate_new):
                 assert message.previous_id and message.previous_id[0] != message.id
             if translate_new and not message.string:
                 message.string = f"EN[{message.id}]"
+
+
+def simplified(text):
+    """A hand-made script key for the four characters these tests repair."""
+    return text.translate(str.maketrans("後於製並", "后于制并"))
+
+
+def test_a_paragraph_repaired_only_in_script_keeps_its_translation_as_it_was():
+    naive = ["會議結束后，代表們前往開發區參觀。", "園區位于長江北岸，以智能制造為主。"]
+    repaired = ["會議結束後，代表們前往開發區參觀。", "園區位於長江北岸，以智能製造為主。"]
+    old = translated(naive)
+    result = merge(template(repaired), old, script_key=simplified)
+    for before, after in zip(naive, repaired):
+        message = result.catalog[after]
+        assert message.string == f"EN[{before}]" and not message.fuzzy
+        assert message.previous_id == []
+    assert result.counts.kept == 2 and result.counts.fuzzy_edited == 0
+    assert not result.catalog.obsolete
+
+
+def test_a_change_of_words_is_still_an_edit_even_with_a_script_key():
+    naive = ["會議結束后，代表們前往開發區參觀。"]
+    edited = ["會議結束後，代表們前往高新區參觀。"]
+    result = merge(template(edited), translated(naive), script_key=simplified)
+    assert result.catalog[edited[0]].fuzzy and result.counts.fuzzy_edited == 1
+
+
+def test_without_a_script_key_a_script_change_is_an_edit():
+    result = merge(template(["會議結束後。"]), translated(["會議結束后。"]))
+    assert result.catalog["會議結束後。"].fuzzy

@@ -172,3 +172,20 @@ def test_an_empty_catalog_keeps_its_header(project):
     text = path.read_text(encoding="utf-8")
     assert "Last-Translator: Jane Doe <jane@example.org>" in text and 'msgid "泰州新聞"' in text
     msgfmt_check(path)
+
+
+def test_a_source_repaired_only_in_script_keeps_its_translations_as_they_were(project):
+    article = project.docs_dir / "articles" / "meeting.md"
+    naive = "會后，泰州經濟開發區召開項目招引建設專題會議，并不拖延。"
+    article.write_text(f"# 項目建設專題會議\n\n{naive}\n", encoding="utf-8")
+    update_catalogs(project)
+    translate(po(project, "articles/meeting"), {naive: "After the meeting, the zone met at once."})
+    repaired = "會後，泰州經濟開發區召開項目招引建設專題會議，並不拖延。"
+    article.write_text(f"# 項目建設專題會議\n\n{repaired}\n", encoding="utf-8")
+    [edition] = update_catalogs(project).editions
+    catalog = read_catalog(po(project, "articles/meeting"))
+    message = catalog[repaired]
+    assert message.string == "After the meeting, the zone met at once." and not message.fuzzy
+    assert naive not in catalog.obsolete
+    [meeting] = [d for d in edition.documents if d.docname == "articles/meeting"]
+    assert (meeting.counts.kept, meeting.counts.fuzzy_edited) == (1, 0)  # the title is untranslated

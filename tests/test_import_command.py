@@ -48,10 +48,11 @@ def test_the_sample_becomes_a_clean_document_listed_in_the_index(project):
     assert meta["source"] == f"sources/{SAMPLE.name}" and meta["encoding"] == "utf-8"
     assert meta["notice"][0].startswith("免責聲明：")
     assert meta["counts"] == {"annotations_removed": 242, "punctuation_fixed": 77,
-                              "garbled_spans": 3, "boilerplate_moved": 1}
+                              "garbled_spans": 3, "boilerplate_moved": 1,
+                              "characters_repaired": 17}
     text = document.read_text(encoding="utf-8")
     assert f"# {TITLE}\n\n近日，泰州經濟開發區（綜合保稅區）召開" in text
-    assert "勇挑重{garbled}`?fù)`{garbled}`?dān)`、真抓實干" in text
+    assert "勇挑重{garbled}`?fù)`{garbled}`?dān)`、真抓實幹" in text
     assert "免責聲明" not in text.split("---\n", 2)[2]
     assert "2:284" in result and "4:445" in result
     index = (project / "docs" / "index.md").read_text(encoding="utf-8")
@@ -157,3 +158,21 @@ def test_articles_outside_the_sphinx_project_are_refused(project, tmp_path):
     result = run(project, str(project / "sources" / SAMPLE.name), "--into", str(tmp_path / "elsewhere"),
                  ok=False)
     assert "insidetheSphinxproject" in result and not (tmp_path / "elsewhere").exists()
+
+
+def test_the_report_lists_each_repair_with_the_phrase_that_decided_it(project):
+    result = import_sample(project, "--report", str(project / "report.json"))
+    [entry] = json.loads((project / "report.json").read_text(encoding="utf-8"))["sources"]
+    assert len(entry["repairs"]) == entry["counts"]["characters_repaired"] == 17
+    assert entry["repairs"][0] == {"line": 2, "column": 96, "before": "后", "after": "後", "phrase": "後"}
+    assert {"line": 4, "column": 271, "before": "制", "after": "製", "phrase": "製造"} in entry["repairs"]
+    assert {"line": 6, "column": 200, "before": "系", "after": "繫", "phrase": "聯繫"} in entry["repairs"]
+    assert "2:96" in result and "后→後" in result and "17charactersrepaired" in result
+
+
+def test_no_repair_imports_the_characters_as_they_arrived(project):
+    import_sample(project, "--no-repair")
+    document = project / "docs" / "articles" / f"{SLUG}.md"
+    assert front(document)["counts"]["characters_repaired"] == 0
+    text = document.read_text(encoding="utf-8")
+    assert "情況匯報后，" in text and "真抓實干" in text and "智能制造" in text

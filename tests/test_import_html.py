@@ -1,6 +1,10 @@
 """HTML sources: the article's title and paragraphs, none of the page around them."""
 
+from pathlib import Path
+
+from translate_kit.importer.article import clean_article
 from translate_kit.importer.extract import from_html
+from translate_kit.importer.repair import Repairer
 
 PAGE = """<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>泰州召開會議 - 泰州新聞網</title>
@@ -45,3 +49,13 @@ def test_without_article_element_the_densest_block_is_the_body():
 
 def test_a_page_without_text_has_no_paragraphs():
     assert from_html("<html><body><nav>首頁</nav></body></html>").paragraphs == []
+
+
+def test_the_pages_title_is_repaired_like_its_text(tmp_path):
+    page = """<html><body><article>
+<h1>會后發表聲明</h1>
+<p>會議結束后，代表們表示并不干涉，這里位于北方。</p>
+</article></body></html>"""
+    article = clean_article(from_html(page), Path("a.html"), repairer=Repairer("tw", (), tmp_path))
+    assert article.title == "會後發表聲明"
+    assert (2, 2, "后", "後") in [(r.line, r.column, r.before, r.after) for r in article.repairs]

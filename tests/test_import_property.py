@@ -1,19 +1,29 @@
-"""Whatever the mess, import neither loses nor invents a Han character."""
+"""Whatever the mess, import neither loses nor invents a Han character.
+
+Only a repair replaces one, and every repair is reported where the source has it.
+"""
 
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypinyin import Style, pinyin
 
 from translate_kit.importer.article import clean_article
+from translate_kit.importer.charset import is_han
 from translate_kit.importer.document import render
 from translate_kit.importer.extract import from_text
 from translate_kit.importer.pinyin import _ANNOTATION, is_annotation
+from translate_kit.importer.repair import Repairer
 
 HAN = "泰州經濟開發區綜合保稅召項目招引建設專題會議聽取研究解決聲明免責編輯本網轉載晟欤虥的了是嗎"
 OTHER = [",", ":", ";", "!", "?", "(", ")", "。", "、", " ", "2024", "9:00", "WTO", "a", "(注)", "\ufffd"]
+# Leftovers of a naive converter and their neighbours in the words that decide them.
+NAIVE = [*"后干发里面台系制只于并范采余准辟托松历参钟", "皇后", "干涉", "制定", "一只", "公里", "頭发",
+         "面條", "台風", "聯系", "會后", "這里", "位于", "并不", "采取", "規范", "製造", "為", "爲", "裏",
+         "\ue5e5", "⒕", "|", "1200"]
 
 
 @st.composite
@@ -47,3 +57,28 @@ def test_import_keeps_every_han_character(text):
     for segment in (s for p in article.paragraphs for s in p if not s.garbled):
         left = [m for m in _ANNOTATION.finditer(segment.text) if is_annotation(m["content"], m["han"])]
         assert left == []
+
+
+@st.composite
+def naive_text(draw) -> str:
+    pieces = draw(st.lists(st.sampled_from([*NAIVE, *HAN, *OTHER, "\n"]), min_size=1, max_size=80))
+    return "正文。\n" + "".join(pieces)
+
+
+@pytest.fixture(scope="module")
+def repairer(tmp_path_factory):
+    return Repairer("tw", (), tmp_path_factory.mktemp("opencc"))
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=naive_text())
+def test_import_changes_han_characters_only_by_the_repairs_it_reports(repairer, text):
+    article = clean_article(from_text(text), Path("a.txt"), title="T", repairer=repairer)
+    lines = [list(line) for line in text.split("\n")]
+    for repair in article.repairs:
+        assert lines[repair.line - 1][repair.column - 1] == repair.before
+        lines[repair.line - 1][repair.column - 1] = repair.after
+    repaired = "\n".join("".join(line) for line in lines)
+    kept = "".join(s.text for p in article.paragraphs for s in p) + "".join(article.notices)
+    assert Counter(filter(is_han, kept)) == Counter(filter(is_han, repaired))
+    assert article.counts.characters_repaired == len(article.repairs)

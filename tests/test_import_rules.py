@@ -97,7 +97,32 @@ def test_garbled_spans_are_found(text, spans):
     assert all(hint in detail for (_, detail), (_, hint) in zip(found, spans))
 
 
-@pytest.mark.parametrize("text", ["你好嗎?我很好。", "是嗎?", "晟字單獨出現。", "買A股。", "為什麼? 因為。"])
+@pytest.mark.parametrize("text, spans", [
+    # a misaligned run with an enclosed number: the characters around it read as no word
+    ("營收，季帧⒕际?營業收入", [("季帧⒕际?", "misaligned double-byte text; lost character")]),
+    # ... unless they make one with the intact text beside them (第三季)
+    ("今年第三季帧⒕际?增長", [("帧⒕际?", "misaligned double-byte text")]),
+    ("報告指出，\ue5e5\ue5e6園區", [("\ue5e5\ue5e6", "misaligned double-byte text")]),
+    ("數據顯示┏┓增長", [("┏┓", "misaligned double-byte text")]),
+    ("在東京ぁゥ際表示", [("ぁゥ", "misaligned double-byte text")]),
+    ("總統윤석열表示", [("윤석열", "misaligned double-byte text")]),
+    ("字型\U00020000\ue000缺", [("\U00020000\ue000缺", "misaligned double-byte text")]),
+    # the second byte of 億 (GBK 83 7C) is all that is left of it
+    ("產值達到1200|元。", [("|", "stray byte of a lost double-byte character, likely 億 (億元)")]),
+    ("他說@我們", [("@", "stray byte of a lost double-byte character")]),
+    ("金額5`元", [("`", "stray byte of a lost double-byte character")]),
+])
+def test_foreign_symbols_and_stray_bytes_are_garbled(text, spans):
+    found = [(text[s.start:s.end], s.detail) for s in find_garbled(text)]
+    assert [t for t, _ in found] == [t for t, _ in spans]
+    assert all(detail.startswith(expected) for (_, detail), (_, expected) in zip(found, spans))
+
+
+@pytest.mark.parametrize("text", [
+    "你好嗎?我很好。", "是嗎?", "晟字單獨出現。", "買A股。", "為什麼? 因為。",
+    "①加強建設，②推動發展", "韓國總統（윤석열）表示", "動畫進擊の巨人", "時間1~3月", "第1~3季",
+    "買A股B股", "電話02|1234", "郵件a@b.com", "路徑a_b", "[注]說明",
+])
 def test_ordinary_text_is_not_garbled(text):
     assert find_garbled(text) == []
 

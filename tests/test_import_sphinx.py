@@ -29,6 +29,7 @@ HOSTILE = [
     "~~不是刪除線~~與{{ 不是替換 }}",
     "勇挑重?fù)?dān)、真抓實干",
 ]
+DAMAGED = ["金額5`元。", "產值達到1200|元。", "報告指出，\ue5e5\ue5e6園區。"]
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +37,7 @@ def built(tmp_path_factory):
     root = tmp_path_factory.mktemp("sphinx") / "project"
     shutil.copytree(FIXTURE, root)
     source = root / "hostile.txt"
-    source.write_text("\n".join(HOSTILE) + "\n", encoding="utf-8")
+    source.write_text("\n".join(HOSTILE + DAMAGED) + "\n", encoding="utf-8")
     report = import_sources(load_config(root), [source], title="*標題*<i>斜</i>", date="2024-05-01")
     docname = Path(report.results[0].document).relative_to("docs").with_suffix("").as_posix()
     warnings = StringIO()
@@ -67,15 +68,24 @@ def test_hostile_text_emits_no_element(built):
         assert body.xpath(f".//{tag}") == [], tag
     assert len(body.xpath(".//h1")) == 1
     # Every hostile line is one paragraph; the date/source line under the title is the extension's.
-    assert len(body.xpath(".//p[not(contains(@class, 'tk-article-meta'))]")) == len(HOSTILE)
+    paragraphs = body.xpath(".//p[not(contains(@class, 'tk-article-meta'))]")
+    assert len(paragraphs) == len(HOSTILE + DAMAGED)
 
 
 def test_garbled_spans_render_as_marked_spans(built):
     app, _, body, _ = built
     spans = body.xpath(".//span[@class='garbled']")
-    assert [s.text for s in spans] == ["?fù)", "?dān)"]
+    # the lone backslash between 和 and 反 is where GBK and Big5 lose a character's first byte
+    assert [s.text_content() for s in spans] == ["\\", "?fù)", "?dān)", "`", "|", "U+E5E5U+E5E6"]
     assert all(s.get("title") for s in spans)
     assert (Path(app.outdir) / "_static" / "translate-kit-garbled.css").exists()
+
+
+def test_characters_no_font_has_show_as_boxed_code_points(built):
+    _, _, body, _ = built
+    boxes = body.xpath(".//span[@class='garbled']/span[@class='missing-glyph']")
+    assert [(b.text, b.get("title")) for b in boxes] == [("U+E5E5", "U+E5E5"), ("U+E5E6", "U+E5E6")]
+    assert "金額5`元。" in body.text_content() and "1200|元" in body.text_content()
 
 
 def test_front_matter_is_metadata_not_page_content(built):

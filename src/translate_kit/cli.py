@@ -318,10 +318,13 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the report as JSON to this file.")
 @click.option("--force", is_flag=True, help="Overwrite documents that were edited by hand.")
+@click.option("--no-repair", is_flag=True,
+              help="Keep the simplified characters a naive converter left (no repairs).")
 @pass_config
 @reports_errors
 def import_(config: ProjectConfig, sources: tuple[Path, ...], into: Path | None,
-            title: str | None, date: str | None, report_path: Path | None, force: bool) -> None:
+            title: str | None, date: str | None, report_path: Path | None, force: bool,
+            no_repair: bool) -> None:
     """Import source articles (.txt, .html) as MyST documents and list them in the index."""
     from translate_kit.importer import import_sources
 
@@ -329,7 +332,7 @@ def import_(config: ProjectConfig, sources: tuple[Path, ...], into: Path | None,
         raise click.UsageError("--title names one article: import one SOURCE at a time")
     with show_progress(err_console) as progress:
         report = import_sources(config, list(sources), into=into, title=title, date=date,
-                                force=force, report=progress)
+                                force=force, repair=not no_repair, report=progress)
     findings = Table("source", "line:column", "kind", "text", "detail", title="findings")
     for r in report.results:
         c = r.counts
@@ -337,17 +340,32 @@ def import_(config: ProjectConfig, sources: tuple[Path, ...], into: Path | None,
         console.print(
             f"[bold]{r.source}[/] → {r.document} ({state}; encoding {r.encoding}): "
             f"{c.annotations_removed} annotations removed, {c.punctuation_fixed} punctuation "
-            f"fixed, {c.garbled_spans} garbled spans, {c.boilerplate_moved} notices moved",
+            f"fixed, {c.garbled_spans} garbled spans, {c.boilerplate_moved} notices moved, "
+            f"{c.characters_repaired} characters repaired",
             highlight=False,
         )
         for warning in r.warnings:
             console.print(f"  [yellow]warning:[/] {warning}", highlight=False)
         for f in r.findings:
             findings.add_row(r.source, f"{f.line}:{f.column}", f.kind, f.text, f.detail)
+        for p in r.repairs:
+            findings.add_row(r.source, f"{p.line}:{p.column}", "repair", f"{p.before}→{p.after}",
+                             f"phrase {p.phrase}")
     if findings.row_count:
         console.print(findings)
     if report_path:
         write_atomic(report_path, json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
+
+
+def _size_pair(ctx: click.Context, param: click.Parameter, value: str) -> tuple[int, ...]:
+    """``--search-sizes``: two corpus sizes, or none for ''."""
+    try:
+        pair = tuple(int(n) for n in value.split(",")) if value else ()
+    except ValueError:
+        pair = None
+    if pair is None or len(pair) not in (0, 2):
+        raise click.BadParameter("give two sizes, e.g. 800,5000")
+    return pair
 
 
 @main.command()
@@ -359,28 +377,33 @@ def import_(config: ProjectConfig, sources: tuple[Path, ...], into: Path | None,
               help="Also a full build of this many articles (e.g. 2000) against the archive's.")
 @click.option("--pdf-articles", default=50, show_default=True, help="Corpus size for PDFs (0: none).")
 @click.option("--repeat", default=1, show_default=True, help="Runs per figure; the best counts.")
+@click.option("--search-sizes", default="800,5000", show_default=True, callback=_size_pair,
+              help="Two corpus sizes for the search download and index figures ('' to leave them out).")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the figures to this JSON file.")
 @pass_config
 @reports_errors
 def bench(config: ProjectConfig, articles: int, archive: int, scale: int, pdf_articles: int,
-          repeat: int, json_path: Path | None) -> None:
+          repeat: int, search_sizes: tuple[int, ...], json_path: Path | None) -> None:
     """Time the builds against baselines measured in the same run, on synthetic corpora."""
     from translate_kit.bench import run_benchmarks
 
     with console.status("running benchmarks…") as status:
         report = run_benchmarks(
             config.root, config.build_dir / "bench", articles, archive, scale, pdf_articles,
-            repeat, on_figure=lambda f: status.console.log(f.name, markup=False, highlight=False))
-    table = Table("#", "figure", "best s", "range s", "ratio", "target", "met")
-    number = {f.name: str(i) for i, f in enumerate(report.figures, 1)}
+            repeat, search_sizes,
+            on_figure=lambda f: status.console.log(f.name, markup=False, highlight=False))
+    table = Table("#", "figure", "best", "range", "ratio", "target", "met")
+    number = {f.name: f"#{i}" for i, f in enumerate(report.figures, 1)}
     for i, f in enumerate(report.figures, 1):
-        ratio = f"{f.ratio:.3f}× #{number[f.baseline]}" if f.ratio is not None else ""
+        baseline = number.get(f.baseline, f.baseline)
+        ratio = f"{f.ratio:.3f}× {baseline}" if f.ratio is not None else ""
         target = f"≤ {f.target:g}×" if f.target is not None else ""
         met = {True: "[green]yes[/]", False: "[red]no[/]", None: ""}[f.met]
         low, high = f.spread
-        table.add_row(str(i), escape(f.name), f"{f.seconds:.2f}", f"{low:.2f}–{high:.2f}",
-                      ratio, target, met)
+        shown = (f"{f.seconds:.2f} s", f"{low:.2f}–{high:.2f}") if f.unit == "s" else (
+            f"{f.seconds:,.0f} {f.unit}", "")
+        table.add_row(str(i), escape(f.name), *shown, escape(ratio), target, met)
     console.print(table)
     for f in report.figures:
         if f.name.startswith("build html, full"):

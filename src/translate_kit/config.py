@@ -17,6 +17,8 @@ from typing import Any
 from translate_kit.errors import ConfigError
 
 CONFIG_FILE = "translate-kit.toml"
+REPAIR_STANDARDS = ("tw", "hk", "t")
+"""OpenCC's traditional standards (``s2tw.json``, ``s2hk.json``, ``s2t.json``)."""
 
 
 class EditionKind(str, Enum):
@@ -81,6 +83,9 @@ class ProjectConfig:
     build_dir: Path = field(default=Path("_build"))
     glossary: Path = field(default=Path("locale/glossary.csv"))
     """Terms translators must render as listed (checked by ``translate-kit check``)."""
+    repair_standard: str = "tw"
+    """OpenCC standard that ``import`` repairs leftover simplified characters to:
+    ``tw`` (Taiwan), ``hk`` (Hong Kong) or ``t`` (OpenCC's own traditional forms)."""
 
     def __post_init__(self) -> None:
         codes = [e.code for e in self.editions]
@@ -89,6 +94,9 @@ class ProjectConfig:
         sources = [e for e in self.editions if e.kind is EditionKind.SOURCE]
         if len(sources) != 1:
             raise ConfigError(f"exactly one source edition is needed, found {len(sources)}")
+        if self.repair_standard not in REPAIR_STANDARDS:
+            raise ConfigError(f"repair_standard must be one of {', '.join(REPAIR_STANDARDS)}, "
+                              f"not {self.repair_standard!r}")
         root = self.root.resolve()
         object.__setattr__(self, "root", root)
         for f in fields(self):  # every path but the root is relative to the root

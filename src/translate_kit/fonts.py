@@ -9,7 +9,12 @@ its untranslated passages and proper names come from the source.
 
 from __future__ import annotations
 
+import bisect
+import shutil
+import subprocess
+import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 from translate_kit.config import Edition, ProjectConfig
 
@@ -33,6 +38,19 @@ class FontSet:
     @property
     def families(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(vars(self).values()))
+
+    def glyph_font(self, char: str) -> str | None:
+        """The body font (``serif`` or ``cjk_serif``) that has ``char``; None if neither.
+
+        Without fontconfig (a machine that builds HTML only) every assigned character
+        counts as covered: private-use and unassigned ones never are.
+        """
+        if unicodedata.category(char) in ("Co", "Cn", "Cs"):
+            return None
+        for name in ("serif", "cjk_serif"):
+            if font_covers(getattr(self, name), char) is not False:
+                return name
+        return None
 
 
 def noto_variant(code: str) -> str | None:
@@ -58,3 +76,32 @@ def fonts_for(project: ProjectConfig, edition: Edition) -> FontSet:
         cjk_sans=f"Noto Sans CJK {variant}",
         cjk_mono=mono,
     )
+
+
+@cache
+def _charset(family: str) -> tuple[tuple[int, ...], tuple[int, ...]] | None:
+    """Fontconfig's character ranges of ``family``'s regular face (None: unknown font)."""
+    if shutil.which("fc-list") is None:
+        return None
+    listing = subprocess.run(["fc-list", "--format", "%{style[0]}|%{charset}\n", family],
+                             capture_output=True, text=True).stdout.splitlines()
+    faces = [line.split("|", 1) for line in listing if "|" in line]
+    if not faces:
+        return None
+    ranges = next((charset for style, charset in faces if style == "Regular"), faces[0][1])
+    starts, ends = [], []
+    for item in ranges.split():
+        low, _, high = item.partition("-")
+        starts.append(int(low, 16))
+        ends.append(int(high or low, 16))
+    return tuple(starts), tuple(ends)
+
+
+def font_covers(family: str, char: str) -> bool | None:
+    """Whether the installed font ``family`` has a glyph for ``char`` (None: not known)."""
+    charset = _charset(family)
+    if charset is None:
+        return None
+    starts, ends = charset
+    index = bisect.bisect_right(starts, ord(char)) - 1
+    return index >= 0 and ord(char) <= ends[index]

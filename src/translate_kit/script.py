@@ -16,7 +16,7 @@ import copy
 import hashlib
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,20 @@ from translate_kit.errors import ConfigError
 from translate_kit.files import write_if_changed
 
 PHRASES_FILE = "phrases.txt"
+
+
+@cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s.json")
+
+
+def to_simplified(text: str) -> str:
+    """``text`` in simplified script by OpenCC's standard ``t2s``, without any glossary.
+
+    Two texts with the same simplified form differ only by script: the importer's repairs
+    and ``update`` (which keeps such a message's translation) rely on it.
+    """
+    return _t2s().convert(text) if text else text
 
 
 def opencc_share_dir() -> Path:
@@ -84,13 +98,19 @@ def converter_for(config: ProjectConfig, edition: Edition) -> ScriptConverter:
         raise ConfigError(f"edition {edition.code!r} is not a script edition")
     path = phrases_path(config, edition)
     phrases = tuple(read_phrases(path).items()) if path.is_file() else ()
-    return _converter(edition.opencc_config, phrases, config.cache_dir("opencc"))
+    return phrase_converter(edition.opencc_config, phrases, config.cache_dir("opencc"))
 
 
 @lru_cache(maxsize=16)
-def _converter(
+def phrase_converter(
     opencc_config: str, phrases: tuple[tuple[str, str], ...], cache_dir: Path
 ) -> ScriptConverter:
+    """OpenCC's ``opencc_config`` with ``phrases`` in front of its first step (cached).
+
+    Without phrases it is the standard configuration; with them, a generated JSON
+    configuration in ``cache_dir`` (see ``with_phrases``).  The importer's repair of
+    leftover simplified characters uses this too, with the project's repairs.txt.
+    """
     standard = _standard_config(opencc_config)
     if not phrases:
         return ScriptConverter(opencc_config, phrases, opencc.OpenCC(str(standard)))

@@ -1,17 +1,16 @@
 """Run several sphinx-build jobs from one process that has already imported Sphinx.
 
-Every edition is its own Sphinx build, and a fresh ``python -m sphinx`` spends a second
-or two of CPU before it reads a document: importing Sphinx, docutils, myst-parser and
-furo, and loading jieba's dictionary for the Chinese search index.  For a rebuild that
-writes two pages that is most of the work, paid once per edition.  This runner pays it
+Every edition is its own Sphinx build, and a fresh ``python -m sphinx`` spends a large
+part of a second of CPU before it reads a document, importing Sphinx, docutils,
+myst-parser, furo and the extension.  For a rebuild that writes two pages that is much
+of the work, paid once per edition.  This runner pays it
 once: it imports those modules, then forks one child per job; each child runs
 ``sphinx-build`` with the job's arguments, its output going to the job's own pipe.
 No Sphinx application is created before the fork, so each child starts from a clean
 Sphinx, exactly as a separate ``python -m sphinx`` would.
 
-The runner reads its jobs as JSON on standard input: ``{"parallel": N, "chinese_search":
-BOOL, "jobs": [{"argv": [...], "fd": FD}, ...]}`` (jieba is loaded only for Chinese
-search indexes: an English edition's rebuild does not pay for it).  A child's last line is ``EXIT_MARK <status>``; a job whose
+The runner reads its jobs as JSON on standard input: ``{"parallel": N, "jobs": [{"argv":
+[...], "fd": FD}, ...]}``.  A child's last line is ``EXIT_MARK <status>``; a job whose
 pipe ends without it died (killed, or the runner was).
 """
 
@@ -19,7 +18,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import logging
 import os
 import pkgutil
 import sys
@@ -28,14 +26,14 @@ from typing import Any
 
 EXIT_MARK = "\x00translate-kit sphinx exit"
 PRELOADED = (
-    "sphinx.cmd.build", "sphinx.application", "sphinx.builders.html", "sphinx.search.zh",
+    "sphinx.cmd.build", "sphinx.application", "sphinx.builders.html",
     "docutils.parsers.rst", "myst_parser.parsers.sphinx_", "myst_parser.sphinx_ext.main",
     "furo", "translate_kit.sphinxext",
 )
 
 
-def preload(jieba_dictionary: bool) -> None:
-    """Import what every HTML build imports; load jieba's dictionary once if it is needed."""
+def preload() -> None:
+    """Import what every HTML build imports."""
     for name in PRELOADED:
         try:
             importlib.import_module(name)
@@ -45,14 +43,6 @@ def preload(jieba_dictionary: bool) -> None:
 
     for module in pkgutil.iter_modules(sphinxext.__path__):
         importlib.import_module(f"{sphinxext.__name__}.{module.name}")
-    if not jieba_dictionary:
-        return
-    try:
-        import jieba
-    except ImportError:
-        return
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
 
 
 def _child(job: dict[str, Any], fds: list[int]) -> None:
@@ -103,7 +93,7 @@ def run(spec: dict[str, Any]) -> None:
 
 def main() -> None:
     spec = json.load(sys.stdin)
-    preload(spec.get("chinese_search", True))
+    preload()
     run(spec)
 
 

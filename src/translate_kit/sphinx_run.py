@@ -136,8 +136,7 @@ def run_sphinx_jobs(
     if not jobs:
         return ()
     pipes = [os.pipe() for _ in jobs]
-    chinese = any(job.edition.sphinx_language.lower().startswith("zh") for job in jobs)
-    spec = {"parallel": parallel, "chinese_search": chinese,
+    spec = {"parallel": parallel,
             "jobs": [{"argv": _prepare(config, job), "fd": write} for job, (_, write) in zip(jobs, pipes)]}
     runner = subprocess.Popen([sys.executable, "-m", "translate_kit.sphinx_fork"],
                               stdin=subprocess.PIPE, text=True, cwd=config.root, env=_ENV,

@@ -1,4 +1,5 @@
-"""``make bench``: translate-kit's work timed against baselines measured in the same run."""
+"""``make bench``: translate-kit's work timed against baselines measured in the same run,
+and the import's repair of naively converted text measured on hand-written articles."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from translate_kit.bench.corpus import Corpus, generate_corpus
+from translate_kit.bench.repair import RepairMeasure, bench_repair, measure_repairs
 from translate_kit.bench.run import (
     BenchReport,
     Figure,
@@ -16,8 +18,10 @@ from translate_kit.bench.run import (
     bench_scaling,
     bench_update,
 )
+from translate_kit.bench.search import bench_search
 
-__all__ = ["BenchReport", "Corpus", "Figure", "generate_corpus", "run_benchmarks"]
+__all__ = ["BenchReport", "Corpus", "Figure", "RepairMeasure", "generate_corpus", "measure_repairs",
+           "run_benchmarks"]
 
 
 def run_benchmarks(
@@ -28,16 +32,19 @@ def run_benchmarks(
     scale: int = 0,
     pdf_articles: int = 50,
     repeat: int = 1,
+    search_sizes: tuple[int, ...] = (800, 5000),
     on_figure: Callable[[Figure], None] | None = None,
 ) -> BenchReport:
     """Run the benchmarks; a size of 0 leaves its section out.
 
     ``articles`` sizes the edition figures, ``archive`` the import and catalog ones;
     ``scale`` (e.g. 2000) adds a full build of that size against the archive's;
+    ``search_sizes`` are the corpora of the search figures (() leaves them out);
     ``pdf_articles=0`` leaves out the PDFs (no TeX needed).
     """
     report = BenchReport(on_figure=on_figure)
     work.mkdir(parents=True, exist_ok=True)
+    bench_repair(work, report)
     if articles:
         bench_editions(template, work, articles, repeat, report)
         bench_update(template, work, articles, repeat, report)
@@ -47,6 +54,8 @@ def run_benchmarks(
             bench_scaling(template, work, scale, full, repeat, report)
     elif scale:
         report.notes.append("the scaling figure needs --archive (its baseline)")
+    if search_sizes:
+        bench_search(template, work, search_sizes, report)
     if pdf_articles and shutil.which("xelatex"):
         bench_pdf(template, work, pdf_articles, repeat, report)
     elif pdf_articles:

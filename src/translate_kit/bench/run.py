@@ -55,9 +55,17 @@ class Figure:
 
     name: str
     runs: tuple[Run, ...]
+    """The runs; their ``seconds`` are a count of ``unit`` when ``unit`` is not ``s``."""
     baseline: str = ""
     ratio: float | None = None
     target: float | None = None
+    unit: str = "s"
+
+    @classmethod
+    def of(cls, name: str, value: float, baseline: str = "", ratio: float | None = None,
+           target: float | None = None, unit: str = "s") -> Figure:
+        """A figure measured once (a size, or a time measured in its own way)."""
+        return cls(name, (Run(value, 0),), baseline, ratio, target, unit)
 
     @property
     def seconds(self) -> float:
@@ -88,6 +96,8 @@ class Figure:
 class BenchReport:
     figures: list[Figure] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    measures: dict[str, dict[str, object]] = field(default_factory=dict)
+    """Figures that are not times (the import's repair rate), by name."""
     on_figure: Callable[[Figure], None] | None = None
     """Told about each figure as soon as it is measured (the CLI shows progress)."""
 
@@ -103,7 +113,7 @@ class BenchReport:
                          "met": f.met}
             for f in self.figures
         ]
-        return {"figures": figures, "notes": self.notes}
+        return {"figures": figures, "notes": self.notes, "measures": self.measures}
 
 
 # Users' Pythons cache compiled modules; an environment that forbids it would charge every

@@ -3,7 +3,9 @@
 The template (one document's ``.pot``) decides which messages are active and in which
 order.  Each one takes, in this order of preference:
 
-1. the translation of the same msgid in the catalog (active, or obsolete: restored);
+1. the translation of the same msgid in the catalog (active, or obsolete: restored), or
+   of a msgid that differs from it only by script (the importer repaired a leftover
+   simplified character: 匯報后 became 匯報後), kept as it was;
 2. the translation of the same msgid elsewhere in the project (translation memory);
 3. the translation of a similar msgid of this catalog (a paragraph that "changed a
    little"), marked fuzzy with the old msgid kept as ``#| msgid``;
@@ -28,6 +30,8 @@ SIMILAR_IN_MEMORY = 0.8
 """A msgid this close to one translated elsewhere gets that translation as a suggestion."""
 
 Annotator = Callable[[Message], list[str]]
+ScriptKey = Callable[[str], str]
+"""A text in one script (simplified): two msgids with the same key differ only by script."""
 _NOT_CARRIED = GUESSED_FLAGS | {"fuzzy"}
 """Flags decided anew for each merge (format flags are never wanted, see GUESSED_FLAGS)."""
 Key = str | tuple[str, str]
@@ -75,13 +79,32 @@ def _empty_string(template: Message) -> str | tuple[str, ...]:
 
 
 class _Merger:
-    def __init__(self, existing: Catalog, memory: TranslationMemory) -> None:
+    def __init__(self, existing: Catalog, memory: TranslationMemory, active: set[Key],
+                 script_key: ScriptKey | None) -> None:
         self.old = {_key(m): m for m in iter_messages(existing)}
         self.obsolete = {_key(m): m for m in existing.obsolete.values()}
         self.memory = memory
         self.counts = MergeCounts()
         self.reused: set[object] = set()
         self._own: TranslationMemory | None = None
+        self._by_script = self._index_by_script(active, script_key) if script_key else {}
+        self._script_key = script_key
+
+    def _index_by_script(self, active: set[Key], script_key: ScriptKey) -> dict[Key, Message]:
+        """Translated messages that left the template, by the script key of their msgid."""
+        index: dict[Key, Message] = {}
+        for key, message in [*self.old.items(), *self.obsolete.items()]:
+            if key not in active and isinstance(message.id, str) and is_translated(message):
+                index.setdefault(_rekey(message, script_key), message)
+        return index
+
+    def _same_but_script(self, template: Message) -> Message | None:
+        if self._script_key is None or not isinstance(template.id, str):
+            return None
+        prior = self._by_script.pop(_rekey(template, self._script_key), None)
+        if prior is not None:
+            self.reused.add(prior.id)
+        return prior
 
     def _count(self, name: str) -> None:
         setattr(self.counts, name, getattr(self.counts, name) + 1)
@@ -101,7 +124,7 @@ class _Merger:
         message = Message(template.id, _empty_string(template), list(template.locations),
                           auto_comments=list(template.auto_comments), context=template.context)
         message.flags = set(template.flags) - _NOT_CARRIED
-        prior = self.old.get(key) or self.obsolete.get(key)
+        prior = self.old.get(key) or self.obsolete.get(key) or self._same_but_script(template)
         if prior is not None:
             message.user_comments = list(prior.user_comments)
             message.flags |= set(prior.flags) - _NOT_CARRIED
@@ -110,7 +133,7 @@ class _Merger:
                     message.flags.add("fuzzy")
                 message.string = prior.string
                 message.previous_id = list(prior.previous_id) if prior.fuzzy else []
-                self._count("kept" if key in self.old else "restored")
+                self._count("kept" if _key(prior) in self.old else "restored")
                 return message
         self._suggest(message)
         return message
@@ -149,26 +172,33 @@ class _Merger:
         return kept + gone
 
 
+def _rekey(message: Message, script_key: ScriptKey) -> Key:
+    key = _key(message)
+    return (script_key(key[0]), key[1]) if isinstance(key, tuple) else script_key(key)
+
+
 def merge(
     template: Catalog,
     existing: Catalog,
     memory: TranslationMemory | None = None,
     annotate: Annotator | None = None,
+    script_key: ScriptKey | None = None,
 ) -> MergeResult:
     """``existing`` updated to the messages of ``template`` (neither is modified).
 
     The result keeps ``existing``'s header; ``annotate`` returns extra ``#.`` comments
-    for a template message (the simplified-script form of its text).
+    for a template message (the simplified-script form of its text).  With
+    ``script_key``, a msgid that changed only by script keeps its translation.
     """
-    merger = _Merger(existing, memory if memory is not None else TranslationMemory())
+    active = {_key(m) for m in iter_messages(template)}
+    merger = _Merger(existing, memory if memory is not None else TranslationMemory(), active,
+                     script_key)
     merged = empty_like(existing)
-    active: set[Key] = set()
     for template_message in iter_messages(template):
         message = merger.carry(template_message)
         if annotate is not None:
             message.auto_comments = [*template_message.auto_comments, *annotate(template_message)]
         merged[message.id] = message
-        active.add(_key(message))
     for key, message in merger.obsolete_entries(active):
         merged.obsolete[key] = message
     return MergeResult(merged, merger.counts)

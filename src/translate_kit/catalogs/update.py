@@ -1,9 +1,11 @@
 """``translate-kit update``: extract messages with Sphinx and merge them into every catalog.
 
 Every translation edition's catalogs are read first, so a broken one stops the update
-before anything runs or is written.  One ``sphinx-build -b gettext`` run of the source
-edition then writes a ``.pot`` per document; the catalogs are merged (``merge.merge``)
-and written back only when their bytes change.  Header dates move only with the content, so
+before anything runs or is written.  One Sphinx run of the source edition with the
+extension's gettext builder (``sphinxext.extraction``) then writes a ``.pot`` per
+document; the catalogs are merged (``merge.merge``; a message whose source changed only
+by script, as the importer's repairs change it, keeps its translation) and written back
+only when their bytes change.  Header dates move only with the content, so
 a second update without source changes leaves every file byte-identical.  The whole run
 holds an exclusive lock, so two updates at once cannot interleave their writes.
 """
@@ -39,9 +41,12 @@ from translate_kit.config import Edition, EditionKind, ProjectConfig
 from translate_kit.errors import BuildError, ConfigError
 from translate_kit.files import write_if_changed
 from translate_kit.progress import Report, Step, ignore
+from translate_kit.script import to_simplified
 
 LOCK_FILE = ".translate-kit.lock"
 TEMPLATES_DIR = "gettext"
+MESSAGE_BUILDER = "translate-kit-messages"
+"""The extension's gettext builder (``sphinxext.extraction``): Babel writes the templates."""
 
 
 @dataclass(frozen=True)
@@ -113,7 +118,7 @@ def extract_templates(
     outdir = config.cache_dir(TEMPLATES_DIR)
     shutil.rmtree(outdir, ignore_errors=True)
     # Reading is most of the work; Sphinx reads in parallel processes with -j.
-    run = run_sphinx(config, config.source_edition, "gettext", outdir,
+    run = run_sphinx(config, config.source_edition, MESSAGE_BUILDER, outdir,
                      ("-D", "gettext_compact=0", "-j", "auto"),
                      report=lambda step: report(dataclasses.replace(step, task="update")))
     if not run.ok:
@@ -201,7 +206,7 @@ def update_edition(
         report(Step("update", f"merging {edition.code}", number, len(templates), docname))
         path = paths.get(docname) or catalog_dir(config, edition) / f"{docname}.po"
         base = existing[docname] if docname in existing else new_catalog(config, edition, docname, now)
-        result = merge(template, base, memory, annotate)
+        result = merge(template, base, memory, annotate, script_key=to_simplified)
         result.catalog.creation_date = result.catalog.revision_date = now
         data = render_catalog(result.catalog)
         if docname not in existing:

@@ -1,8 +1,8 @@
 """``translate-kit import``: messy source articles in, clean MyST documents out.
 
 One source goes through ``decode`` (bytes to text) → ``extract`` (paragraphs, from plain
-text or HTML) → ``article`` (garbled spans, pinyin, punctuation, notices, title) →
-``document`` (MyST with front matter).  ``index`` then lists every article in
+text or HTML) → ``article`` (garbled spans, pinyin, punctuation, the ``repair`` of
+leftover simplified characters, notices, title) → ``document`` (MyST with front matter).  ``index`` then lists every article in
 ``docs/index.md``.  Every source is prepared before anything is written, so one bad
 source leaves all files as they were.  A source larger than ``MAX_SOURCE_BYTES`` is
 refused before it is read: no news article is that long, and such a file (an archive,
@@ -20,7 +20,7 @@ from typing import Any
 from translate_kit.config import ProjectConfig
 from translate_kit.errors import SourceError
 from translate_kit.files import write_atomic
-from translate_kit.importer.article import Counts, Finding, clean_article
+from translate_kit.importer.article import Counts, Finding, Repair, clean_article
 from translate_kit.importer.decode import decode
 from translate_kit.importer.document import (
     edited_by_hand,
@@ -31,6 +31,7 @@ from translate_kit.importer.document import (
 )
 from translate_kit.importer.extract import from_html, from_text
 from translate_kit.importer.index import ArticleIndex, update_index
+from translate_kit.importer.repair import Repairer, repairer_for
 from translate_kit.progress import Report, Step, ignore
 
 __all__ = ["ImportReport", "SourceResult", "import_sources"]
@@ -51,11 +52,12 @@ class SourceResult:
     warnings: tuple[str, ...]
     written: bool
     """False when the document was already exactly what the import produced."""
+    repairs: tuple[Repair, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
-        data["findings"] = [asdict(f) for f in self.findings]
-        data["warnings"] = list(self.warnings)
+        for key in ("findings", "warnings", "repairs"):
+            data[key] = list(data[key])
         return data
 
 
@@ -83,18 +85,23 @@ def import_sources(
     title: str | None = None,
     date: str | None = None,
     force: bool = False,
+    repair: bool = True,
     report: Report = ignore,
 ) -> ImportReport:
-    """Import ``paths`` into ``into`` (default: the configured articles directory)."""
+    """Import ``paths`` into ``into`` (default: the configured articles directory).
+
+    ``repair=False`` keeps the characters a naive converter left (see ``repair``).
+    """
     articles_dir = (into or config.articles_dir).resolve()
     if not articles_dir.is_relative_to(config.docs_dir.resolve()):
         raise SourceError(f"articles must be inside the Sphinx project {config.docs_dir}", articles_dir)
     articles = ArticleIndex(articles_dir, config.import_cache)
+    repairer = repairer_for(config) if repair else None
     plans: list[_Plan] = []
     for number, path in enumerate(paths):
         report(Step("import", "cleaning", number, len(paths), Path(path).name))
         taken = {plan.path for plan in plans}
-        plans.append(_prepare(config, Path(path), articles, title, date, force, taken))
+        plans.append(_prepare(config, Path(path), articles, title, date, force, taken, repairer))
     report(Step("import", "writing", len(paths), len(paths)))
     for plan in plans:
         if plan.result.written:
@@ -106,7 +113,7 @@ def import_sources(
 
 def _prepare(
     config: ProjectConfig, path: Path, articles: ArticleIndex, title: str | None,
-    date: str | None, force: bool, taken: set[Path],
+    date: str | None, force: bool, taken: set[Path], repairer: Repairer | None,
 ) -> _Plan:
     extract = _SUFFIXES.get(path.suffix.lower())
     if extract is None:
@@ -116,7 +123,8 @@ def _prepare(
     source = _relative(config, path)
     previous = articles.imported_from(source, taken)
     old = front_matter(previous) if previous else {}
-    article = clean_article(extract(decoded.text), path, title, fallback_title=old.get("title"))
+    article = clean_article(extract(decoded.text), path, title, fallback_title=old.get("title"),
+                            repairer=repairer)
     document = previous or _free_path(articles.articles_dir, slugify(article.title), taken)
     warnings = list(article.warnings)
     if date is None and not old.get("date"):
@@ -132,7 +140,7 @@ def _prepare(
     if written and document.exists() and edited_by_hand(document) and not force:
         raise SourceError("was edited by hand since it was imported; use --force to overwrite it", document)
     result = SourceResult(source, _relative(config, document), decoded.encoding, article.counts,
-                          article.findings, tuple(warnings), written)
+                          article.findings, tuple(warnings), written, article.repairs)
     return _Plan(document, text, result)
 
 

@@ -3,22 +3,26 @@
 Garbled spans are found first, on the text as it arrived, and masked: the hints next to
 lost characters look like pinyin annotations and would otherwise be removed, and
 nothing inside a damaged span should be "fixed".  Then annotations are removed,
-punctuation is made full-width, republisher notices are moved out of the body and the
-title is chosen.  Han characters are never added or dropped.
+punctuation is made full-width, the simplified characters a naive converter left are
+repaired (``repair``: the whole document is looked at before any text changes),
+republisher notices are moved out of the body and the title is chosen.  Han characters
+are never added or dropped; a repair replaces one with another and is reported.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from translate_kit.errors import SourceError
 from translate_kit.importer.boilerplate import is_notice, split_trailing_credit
+from translate_kit.importer.charset import is_han
 from translate_kit.importer.extract import Extracted, SourceParagraph
 from translate_kit.importer.garbled import find_garbled
 from translate_kit.importer.pinyin import strip_annotations
 from translate_kit.importer.punctuation import fix_punctuation
+from translate_kit.importer.repair import Change, Repairer
 
 MASK = "\ufffc"
 MAX_TITLE = 40
@@ -37,6 +41,18 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Repair:
+    """A leftover simplified character replaced, located in the source file."""
+
+    line: int
+    column: int
+    before: str
+    after: str
+    phrase: str
+    """The phrase (as repaired) whose conversion decided it, e.g. 颱風 for 台→颱."""
+
+
+@dataclass(frozen=True)
 class Segment:
     text: str
     garbled: bool = False
@@ -51,6 +67,7 @@ class Counts:
     punctuation_fixed: int = 0
     garbled_spans: int = 0
     boilerplate_moved: int = 0
+    characters_repaired: int = 0
 
 
 @dataclass(frozen=True)
@@ -61,6 +78,18 @@ class Article:
     counts: Counts
     findings: tuple[Finding, ...] = ()
     warnings: tuple[str, ...] = ()
+    repairs: tuple[Repair, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Cleaned:
+    """A text cleaned up to its repair; each garbled span stands in it as one MASK."""
+
+    text: str
+    garbled: tuple[str, ...]
+    line: int
+    han_columns: tuple[int, ...]
+    """Source column of each Han character of ``text``, in order."""
 
 
 def plain(paragraph: Paragraph) -> str:
@@ -69,17 +98,29 @@ def plain(paragraph: Paragraph) -> str:
 
 def clean_article(
     extracted: Extracted, path: Path, title: str | None = None, fallback_title: str | None = None,
+    repairer: Repairer | None = None,
 ) -> Article:
     """Apply every cleanup rule; SourceError when no article text is left.
 
     The title is ``title``, else the source's own, else ``fallback_title`` (the one an
-    earlier import was given), else one derived from the first sentence.
+    earlier import was given), else one derived from the first sentence.  Without a
+    ``repairer`` the text keeps the characters it arrived with.
     """
     counts, findings = Counts(), []
+    cleaned = [_clean(source, counts, findings) for source in extracted.paragraphs]
+    if title is None and extracted.title:
+        text = _clean_text(extracted.title, counts)
+        columns = tuple(i + 1 for i, ch in enumerate(extracted.title) if is_han(ch))
+        cleaned.append(_Cleaned(text, (), extracted.title_line, columns))
+    repairs: list[Repair] = []
+    if repairer is not None:
+        cleaned = _repair(cleaned, repairer, repairs)
+    counts.characters_repaired = len(repairs)
+    if title is None and extracted.title:
+        title = cleaned.pop().text
     body: list[Paragraph] = []
     notices: list[str] = []
-    for source in extracted.paragraphs:
-        paragraph = _clean(source, counts, findings)
+    for paragraph in map(_segments, cleaned):
         if is_notice(plain(paragraph)):
             notices.append(plain(paragraph))
             continue
@@ -93,28 +134,52 @@ def clean_article(
     counts.boilerplate_moved = len(notices)
     if not body:
         raise SourceError("contains no article text", path)
-    if title is None and extracted.title:
-        title = _clean_text(extracted.title, counts)
     title, body, warnings = _choose_title(title, body, fallback_title)
-    return Article(title, tuple(body), tuple(notices), counts, tuple(findings), warnings)
+    repaired = tuple(sorted(repairs, key=lambda r: (r.line, r.column)))
+    return Article(title, tuple(body), tuple(notices), counts, tuple(findings), warnings, repaired)
 
 
-def _clean(source: SourceParagraph, counts: Counts, findings: list[Finding]) -> Paragraph:
+def _clean(source: SourceParagraph, counts: Counts, findings: list[Finding]) -> _Cleaned:
     spans = find_garbled(source.text)
-    masked, last = [], 0
+    masked, last, columns = [], 0, []
     for span in spans:
         masked.append(source.text[last:span.start] + MASK)
+        columns += _han_columns(source, last, span.start)
         last = span.end
         findings.append(Finding("garbled", source.line, source.column + span.start,
                                 source.text[span.start:span.end], span.detail))
     counts.garbled_spans += len(spans)
+    columns += _han_columns(source, last, len(source.text))
     cleaned = _clean_text("".join(masked) + source.text[last:], counts)
+    garbled = tuple(source.text[span.start:span.end] for span in spans)
+    return _Cleaned(cleaned, garbled, source.line, tuple(columns))
+
+
+def _han_columns(source: SourceParagraph, start: int, end: int) -> list[int]:
+    return [source.column + i for i in range(start, end) if is_han(source.text[i])]
+
+
+def _repair(cleaned: list[_Cleaned], repairer: Repairer, repairs: list[Repair]) -> list[_Cleaned]:
+    """The texts with their leftovers repaired; each repair located in the source."""
+    results = repairer.repair([c.text for c in cleaned])
+    for paragraph, (_, changes) in zip(cleaned, results):
+        repairs.extend(_located(paragraph, change) for change in changes)
+    return [replace(c, text=text) for c, (text, _) in zip(cleaned, results)]
+
+
+def _located(paragraph: _Cleaned, change: Change) -> Repair:
+    ordinal = sum(map(is_han, paragraph.text[:change.start]))
+    return Repair(paragraph.line, paragraph.han_columns[ordinal], change.before, change.after,
+                  change.phrase)
+
+
+def _segments(cleaned: _Cleaned) -> Paragraph:
     segments = []
-    for piece, span in zip(cleaned.split(MASK), [*spans, None]):
+    for piece, garbled in zip(cleaned.text.split(MASK), [*cleaned.garbled, None]):
         if piece:
             segments.append(Segment(piece))
-        if span:
-            segments.append(Segment(source.text[span.start:span.end], garbled=True))
+        if garbled:
+            segments.append(Segment(garbled, garbled=True))
     return tuple(segments)
 
 

@@ -1,19 +1,20 @@
-"""Character classes the importer's rules are written in."""
+"""Character classes the importer's rules are written in (and ``to_simplified``, re-exported
+from ``script``: the importer's rules match both scripts through it)."""
 
 from __future__ import annotations
 
 from functools import cache
 
-import opencc
+from translate_kit.script import to_simplified
 
-_HAN_RANGES = (
+HAN_RANGES = (
     ("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uf900", "\ufaff"),
     ("\U00020000", "\U0003134f"),
 )
 
 
 def is_han(ch: str) -> bool:
-    return any(lo <= ch <= hi for lo, hi in _HAN_RANGES)
+    return any(lo <= ch <= hi for lo, hi in HAN_RANGES)
 
 
 def is_cjk(ch: str) -> bool:
@@ -27,11 +28,6 @@ def is_cjk(ch: str) -> bool:
 
 
 @cache
-def _t2s() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s.json")
-
-
-@cache
 def is_common_han(ch: str) -> bool:
     """Whether ``ch`` (or its simplified form) is one of GB2312's 3,755 level-1 characters.
 
@@ -41,11 +37,8 @@ def is_common_han(ch: str) -> bool:
     if not is_han(ch):
         return False
     try:
-        code = _t2s().convert(ch).encode("gb2312")
+        code = to_simplified(ch).encode("gb2312")
     except UnicodeEncodeError:
         return False
     return len(code) == 2 and 0xB0 <= code[0] <= 0xD7
 
-
-def to_simplified(text: str) -> str:
-    return _t2s().convert(text)

@@ -35,6 +35,7 @@ class Extracted:
     paragraphs: list[SourceParagraph]
     title: str | None = None
     """The document's own title (HTML); plain text titles are decided later."""
+    title_line: int = 1
 
 
 def from_text(text: str) -> Extracted:
@@ -55,7 +56,9 @@ def from_html(text: str) -> Extracted:
         return Extracted([])
     _drop_noise(root)
     heading = root.find(".//h1")
-    title = _text(heading) if heading is not None else _text(root.find(".//title"))
+    if heading is None:
+        heading = root.find(".//title")
+    title = _text(heading)
     body = _article_body(root)
     paragraphs = []
     for element in body.iter(*_BLOCKS):
@@ -64,7 +67,8 @@ def from_html(text: str) -> Extracted:
         for piece in _text(element, keep_breaks=True).split("\n"):
             if piece:
                 paragraphs.append(SourceParagraph(piece, element.sourceline or 1, 1))
-    return Extracted(paragraphs, title or None)
+    line = heading.sourceline if heading is not None else None
+    return Extracted(paragraphs, title or None, line or 1)
 
 
 def _parser() -> lxml.html.HTMLParser:

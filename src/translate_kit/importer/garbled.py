@@ -1,36 +1,59 @@
 """Find text damaged by encoding errors, so that it is flagged rather than "cleaned".
 
-Two kinds of damage survive in the sources:
+The damage that survives in the sources:
 
 * A **lost character**: a byte pair that could not be decoded became U+FFFD or ``?``.
   The ``(`` of the pinyin annotation after it is often swallowed too, leaving a hint such
   as ``?fù)`` that tells an editor which character was there.  A ``?`` counts as lost
   when it sits after a Han character (or another lost character) and before a Han
   character or such a hint, unless it follows a question particle (``嗎?``).
+* A **stray byte**: a character whose first byte was lost leaves its second one, which
+  in GBK may be ASCII.  An ASCII character that prose never puts there (``@ [ \\ ] ^ _ `
+  { | } ~``) between Han characters, or between a number and its Han unit (``1200|元``,
+  where ``|`` is what remains of 億), is one.
 * A **misaligned run**: GBK text read one byte off pairs each character's second byte
-  with the next one's first byte.  Those pairs are close to random, and about five in
-  six GBK codes lie outside GB2312 level 1, whereas real prose has well under one such
-  rare character per hundred.  So a cluster of at least two rare characters (at most two
-  ordinary Han characters apart, with lone Latin letters wedged between Han characters
-  also counting as suspects) is a misaligned run.  Lost characters touching a run are
-  part of it: the reader lost step there.
+  with the next one's first byte.  Those pairs are close to random: about five in six
+  GBK codes lie outside GB2312 level 1, whereas real prose has well under one such rare
+  character per hundred, and some land on symbols no news text has (Private Use Area,
+  enclosed numbers such as ⒕, box drawing).  So a run is a cluster, at most ``MAX_GAP``
+  ordinary Han characters apart, of such foreign symbols, rare characters, kana or
+  Hangul inside Han text, lone Latin letters wedged between Han characters and lost
+  characters, that holds a foreign symbol or at least ``MIN_SUSPECTS`` of the others.
+  A run with a foreign symbol also takes in the Han characters beside it (up to
+  ``MAX_GAP``) that neither form a word with the text on their other side nor are a
+  common word by themselves (与, 的): ``季帧⒕际?``.
 
 Each lost character is its own span (each needs its own repair); a run is one span.
+Every run and stray byte is read again with its byte pairs realigned; the reading is
+reported when words of jieba's dictionary cover more of it than of the text as it is.
 """
 
 from __future__ import annotations
 
+import logging
 import re
+from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
-from translate_kit.importer.charset import is_common_han, is_han
+from translate_kit.importer.charset import is_common_han, is_han, to_simplified
 from translate_kit.importer.pinyin import is_toned_pinyin
 
 _MARK = re.compile(r"[\ufffd\ufffc]+|\?+")
 _HINT = re.compile(r"\(?([^\W\d_]{1,7})\)")
 _QUESTION_PARTICLES = set("嗎吗呢麼么")
+STRAY_BYTES = frozenset("@[\\]^_`{|}~")
+"""ASCII characters that are GBK second bytes and never stand between Han characters."""
+_FOREIGN_IN_HAN = (("\u2460", "\u24ff"), ("\u2500", "\u257f"))  # enclosed alphanumerics, box drawing
+_PRIVATE_USE = (("\ue000", "\uf8ff"), ("\U000f0000", "\U0010ffff"))
+_KANA_HANGUL = (("\u3041", "\u3096"), ("\u30a1", "\u30fa"), ("\u1100", "\u11ff"),
+                ("\u3131", "\u318e"), ("\uac00", "\ud7a3"))
 MAX_GAP = 2
-MIN_RARE = 2
+MIN_SUSPECTS = 2
+MAX_WORD = 4
+MAX_BRACKETED = 20
+COMMON_WORD = 10_000
+"""jieba frequency (of some 60 million) from which one character is a word on its own."""
 
 
 @dataclass(frozen=True)
@@ -40,35 +63,88 @@ class Span:
     detail: str
 
 
+@dataclass(frozen=True)
+class _Member:
+    """A suspect stretch of text: ``foreign``, ``stray``, ``rare``, ``letter`` or ``lost``."""
+
+    start: int
+    end: int
+    kind: str
+    detail: str = ""
+
+
 def find_garbled(text: str) -> list[Span]:
     """The damaged spans of one paragraph, in order, not overlapping."""
-    lost = _lost_characters(text)
-    spans = []
-    for start, end in _misaligned_runs(text):
-        touching = [s for s in lost if s.end == start or s.start == end]
-        details = [_misaligned_detail(text[start:end]), *(s.detail for s in touching)]
-        for s in touching:
-            lost.remove(s)
-        start = min([start, *(s.start for s in touching)])
-        end = max([end, *(s.end for s in touching)])
-        spans.append(Span(start, end, "; ".join(details)))
-    return sorted(spans + lost, key=lambda s: s.start)
-
-
-def _lost_characters(text: str) -> list[Span]:
+    members = sorted(_lost_characters(text) + _stray_bytes(text) + _suspects(text),
+                     key=lambda m: m.start)
     spans: list[Span] = []
+    for cluster in _clusters(text, members):
+        kinds = Counter(m.kind for m in cluster)
+        odd = kinds["rare"] + kinds["stray"]
+        if kinds["foreign"] or (odd and odd + kinds["lost"] >= MIN_SUSPECTS):
+            spans.append(_run(text, cluster, bool(kinds["foreign"])))
+        else:
+            spans += [Span(m.start, m.end, m.detail) for m in cluster if m.kind in ("lost", "stray")]
+    return spans
+
+
+def _clusters(text: str, members: list[_Member]) -> list[list[_Member]]:
+    clusters: list[list[_Member]] = []
+    for member in members:
+        last = clusters[-1][-1] if clusters else None
+        gap = text[last.end:member.start] if last else None
+        if gap is not None and len(gap) <= MAX_GAP and all(map(is_han, gap)):
+            clusters[-1].append(member)
+        else:
+            clusters.append([member])
+    return clusters
+
+
+def _run(text: str, cluster: list[_Member], foreign: bool) -> Span:
+    start, end = cluster[0].start, cluster[-1].end
+    if foreign:
+        start, end = _widen(text, start, end)
+    lost = [m for m in cluster if m.kind == "lost"]
+    core, last = "", start  # the run without its lost characters and their hints
+    for member in lost:
+        core, last = core + text[last:member.start], member.end
+    core += text[last:end]
+    return Span(start, end, "; ".join([_misaligned_detail(core), *(m.detail for m in lost)]))
+
+
+def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+    """Take in the Han characters beside a run that form no word with the text beyond."""
+    low, high = max(0, start - MAX_GAP), min(len(text), end + MAX_GAP)
+    while start > low and is_han(text[start - 1]) and not _in_word(text, start - 1, before=True):
+        start -= 1
+    while end < high and is_han(text[end]) and not _in_word(text, end, before=False):
+        end += 1
+    return start, end
+
+
+def _in_word(text: str, i: int, before: bool) -> bool:
+    """Whether ``text[i]`` is a common word, or ends (``before``) or starts one."""
+    if _frequency(text[i]) >= COMMON_WORD:
+        return True
+    if before:
+        return any(_is_word(text[i - n + 1:i + 1]) for n in range(2, min(MAX_WORD, i + 1) + 1))
+    return any(_is_word(text[i:i + n]) for n in range(2, min(MAX_WORD, len(text) - i) + 1))
+
+
+def _lost_characters(text: str) -> list[_Member]:
+    found: list[_Member] = []
     for mark in _MARK.finditer(text):
         end, detail = mark.end(), "lost character"
         hint = _HINT.match(text, end)
         if hint and is_toned_pinyin(hint[1]):
             end, detail = hint.end(), f"lost character, pinyin hint {hint[1]}"
-        if mark[0].startswith("?") and not _is_lost_question_mark(text, mark.start(), end, spans):
+        if mark[0].startswith("?") and not _is_lost_question_mark(text, mark.start(), end, found):
             continue
-        spans.append(Span(mark.start(), end, detail))
-    return spans
+        found.append(_Member(mark.start(), end, "lost", detail))
+    return found
 
 
-def _is_lost_question_mark(text: str, start: int, end: int, found: list[Span]) -> bool:
+def _is_lost_question_mark(text: str, start: int, end: int, found: list[_Member]) -> bool:
     before = text[start - 1] if start else ""
     after_lost = bool(found) and found[-1].end == start
     if not (after_lost or is_han(before)) or before in _QUESTION_PARTICLES:
@@ -77,42 +153,130 @@ def _is_lost_question_mark(text: str, start: int, end: int, found: list[Span]) -
     return has_hint or (end < len(text) and is_han(text[end]))
 
 
-def _is_rare(text: str, i: int) -> bool:
-    return is_han(text[i]) and not is_common_han(text[i])
+def _stray_bytes(text: str) -> list[_Member]:
+    found = []
+    for i in range(1, len(text) - 1):
+        before, char, after = text[i - 1], text[i], text[i + 1]
+        if (char in STRAY_BYTES and is_han(after) and (is_han(before) or before.isdigit())
+                and not _bracketed(text, i)):
+            found.append(_Member(i, i + 1, "stray", _stray_detail(text, i)))
+    return found
 
 
-def _is_suspect(text: str, i: int) -> bool:
-    """A rare Han character, or a lone ASCII letter wedged between Han characters."""
-    if _is_rare(text, i):
-        return True
-    return (
-        text[i].isascii() and text[i].isalpha() and 0 < i < len(text) - 1
-        and is_han(text[i - 1]) and is_han(text[i + 1])
-    )
+def _bracketed(text: str, i: int) -> bool:
+    """Whether the character at ``i`` has a partner close by: ``[注]``, ``_底線_`` are no damage."""
+    pairs = {"[": "]", "{": "}"}
+    char, near = text[i], MAX_BRACKETED
+    if char in pairs:
+        return pairs[char] in text[i + 1:i + 1 + near]
+    if char in pairs.values():
+        opening = next(o for o, c in pairs.items() if c == char)
+        return opening in text[max(0, i - near):i]
+    return char in text[max(0, i - near):i] + text[i + 1:i + 1 + near]
 
 
-def _misaligned_runs(text: str) -> list[tuple[int, int]]:
-    runs: list[list[int]] = []
-    for i in (i for i in range(len(text)) if _is_suspect(text, i)):
-        last = runs[-1][-1] if runs else None
-        if last is not None and i - last - 1 <= MAX_GAP and all(map(is_han, text[last + 1:i])):
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    return [
-        (run[0], run[-1] + 1) for run in runs
-        if sum(_is_rare(text, i) for i in run) >= MIN_RARE
-    ]
+def _suspects(text: str) -> list[_Member]:
+    found = []
+    for i, char in enumerate(text):
+        if _within(char, _PRIVATE_USE) or (_within(char, _FOREIGN_IN_HAN) and _inside_han(text, i)):
+            found.append(_Member(i, i + 1, "foreign"))
+        elif (is_han(char) and not is_common_han(char)) or (
+                _within(char, _KANA_HANGUL) and _inside_han(text, i)):
+            found.append(_Member(i, i + 1, "rare"))
+        elif _is_wedged_letter(text, i):
+            found.append(_Member(i, i + 1, "letter"))
+    return found
 
 
-def _misaligned_detail(run: str) -> str:
+def _within(char: str, ranges: tuple[tuple[str, str], ...]) -> bool:
+    return any(low <= char <= high for low, high in ranges)
+
+
+def _inside_han(text: str, i: int) -> bool:
+    """Han text (or other damage) on both sides of position ``i``."""
+    def damaged_or_han(char: str) -> bool:
+        return is_han(char) or char in "?\ufffd" or _within(
+            char, _PRIVATE_USE + _FOREIGN_IN_HAN + _KANA_HANGUL)
+
+    return 0 < i < len(text) - 1 and damaged_or_han(text[i - 1]) and damaged_or_han(text[i + 1])
+
+
+def _is_wedged_letter(text: str, i: int) -> bool:
+    """A lone ASCII letter between Han characters."""
+    return (text[i].isascii() and text[i].isalpha() and 0 < i < len(text) - 1
+            and is_han(text[i - 1]) and is_han(text[i + 1]))
+
+
+def _misaligned_detail(core: str) -> str:
     """Say what the run reads as when its GBK bytes are realigned by one byte."""
     detail = "misaligned double-byte text"
     try:
-        shifted = run.encode("gb18030")[1:].decode("gb18030", errors="replace")
+        shifted = core.encode("gb18030")[1:].decode("gb18030", errors="replace")
     except UnicodeEncodeError:
         return detail
     shifted = shifted.replace("\ufffd", "")
-    if sum(map(is_common_han, shifted)) > sum(map(is_common_han, run)):
+    if _plausibility(shifted) > _plausibility(core):
         detail += f", realigned by one byte: {shifted}"
     return detail
+
+
+def _stray_detail(text: str, i: int) -> str:
+    """The character whose second byte the stray one is, when it makes a word in place."""
+    detail = "stray byte of a lost double-byte character"
+    best = (0, "", "")
+    for char in _characters_ending_in(text[i]):
+        for before in range(MAX_WORD):
+            for after in range(MAX_WORD - before):
+                word = text[max(0, i - before):i] + char + text[i + 1:i + 1 + after]
+                if len(word) > 1 and _frequency(word) > best[0]:
+                    best = (_frequency(word), char, word)
+    _, char, word = best
+    return f"{detail}, likely {char} ({word})" if word else detail
+
+
+@cache
+def _characters_ending_in(byte: str) -> tuple[str, ...]:
+    """Han characters whose GBK code ends in the byte ``byte``."""
+    chars = []
+    for lead in range(0x81, 0xFF):
+        try:
+            char = bytes([lead, ord(byte)]).decode("gbk")
+        except UnicodeDecodeError:
+            continue
+        if is_han(char):
+            chars.append(char)
+    return tuple(chars)
+
+
+def _plausibility(text: str) -> float:
+    """Share of the Han characters of ``text`` that words of two or more characters cover."""
+    han = sum(map(is_han, text))
+    if not han:
+        return 0.0
+    covered = [0] * (len(text) + 1)  # covered[i]: most characters covered in text[:i]
+    for i in range(1, len(text) + 1):
+        covered[i] = covered[i - 1]
+        for n in range(2, min(MAX_WORD, i) + 1):
+            if _is_word(text[i - n:i]):
+                covered[i] = max(covered[i], covered[i - n] + n)
+    return covered[-1] / han
+
+
+def _is_word(text: str) -> bool:
+    return _frequency(text) > 0
+
+
+def _frequency(text: str) -> int:
+    if not all(map(is_han, text)):
+        return 0
+    return _dictionary().get(to_simplified(text)) or 0
+
+
+@cache
+def _dictionary() -> dict[str, int]:
+    """jieba's word list (simplified script) with its frequencies; loaded on first use."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ

@@ -24,5 +24,14 @@ def escape_line_start(line: str) -> str:
 
 
 def role(name: str, text: str) -> str:
-    """``{name}`text```: role content is taken literally (garbled spans hold no backtick)."""
-    return f"{{{name}}}`{text}`"
+    """``{name}`text```: role content is taken literally.
+
+    Content holding backticks (a stray GBK byte can be one) is fenced by a longer run of
+    backticks, and padded with a space on each side when it starts or ends with one; the
+    role strips that padding again, as CommonMark does for code spans.
+    """
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    if text.startswith("`") or text.endswith("`"):
+        text = f" {text} "
+    return f"{{{name}}}{fence}{text}{fence}"

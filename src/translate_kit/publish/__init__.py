@@ -1,4 +1,4 @@
-"""The build stage: Sphinx runs per edition, assembled into one site.
+"""The publishing stage: Sphinx runs per edition, assembled into one site.
 
 - ``build_html(config)`` builds every edition's HTML in parallel processes and writes the
   chooser page; it returns an ``HtmlBuild`` (per-edition warnings, success, timing);

@@ -3,8 +3,8 @@
 ``_build/html/<slug>/`` holds one Sphinx build per edition (each with its own doctree
 directory, so rebuilds are incremental), and ``_build/html/index.html`` is a chooser that
 links every edition and sends a browser to the one matching its languages.  Editions are
-separate Sphinx processes run side by side, forked from one that imported Sphinx and
-loaded jieba once (``sphinx_run.run_sphinx_jobs``): running them all at once rather than
+separate Sphinx processes run side by side, forked from one that imported Sphinx once
+(``sphinx_run.run_sphinx_jobs``): running them all at once rather than
 in a pool of ``cpu_count`` keeps the cores busy until the very end.  Whether an edition
 must be built at all, and whether its last build was interrupted, is decided for every
 edition before any is built (``inputs``).

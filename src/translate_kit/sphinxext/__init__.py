@@ -11,9 +11,11 @@ itself from its own module:
 - ``editions``: ``<html lang>``, hreflang alternates, the edition switcher, the PDF link,
   and a furo sidebar that does not grow with the number of articles;
 - ``articles``: an article's date and source under its title;
-- ``search``: the per-edition search index, Chinese-aware through jieba
-  (``chinese_search`` holds the search language class, which imports jieba);
-- ``extraction``: the gettext builder compiles its .pot template once, not per document;
+- ``search``: the per-edition search: both scripts folded to one (``search_fold``), CJK
+  text as overlapping bigrams (``search_language``), written as small shards that the
+  search page loads on demand (``search_index``, ``static/translate-kit-search.js``);
+- ``extraction``: the ``translate-kit-messages`` builder, Sphinx's gettext extraction with
+  templates written by Babel (``update`` runs it);
 - ``garbled``: the ``{garbled}`` role for text the importer could not restore;
 - ``latex``: per-edition xelatex settings and fonts for the PDF.
 

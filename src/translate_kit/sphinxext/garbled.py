@@ -1,12 +1,19 @@
 """The ``{garbled}`` role: source text the importer could not restore, shown as such.
 
 HTML gets ``<span class="garbled" title="...">`` styled by ``translate-kit-garbled.css``
-so that readers see the damage; other builders render it as a plain inline (LaTeX:
-``\\DUrole{garbled}{...}``, which prints the text).  The text is never interpreted.
+so that readers see the damage; LaTeX gets ``\\DUrole{garbled}{...}`` (greyed, see
+``latex``); other builders render it as a plain inline.  The text is never interpreted.
+
+Damaged text holds characters no font has (Private Use Area codes, unassigned ones).
+Inside a garbled span such a character is shown as its code point in a box,
+``U+E000``, in HTML and PDF alike, instead of stopping the PDF; a character only the
+edition's CJK font has (⒕, ┏) is typeset in that font.  Outside garbled spans a missing
+glyph still stops the PDF, naming it (see ``publish.pdf``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +21,11 @@ from docutils import nodes
 from docutils.parsers.rst.states import Inliner
 from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
+from sphinx.writers.latex import LaTeXTranslator
+
+from translate_kit.fonts import FontSet, fonts_for
+from translate_kit.importer.charset import is_han
+from translate_kit.sphinxext import current_edition, project_config
 
 STATIC = Path(__file__).parent / "static"
 CSS_FILE = "translate-kit-garbled.css"
@@ -23,6 +35,8 @@ TITLES = {
     "zh_CN": "原文乱码，导入时无法还原",
 }
 DEFAULT_TITLE = "Garbled in the source; it could not be restored on import"
+GLYPH_MACRO = "translatekitglyph"
+MISSING_GLYPH_MACRO = "translatekitmissingglyph"
 
 
 class garbled(nodes.inline):  # noqa: N801 - docutils dispatches on the class name
@@ -33,16 +47,69 @@ def garbled_role(
     name: str, rawtext: str, text: str, lineno: int, inliner: Inliner,
     options: dict[str, Any] | None = None, content: list[str] | None = None,
 ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+    if len(text) > 2 and text.startswith(" ") and text.endswith(" "):
+        text = text[1:-1]  # the padding of content fenced around a backtick (importer.markup.role)
     return [garbled(rawtext, text, classes=["garbled"])], []
+
+
+def code_point(char: str) -> str:
+    return f"U+{ord(char):04X}"
+
+
+def glyph_pieces(text: str, fonts: FontSet) -> Iterator[tuple[str, str]]:
+    """``text`` as (kind, text) pieces: ``text``, ``missing`` (no font has it) or
+    ``cjk`` (a symbol only the CJK font has, which xeCJK would set in the Latin font)."""
+    run = ""
+    for char in text:
+        font = "serif" if char.isascii() else fonts.glyph_font(char)
+        kind = "missing" if font is None else "cjk" if font == "cjk_serif" and not is_han(char) else ""
+        if not kind:
+            run += char
+            continue
+        if run:
+            yield "text", run
+            run = ""
+        yield kind, char
+    if run:
+        yield "text", run
+
+
+def _edition_fonts(translator: Any) -> FontSet:
+    config = translator.builder.config
+    return fonts_for(project_config(config), current_edition(config))
 
 
 def _visit_html(self: HTML5Translator, node: garbled) -> None:
     title = TITLES.get(self.builder.config.language or "", DEFAULT_TITLE)
     self.body.append(self.starttag(node, "span", "", title=title))
-
-
-def _depart_html(self: HTML5Translator, node: garbled) -> None:
+    for kind, text in glyph_pieces(node.astext(), _edition_fonts(self)):
+        if kind == "missing":
+            self.body.append(f'<span class="missing-glyph" title="{code_point(text)}">'
+                             f"{code_point(text)}</span>")
+        else:
+            self.body.append(self.encode(text))
     self.body.append("</span>")
+    raise nodes.SkipNode
+
+
+def _visit_latex(self: LaTeXTranslator, node: garbled) -> None:
+    pieces = {
+        "text": self.encode,
+        "cjk": lambda char: rf'\{GLYPH_MACRO}{{{ord(char):X}}}',
+        "missing": lambda char: rf"\{MISSING_GLYPH_MACRO}{{{code_point(char)}}}",
+    }
+    body = "".join(pieces[kind](text) for kind, text in glyph_pieces(node.astext(), _edition_fonts(self)))
+    self.body.append(body if self.in_title else rf"\DUrole{{garbled}}{{{body}}}")
+    raise nodes.SkipNode
+
+
+def latex_macros(fonts: FontSet) -> str:
+    """The two macros ``_visit_latex`` writes, for the preamble."""
+    return "\n".join((
+        rf"\newfontfamily\{GLYPH_MACRO}font{{{fonts.cjk_serif}}}",
+        rf'\newcommand{{\{GLYPH_MACRO}}}[1]{{{{\{GLYPH_MACRO}font\char"#1\relax}}}}',
+        rf"\newcommand{{\{MISSING_GLYPH_MACRO}}}[1]{{\fbox{{\normalfont\footnotesize #1}}}}",
+    ))
 
 
 def _visit_inline(self: Any, node: garbled) -> None:
@@ -59,9 +126,13 @@ def _add_stylesheet(app: Sphinx) -> None:
         app.add_css_file(CSS_FILE)
 
 
+def _skipped(self: Any, node: garbled) -> None:
+    """Departure of a node whose visit wrote it whole (never called: SkipNode)."""
+
+
 def setup(app: Sphinx) -> None:
-    inline = (_visit_inline, _depart_inline)
-    app.add_node(garbled, html=(_visit_html, _depart_html), latex=inline, text=inline,
-                 man=inline, texinfo=inline)
+    inline: tuple[Callable[..., None], Callable[..., None]] = (_visit_inline, _depart_inline)
+    app.add_node(garbled, html=(_visit_html, _skipped), latex=(_visit_latex, _skipped),
+                 text=inline, man=inline, texinfo=inline)
     app.add_role("garbled", garbled_role)
     app.connect("builder-inited", _add_stylesheet)

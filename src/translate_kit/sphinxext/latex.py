@@ -2,7 +2,8 @@
 
 Sphinx's language defaults (Fandol fonts, babel/polyglossia, fncychap) are replaced by
 the edition's fonts (``translate_kit.fonts``) set up with fontspec and xeCJK, and
-a missing glyph stops the build (``\\tracinglostchars=3``) instead of leaving a gap.
+a missing glyph stops the build (``\\tracinglostchars=3``) instead of leaving a gap;
+inside garbled text such a glyph is a boxed code point instead (``garbled``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from translate_kit.fonts import FontSet, fonts_for, noto_variant
 from translate_kit.config import Edition, ProjectConfig
 from translate_kit.sphinxext import current_edition, project_config
 from translate_kit.sphinxext.articles import article_meta
+from translate_kit.sphinxext.garbled import latex_macros
 
 LATIN_PUNCTUATION = ("00B7", "2013", "2014", "2018", "2019", "201C", "201D", "2026")
 """Middle dot, en and em dash, curly quotes and ellipsis: xeCJK treats them as CJK
@@ -63,6 +65,7 @@ def pdf_info(project: ProjectConfig, edition: Edition) -> str:
 def latex_elements(project: ProjectConfig, edition: Edition) -> dict[str, str]:
     """Sphinx ``latex_elements`` replacing its language defaults for this edition."""
     chinese = is_chinese(edition)
+    fonts = fonts_for(project, edition)
     preamble = "\n".join((
         "% A glyph missing from every font is an error, not a silent gap.",
         r"\tracinglostchars=3",
@@ -73,6 +76,8 @@ def latex_elements(project: ProjectConfig, edition: Edition) -> dict[str, str]:
         r"{\par\small\sffamily\raggedright}{\par\bigskip}",
         "% Text the importer could not restore ({garbled} role) is greyed, as in HTML.",
         r"\providecommand{\DUrolegarbled}[1]{\textcolor{gray}{#1}}",
+        "% Inside it, a symbol only the CJK font has, and a character no font has.",
+        latex_macros(fonts),
     ))
     return {
         "papersize": "a4paper",
@@ -82,7 +87,7 @@ def latex_elements(project: ProjectConfig, edition: Edition) -> dict[str, str]:
         # As Sphinx does for xelatex: no TeX ligatures, so " ' ` stay as the text has them.
         "fontenc": "\\usepackage{fontspec}\n\\defaultfontfeatures[\\rmfamily,\\sffamily,\\ttfamily]{}"
                    "\n\\usepackage{xeCJK}",
-        "fontpkg": font_preamble(fonts_for(project, edition), chinese),
+        "fontpkg": font_preamble(fonts, chinese),
         "fncychap": "",
         "fvset": r"\fvset{fontsize=auto,formatcom=\xeCJKVerbAddon}",
         "makeindex": "",

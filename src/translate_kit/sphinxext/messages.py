@@ -30,6 +30,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "date": "日期：",
         "source": "來源：",
         "progress": "本頁已翻譯 {percent}%，其餘部分以原文顯示。",
+        "search_results": "搜尋結果",
+        "search_searching": "搜尋中……",
+        "search_found_one": "找到 1 篇相符的文章。",
+        "search_found": "找到 {count} 篇相符的文章。",
+        "search_none": "沒有文章同時含有這些字詞。",
+        "search_more": "顯示更多結果",
     },
     "en": {
         "editions": "Editions",
@@ -38,6 +44,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "date": "Date: ",
         "source": "Source: ",
         "progress": "{percent}% translated; the rest of this page is shown in the original.",
+        "search_results": "Search results",
+        "search_searching": "Searching…",
+        "search_found_one": "Found 1 page.",
+        "search_found": "Found {count} pages.",
+        "search_none": "No page contains all of these words.",
+        "search_more": "Show more results",
     },
 }
 

@@ -1,74 +1,122 @@
-"""Search per edition, Chinese-aware.
+"""Search per edition that finds what readers type, in either script, with a small download.
 
-Each edition has its own search index, built from its own (converted or translated)
-text.  Sphinx's Chinese search splits words with jieba when it is installed; by default
-it would also re-load jieba's whole main dictionary as a *user* dictionary in every
-build, which costs seconds and adds nothing.  Instead the user dictionary is the
-project's phrase glossary (the words OpenCC needed help with), so they stay whole.
-jieba reads only files shipped in its package (it caches its prefix dictionary in the
-system's temporary directory, so a clean build does not rebuild it).
-Sphinx's own Chinese search is replaced by ``chinese_search.ChineseSearch``, whose
-search page works.  Opened from ``file://``, the search page lists results without the
-summaries it cannot fetch there, instead of logging an error per result.
+Each edition has its own index, built from its own (converted or translated) text, with
+one search language for every edition (``search_language.FoldedSearch``): both scripts
+folded to one (``search_fold``), CJK text as overlapping bigrams, other words stemmed.
+Sphinx's ``IndexBuilder`` collects the terms and keeps them between incremental builds;
+at the end of the build ``search_index`` writes them as small shards under ``_search/``
+that the search page loads on demand, with each page's text for the summaries, written
+when the page is.  The search page (``templates/search.html``, furo's page without
+Sphinx's ``searchtools.js`` and ``searchindex.js``) runs ``translate-kit-search.js``,
+which answers ``search.html?q=…`` as Sphinx's page does, served or opened from
+``file://``.
 """
 
 from __future__ import annotations
 
-import logging
+import re
 from pathlib import Path
 from typing import Any
 
+from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.util import logging
 
 from translate_kit.config import EditionKind
-from translate_kit.files import write_if_changed
-from translate_kit.script import converter_for
 from translate_kit.sphinxext import current_edition, project_config
+from translate_kit.sphinxext.messages import message
+from translate_kit.sphinxext.search_fold import (
+    FOLD_SCRIPT,
+    fold_table,
+    translation,
+    write_fold_script,
+)
+from translate_kit.sphinxext.search_index import (
+    stored_texts,
+    store_text,
+    write_index,
+)
+from translate_kit.sphinxext.search_language import FoldedSearch
+
+SEARCH_SCRIPT = "translate-kit-search.js"
+TEXTS_DIR = "translate-kit-search"
+SEARCH_MESSAGES = ("search_results", "search_searching", "search_found_one", "search_found",
+            "search_none", "search_more")
+logger = logging.getLogger(__name__)
+
+
+def _enabled(app: Sphinx) -> bool:
+    return app.builder.format == "html" and getattr(app.builder, "search", False)
+
+
+def _fold(app: Sphinx) -> dict[str, str]:
+    """The folding of every script edition's OpenCC configuration, the same in each edition."""
+    project = project_config(app.config)
+    configs = tuple(sorted(e.opencc_config for e in project.editions_of(EditionKind.SCRIPT)
+                           if e.opencc_config))
+    return fold_table(configs)
 
 
 def _configure(app: Sphinx) -> None:
-    """Chinese search for HTML builds (other builders need no index, nor jieba's import)."""
-    config = app.config
-    language = config.html_search_language or config.language or "en"
-    if app.builder.format != "html" or not language.lower().startswith("zh"):
+    """Every HTML edition searches with ``FoldedSearch`` under its own language code."""
+    if not _enabled(app):
         return
-    from translate_kit.sphinxext.chinese_search import ChineseSearch
-
-    app.add_search_language(ChineseSearch)
-    options = dict(config.html_search_options or {})
-    options.setdefault("dict", str(_user_dictionary(app) or ""))
-    config.html_search_options = options
-    _quiet_jieba()
-
-
-def _user_dictionary(app: Sphinx) -> Path | None:
-    """A jieba user dictionary of the edition's glossary words, if it has any."""
-    project, edition = project_config(app.config), current_edition(app.config)
-    if edition.kind is not EditionKind.SCRIPT:
-        return None
-    words = sorted({word for _source, word in converter_for(project, edition).phrases})
-    if not words:
-        return None
-    path = project.cache_dir("jieba") / f"{edition.slug}-words.txt"
-    write_if_changed(path, "".join(f"{word.split()[0]}\n" for word in words))
-    return path
+    language = app.config.html_search_language or app.config.language or "en"
+    table = _fold(app)
+    app.add_search_language(
+        type("EditionSearch", (FoldedSearch,), {"lang": language, "fold": translation(table)})
+    )
+    write_fold_script(Path(app.outdir) / "_static", table)
 
 
-def _quiet_jieba() -> None:
-    try:
-        import jieba
-    except ImportError:
+def _keep_text(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    if _enabled(app):
+        store_text(Path(app.doctreedir) / TEXTS_DIR, docname, doctree)
+
+
+def _write_index(app: Sphinx, exception: Exception | None) -> None:
+    indexer = getattr(app.builder, "indexer", None)
+    if exception is not None or not _enabled(app) or indexer is None:
         return
-    jieba.setLogLevel(logging.WARNING)
+    frozen = indexer.freeze()
+    texts_dir = Path(app.doctreedir) / TEXTS_DIR
+    texts = stored_texts(texts_dir, frozen["docnames"])
+    for docname in set(frozen["docnames"]) - texts.keys():  # kept by an older build
+        store_text(texts_dir, docname, app.env.get_doctree(docname))
+    texts = stored_texts(texts_dir, frozen["docnames"])
+    outdir = Path(app.outdir)
+    index = write_index(outdir, frozen, _newest_first(app), texts, app.builder.get_target_uri)
+    logger.info("search index: %d pages, %d terms in %d shards",
+                index.pages, index.terms, index.shards)
 
 
-def _search_page_script(
+def _newest_first(app: Sphinx) -> list[str]:
+    """Docnames by the date of their front matter, newest first; undated pages last."""
+    def date(docname: str) -> str:
+        value = str(app.env.metadata.get(docname, {}).get("date", ""))
+        return value if re.fullmatch(r"\d{4}-\d\d-\d\d", value) else ""
+
+    return sorted(app.env.found_docs, key=lambda d: (date(d) == "", _reverse(date(d)), d))
+
+
+def _reverse(date: str) -> str:
+    """A key that sorts ISO dates newest first."""
+    return "".join(chr(0x7F - ord(char)) for char in date)
+
+
+def _search_page(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    if pagename == "search":
-        app.add_js_file("translate-kit-search.js")
+    if pagename == "search" and _enabled(app):
+        app.add_js_file(FOLD_SCRIPT)
+        app.add_js_file(SEARCH_SCRIPT)
+        context["tk_search_messages"] = {
+            key.removeprefix("search_"): message(app, key, count="{count}") for key in SEARCH_MESSAGES
+        }
 
 
 def setup(app: Sphinx) -> None:
-    app.connect("html-page-context", _search_page_script)
     app.connect("builder-inited", _configure)
+    app.connect("doctree-resolved", _keep_text)
+    app.connect("html-page-context", _search_page)
+    app.connect("build-finished", _write_index)

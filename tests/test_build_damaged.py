@@ -1,0 +1,52 @@
+"""A damaged article never stops a build: what no font has shows as its code point."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from conftest import FIXTURES, copy_root
+from translate_kit.config import load_config
+from translate_kit.importer import import_sources
+from translate_kit.publish import build_html, build_pdfs
+
+# ⒕ (U+2495) is only in the CJK fonts; U+E5E5 and U+E5E6 (Private Use Area) are in none.
+DAMAGED = FIXTURES / "damaged" / "damaged-article.txt"
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The PDF test project with the damaged article imported; and the article's docname."""
+    root = copy_root("pdf-editions", tmp_path_factory.mktemp("damaged"))
+    (root / "sources").mkdir()
+    shutil.copy(DAMAGED, root / "sources" / DAMAGED.name)
+    report = import_sources(load_config(root), [root / "sources" / DAMAGED.name], date="2024-05-01")
+    [result] = report.results
+    assert [f.text for f in result.findings] == ["季帧⒕际?", "|", "\ue5e5\ue5e6"]
+    return root, Path(result.document).relative_to("docs").with_suffix("").as_posix()
+
+
+@pytest.mark.tex
+def test_every_pdf_is_built_with_the_missing_characters_as_boxed_code_points(project):
+    result = build_pdfs(load_config(project[0]))
+    assert len(result.pdfs) == 3
+    for pdf in result.pdfs:
+        text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf.path), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        assert "U+E5E5 U+E5E6" in text, pdf.edition.code
+        assert "⒕" in text and "1200|" in text, pdf.edition.code
+
+
+def test_html_shows_the_same_boxed_code_points(project):
+    root, docname = project
+    config = load_config(root)
+    assert build_html(config, (config.source_edition,)).ok
+    page = config.edition_html_dir(config.source_edition) / f"{docname}.html"
+    body = lxml.html.fromstring(page.read_text(encoding="utf-8"))
+    boxes = body.xpath("//span[@class='garbled']/span[@class='missing-glyph']")
+    assert [b.text for b in boxes] == ["U+E5E5", "U+E5E6"]
+    assert "季帧⒕际?" in body.text_content()

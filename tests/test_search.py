@@ -1,0 +1,65 @@
+"""The search index's parts: folding, terms, the encoding of page lists, page text."""
+
+from __future__ import annotations
+
+from docutils.core import publish_doctree
+
+from translate_kit.sphinxext.search_fold import fold_classes, fold_table, translation
+from translate_kit.sphinxext.search_index import encode_ids, page_text, term_shard
+from translate_kit.sphinxext.search_language import FoldedSearch
+
+
+def folded_search() -> FoldedSearch:
+    search = type("EditionSearch", (FoldedSearch,), {"fold": translation(fold_table(()))})
+    return search({})
+
+
+def test_both_scripts_fold_to_the_same_characters():
+    fold = translation(fold_table(()))
+    for traditional, simplified in [("經濟開發區", "经济开发区"), ("綜合保稅區", "综合保税区"),
+                                    ("張小兵", "张小兵"), ("項目招引", "项目招引"),
+                                    ("裡", "里"), ("裏", "里")]:
+        assert traditional.translate(fold) == simplified.translate(fold)
+    assert "經濟".translate(fold) != "經營".translate(fold)
+
+
+def test_a_phrase_entry_folds_its_differing_characters_together():
+    # OpenCC converts 憑藉 to 凭借: 藉 and 借 must then fold alike, though 藉 alone stays 藉.
+    # A class is represented by its smallest code point.
+    table = fold_classes([("憑", "凭"), ("憑藉", "凭借"), ("乾", "干"), ("乾坤", "乾坤"),
+                          ("一個", "一")])
+    assert table == {"憑": "凭", "藉": "借", "干": "乾"}
+
+
+def test_full_width_letters_and_digits_fold_to_ascii():
+    assert "ＡＢＣ１２３".translate(translation({})) == "ABC123"
+
+
+def test_cjk_runs_become_overlapping_bigrams_and_words_are_stemmed():
+    search = folded_search()
+    fold = search.fold
+    terms = search.split("經濟開發區 Economic growth，市")
+    assert terms == ["经济".translate(fold), "济开".translate(fold), "开发".translate(fold),
+                     "发区".translate(fold), "Economic", "growth", "市"]
+    assert [search.stem(t) for t in ("Economic", "growth", "市")] == ["econom", "growth", "市"]
+    assert not search.word_filter("the") and search.word_filter("市")
+
+
+def test_page_lists_are_gaps_in_base_32_or_a_bitmap():
+    assert encode_ids([0], 100) == "1"
+    assert encode_ids([0, 2, 40], 100) == "12X6"  # gaps 1, 2, 38 = 1*32 + 6 (X is 32 + 1)
+    assert encode_ids([], 10) == ""
+    assert encode_ids(list(range(12)), 12) == "~__"  # every page: two full bitmap characters
+    assert encode_ids([1, 6], 12) == "25"  # as short as a bitmap: gaps
+    assert encode_ids([0, 1, 2, 3, 4, 5, 6], 12) == "~_1"
+
+
+def test_shards_are_spread_and_stable():
+    assert term_shard("经济", 1) == 0
+    assert term_shard("经济", 7) == term_shard("经济", 7)
+    assert len({term_shard(chr(0x4E00 + i) * 2, 7) for i in range(50)}) == 7
+
+
+def test_page_text_leaves_out_the_title_and_comments():
+    doctree = publish_doctree("Title\n=====\n\nFirst *para*.\n\n.. a comment\n\nSecond.\n")
+    assert page_text(doctree) == ("Title", "First para. Second.")
