@@ -9,13 +9,14 @@ STAMP   := $(VENV)/.installed
 TK      := $(BIN)/translate-kit
 PYTEST_ARGS ?=
 
-.PHONY: help html pdf site test update-po stats check bench editions clean
+.PHONY: help html pdf site test test-min update-po stats check bench editions clean
 
 help:
 	@echo "make html       build every edition into _build/html (site with language switcher)"
 	@echo "make pdf        build one PDF per edition into _build/pdf (needs TeX Live)"
 	@echo "make site       html + pdf, with the PDFs copied into the site"
 	@echo "make test       run the test suite"
+	@echo "make test-min   the suite without TeX and browser, on the lowest declared versions (.venv-min)"
 	@echo "make update-po  extract messages and update locale/*/LC_MESSAGES/*.po"
 	@echo "make stats      translation progress per edition and document"
 	@echo "make check      check the catalogs (errors fail)"
@@ -40,6 +41,9 @@ site: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-min:
+	$(PYTHON) .ci/min-versions $(PYTEST_ARGS)
 
 update-po: $(STAMP)
 	$(TK) update

@@ -109,7 +109,6 @@ def translate_kit(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "translate_kit", "--root", str(root), *args],
         cwd=root, capture_output=True, text=True, timeout=300,
-        env={**os.environ, "COLUMNS": "200"},
     )
 
 

@@ -9,7 +9,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 def test_every_figure_is_measured_against_its_baseline_repeat_times(tmp_path):
     report = run_benchmarks(REPO, tmp_path, articles=2, archive=3, scale=4, pdf_articles=0,
-                            repeat=2)
+                            repeat=2, search_sizes=())
     figures = {f.name: f for f in report.figures}
     expected = {  # figure -> (its baseline, target)
         "build html, 3 editions, N=2": ("build html -e zh-Hant (single edition), N=2", 1.5),

@@ -17,11 +17,18 @@ from translate_kit.publish.pdf import PdfBuild, build_pdfs
 from translate_kit.cli import main
 from translate_kit.config import ProjectConfig, load_config
 from translate_kit.errors import BuildError
-from translate_kit.script import converter_for
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 FANDOL_LACKS = "內強撐決況"
 SPECIALS = r"\input{/etc/passwd} 100% $5 #1 a_b {x} ~ ^ \ 以上照原樣印出。"
+SIMPLIFIED = {  # the Han text of each article as the simplified edition prints it
+    "meeting.md": "开发区召开项目建设专题会议 近日，泰州经济开发区召开项目招引建设专题会议，听取项目"
+                  "招引、开工建设等情况，研究解决面临难题。张小兵出席会议，陈磊主持会议。会议强调，"
+                  "要坚持问题导向，撑起园区发展的脊梁，决不能让项目建设的进度落后于计划，内部协调要"
+                  "强化，实际情况要及时汇报。",
+    "specials.md": "特殊字元 以上照原样印出。原文照印 不变。中文字",
+}
+FANDOL_LACKS_SIMPLIFIED = "内强撑决况"
 
 
 def han(text: str) -> set[str]:
@@ -76,13 +83,10 @@ def test_traditional_edition_prints_every_character_fandol_lacks(built):
 
 @pytest.mark.tex
 def test_simplified_edition_prints_the_converted_characters(built):
-    config, _ = built
     text = pdf_text(edition_pdf(built, "zh-Hans"))
-    to_simplified = converter_for(config, config.edition("zh-Hans"))
-    for name in ("meeting.md", "specials.md"):
-        expected = han(to_simplified.convert(article_body(config.root, name)))
-        assert expected <= han(text), name
-    assert set(to_simplified.convert(FANDOL_LACKS)) <= han(text)
+    for name, simplified in SIMPLIFIED.items():
+        assert han(simplified) <= han(text), name
+    assert set(FANDOL_LACKS_SIMPLIFIED) <= han(text)
     assert not set(FANDOL_LACKS) & han(text)
 
 

@@ -57,7 +57,7 @@ def test_format_flags_guessed_from_myst_text_are_not_written():
 
     catalog = Catalog(locale="en", fuzzy=False)
     catalog.add("見 {garbled}`鍩` 與 50% of", "See the word and 50% of")
-    assert "python-brace-format" in render_catalog(catalog).decode()  # Babel's guess
+    assert b"#, python-" in render_catalog(catalog)  # Babel's guess, which varies by version
     once = render_catalog(parse_catalog(render_catalog(catalog), Path("x.po")))
     assert b"python-" not in once
     assert render_catalog(parse_catalog(once, Path("x.po"))) == once

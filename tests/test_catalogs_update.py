@@ -1,13 +1,15 @@
 """`translate-kit update` on a mini project (tests/roots/catalogs), with real Sphinx runs."""
 
+import fcntl
 import os
+import select
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import requires_tools
+from conftest import UPDATE_LOCK, requires_tools
 from babel.messages.pofile import read_po, write_po
 from click.testing import CliRunner
 
@@ -141,12 +143,23 @@ def test_a_malformed_catalog_stops_the_update_and_is_left_untouched(project):
     assert f"{zone}:{number}: syntax error" in run.output
 
 
-def test_two_updates_at_once_leave_valid_catalogs(project):
+def test_an_update_waits_while_another_holds_the_catalogs(project):
+    """While one update runs (it holds the lock), a second one touches nothing and says so."""
     command = [sys.executable, "-m", "translate_kit", "--root", str(project.root), "update"]
-    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-            for _ in range(2)]
-    outputs = [run.communicate(timeout=300)[0] for run in runs]
-    assert [run.returncode for run in runs] == [0, 0], outputs
+    project.locale_dir.mkdir()
+    with (project.root / UPDATE_LOCK).open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # as the running update does
+        second = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        ready, _, _ = select.select([second.stderr], [], [], 300)  # a guard, never reached
+        said = second.stderr.readline() if ready else "(nothing in 300 s)"
+        assert said.startswith("waiting: another update holds the catalogs"), said
+        assert second.poll() is None
+        assert not list(project.locale_dir.rglob("*.po"))
+        assert not (project.build_dir / "gettext").exists()  # not even extracting
+        fcntl.flock(lock, fcntl.LOCK_UN)
+    out, err = second.communicate(timeout=300)
+    assert second.returncode == 0, out + err
+    assert po(project, "articles/zone").is_file()
     for path in project.locale_dir.rglob("*.po"):
         read_catalog(path)
         msgfmt_check(path)

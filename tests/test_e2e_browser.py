@@ -13,30 +13,20 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
-import yaml
-from babel.messages.pofile import read_po
 from pypdf import PdfReader
 
-from conftest import ARTIFACTS, SAMPLE_DOC, Site, Tab
-from translate_kit.config import load_config
-from translate_kit.script import converter_for
+from conftest import ARTIFACTS, SAMPLE_DOC, Tab
 
 pytestmark = [pytest.mark.browser, pytest.mark.tex]
 
 ORIGINS = ("http", "file")
 EDITIONS = {"zh-hant": "zh-Hant", "zh-hans": "zh-Hans", "en": "en"}
 SAMPLE = SAMPLE_DOC
-
-
-def sample_titles(site: Site) -> dict[str, str]:
-    """The sample article's title in each edition, from its document and catalog."""
-    config = load_config(site.root)
-    text = (site.root / "docs" / f"{SAMPLE}.md").read_text(encoding="utf-8")
-    title = yaml.safe_load(text.split("---\n")[1])["title"]
-    with (site.root / "locale" / "en" / "LC_MESSAGES" / f"{SAMPLE}.po").open("rb") as handle:
-        english = read_po(handle)[title].string
-    simplified = converter_for(config, config.edition("zh-Hans")).convert(title)
-    return {"zh-Hant": title, "zh-Hans": simplified, "en": english}
+SAMPLE_TITLES = {  # the repository's sample article, as each edition titles it
+    "zh-Hant": "泰州經濟開發區召開項目招引建設專題會議",
+    "zh-Hans": "泰州经济开发区召开项目招引建设专题会议",
+    "en": "Taizhou Economic Development Zone Holds Special Meeting on Attracting and Building Projects",
+}
 
 
 def heading(tab: Tab) -> str:
@@ -66,7 +56,6 @@ def test_the_chooser_sends_a_reader_to_their_edition_and_lists_every_edition(sit
 
 @pytest.mark.parametrize("origin", ORIGINS)
 def test_the_switcher_leads_to_the_same_article_in_every_edition(site, tab, origin):
-    titles = sample_titles(site)
     page = tab.open(site.url(origin, "zh-hant/index.html"))
     page.click(f'article a[href="{SAMPLE}.html"]')
     for slug, code in [*EDITIONS.items(), ("zh-hant", "zh-Hant")]:
@@ -74,7 +63,7 @@ def test_the_switcher_leads_to_the_same_article_in_every_edition(site, tab, orig
             page.click(f'nav.tk-editions a[hreflang="{code}"]')
         page.wait_for_url(f"**/{slug}/{SAMPLE}.html")
         assert tab.lang() == code
-        assert heading(tab) == titles[code]
+        assert heading(tab) == SAMPLE_TITLES[code]
         if origin == "http":
             shot = ARTIFACTS / f"article-{slug}.png"
             shot.parent.mkdir(exist_ok=True)

@@ -28,7 +28,7 @@ def project(tmp_path):
 def run(root: Path, *args: str, ok: bool = True):
     result = CliRunner().invoke(main, ["--root", str(root), "import", *args])
     assert (result.exit_code == 0) is ok, result.output
-    return "".join(result.output.split())  # rich wraps lines at the terminal width
+    return result.output
 
 
 def front(path: Path) -> dict:
@@ -54,7 +54,8 @@ def test_the_sample_becomes_a_clean_document_listed_in_the_index(project):
     assert f"# {TITLE}\n\n近日，泰州經濟開發區（綜合保稅區）召開" in text
     assert "勇挑重{garbled}`?fù)`{garbled}`?dān)`、真抓實幹" in text
     assert "免責聲明" not in text.split("---\n", 2)[2]
-    assert "2:284" in result and "4:445" in result
+    assert f"  sources/{SAMPLE.name}:2:284: garbled: " in result
+    assert f"  sources/{SAMPLE.name}:4:445: garbled: ?guī)欤晟普猩虥Q (misaligned" in result
     index = (project / "docs" / "index.md").read_text(encoding="utf-8")
     assert f"articles/{SLUG}\n" in index
     assert "由編輯手寫的說明" in index and index.endswith("手寫的結尾。\n")
@@ -88,7 +89,7 @@ def test_a_hand_edited_document_is_only_overwritten_with_force(project):
     edited = document.read_text(encoding="utf-8").replace("近日", "日前")
     document.write_text(edited, encoding="utf-8")
     result = run(project, str(project / "sources" / SAMPLE.name), "--title", "新標題", ok=False)
-    assert "editedbyhand" in result and "--force" in result
+    assert "edited by hand" in result and "--force" in result
     assert document.read_text(encoding="utf-8") == edited
     import_sample(project, "--force")
     assert "日前" not in document.read_text(encoding="utf-8")
@@ -127,7 +128,7 @@ def test_an_article_without_title_or_date_is_imported_with_warnings(project):
     source = project / "sources" / "untitled.txt"
     source.write_text("近日,泰州召開會議。會議研究了問題。\n", encoding="utf-8")
     result = run(project, str(source))
-    assert "notitleline" in result and "no--date" in result
+    assert "no title line" in result and "no --date" in result
 
 
 @pytest.mark.parametrize("name, content, message", [
@@ -144,7 +145,7 @@ def test_a_bad_source_is_an_error_and_nothing_is_written(project, name, content,
     index_before = (project / "docs" / "index.md").read_bytes()
     result = run(project, str(project / "sources" / SAMPLE.name), str(bad), "--date", "2019-06-14",
                  "--report", str(project / "r.json"), ok=False)
-    assert name in result and message.replace(" ", "") in result
+    assert name in result and message in result
     assert not (project / "docs" / "articles").exists() and not (project / "r.json").exists()
     assert (project / "docs" / "index.md").read_bytes() == index_before
 
@@ -157,7 +158,7 @@ def test_a_bad_date_is_refused(project):
 def test_articles_outside_the_sphinx_project_are_refused(project, tmp_path):
     result = run(project, str(project / "sources" / SAMPLE.name), "--into", str(tmp_path / "elsewhere"),
                  ok=False)
-    assert "insidetheSphinxproject" in result and not (tmp_path / "elsewhere").exists()
+    assert "inside the Sphinx project" in result and not (tmp_path / "elsewhere").exists()
 
 
 def test_the_report_lists_each_repair_with_the_phrase_that_decided_it(project):
@@ -167,7 +168,8 @@ def test_the_report_lists_each_repair_with_the_phrase_that_decided_it(project):
     assert entry["repairs"][0] == {"line": 2, "column": 96, "before": "后", "after": "後", "phrase": "後"}
     assert {"line": 4, "column": 271, "before": "制", "after": "製", "phrase": "製造"} in entry["repairs"]
     assert {"line": 6, "column": 200, "before": "系", "after": "繫", "phrase": "聯繫"} in entry["repairs"]
-    assert "2:96" in result and "后→後" in result and "17charactersrepaired" in result
+    assert f"  sources/{SAMPLE.name}:2:96: repair: 后→後 (phrase 後)" in result
+    assert "17 characters repaired" in result
 
 
 def test_no_repair_imports_the_characters_as_they_arrived(project):

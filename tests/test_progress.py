@@ -32,8 +32,13 @@ def test_latexmk_passes_become_steps():
     assert latexmk_step("en pdf", "Latexmk: applying rule 'xelatex'...") is None
 
 
+class Screen(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
 def test_a_terminal_gets_one_bar_per_task():
-    screen = io.StringIO()
+    screen = Screen()
     console = Console(file=screen, force_terminal=True, width=100)
     with show_progress(console) as report:
         report(Step("zh-Hant html", "reading sources", 30, 100, "articles/a001"))
@@ -49,7 +54,14 @@ def test_a_pipe_gets_plain_lines_at_each_tenth():
     with show_progress(Console(file=lines, width=100)) as report:
         for percent in range(0, 101, 5):
             report(Step("en html", "writing output", percent, 100, f"doc{percent}"))
-    assert lines.getvalue().splitlines() == [f"en html: writing output {p}%" for p in range(0, 101, 10)]
+    assert lines.getvalue().splitlines() == [f"[en html] writing output {p}%" for p in range(0, 101, 10)]
+
+
+def test_colours_forced_into_a_log_still_get_plain_lines():
+    log = io.StringIO()
+    with show_progress(Console(file=log, force_terminal=True, width=100)) as report:
+        report(Step("en html", "writing output", 100, 100, "index"))
+    assert "[en html] writing output 100%" in log.getvalue() and "\x1b[2K" not in log.getvalue()
 
 
 def test_build_html_in_a_pipe_reports_each_edition_reading_and_writing(tmp_path):
@@ -59,7 +71,7 @@ def test_build_html_in_a_pipe_reports_each_edition_reading_and_writing(tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr
     progress = done.stderr.splitlines()
     for code in ("zh-Hant", "zh-Hans", "en"):
-        assert f"{code} html: reading sources 100%" in progress
-        assert f"{code} html: writing output 100%" in progress
-        assert f"{code} html: done 100%" in progress
+        assert f"[{code} html] reading sources 100%" in progress
+        assert f"[{code} html] writing output 100%" in progress
+        assert f"[{code} html] done 100%" in progress
     assert "\x1b[" not in done.stderr + done.stdout

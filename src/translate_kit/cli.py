@@ -1,7 +1,8 @@
 """The ``translate-kit`` command: a thin layer over the stages.
 
-Commands parse options, call one stage function, and print its result with rich.  Stage
-errors (TranslateKitError) become ``file:line: message`` on stderr and exit status 1.
+Commands parse options, call one stage function, and print its result through
+``terminal`` (every string verbatim, paths whole at any width).  Stage errors
+(TranslateKitError) become ``error: file:line: message`` on stderr and exit status 1.
 """
 
 from __future__ import annotations
@@ -9,28 +10,24 @@ from __future__ import annotations
 import functools
 import json
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
+from rich.text import Text
 
 from translate_kit import __version__
 from translate_kit.config import Edition, EditionKind, ProjectConfig, load_config
 from translate_kit.errors import TranslateKitError
 from translate_kit.files import write_atomic
-from translate_kit.progress import show_progress
+from translate_kit.progress import ignore, show_progress
+from translate_kit.terminal import console, say, show_rows
 
 if TYPE_CHECKING:  # the stages load lazily: `translate-kit --help` stays fast
     from translate_kit.catalogs.stats import EditionStats
     from translate_kit.publish import EditionBuild, PdfBuild
-
-console = Console()
-err_console = Console(stderr=True)
 
 
 def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -41,8 +38,7 @@ def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return command(*args, **kwargs)
         except TranslateKitError as exc:
-            err_console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, markup=True,
-                              soft_wrap=True)
+            say(("error:", "bold red"), " ", str(exc), err=True)
             sys.exit(1)
 
     return wrapper
@@ -75,13 +71,11 @@ def main(ctx: click.Context, root: Path | None) -> None:
 @pass_config
 def editions(config: ProjectConfig) -> None:
     """List the project's editions."""
-    table = Table("code", "label", "kind", "Sphinx language", "OpenCC", "catalogs")
-    for e in config.editions:
-        table.add_row(
-            e.code, e.label, e.kind.value, e.sphinx_language, e.opencc_config or "",
-            f"locale/{e.locale_name}" if e.kind is not EditionKind.SOURCE else "",
-        )
-    console.print(table)
+    show_rows(("code", "label", "kind", "Sphinx language", "OpenCC", "catalogs"), [
+        (e.code, e.label, e.kind.value, e.sphinx_language, e.opencc_config or "",
+         f"locale/{e.locale_name}" if e.kind is not EditionKind.SOURCE else "")
+        for e in config.editions
+    ])
 
 
 @main.group()
@@ -102,37 +96,45 @@ def build_html_command(config: ProjectConfig, codes: tuple[str, ...], jobs: int 
     """Build every edition's HTML into _build/html/ with a chooser page."""
     from translate_kit.publish import build_html
 
-    with show_progress(err_console) as report:
+    with show_progress(console(err=True)) as report:
         result = build_html(config, chosen_editions(config, codes), jobs, report)
     print_build_summary(result.editions, "html")
-    console.print(f"site: {result.chooser}")
+    say("site: ", str(result.chooser))
     if not result.ok:
         sys.exit(1)
 
 
-def print_build_summary(builds: Iterable[EditionBuild], what: str, shown: int = 20) -> None:
-    """A table of editions (status, warnings, time), then each edition's warnings."""
-    table = Table("edition", what, "warnings", "seconds", "output")
+def print_build_summary(builds: Sequence[EditionBuild], what: str, shown: int = 20) -> None:
+    """Editions with status, warnings and time; where each one is; each one's warnings.
+
+    The output directories are lines of their own, never table cells: a path must stay
+    whole to be copied.
+    """
+    show_rows(("edition", what, "warnings", "seconds"), [
+        (b.run.edition.code, _build_status(b), str(len(b.run.warnings)), f"{b.seconds:.1f}")
+        for b in builds
+    ])
     for build in builds:
-        run = build.run
-        status = "[green]ok[/]" if run.ok else f"[bold red]failed ({run.returncode})[/]"
-        if build.up_to_date:
-            status = "[green]up to date[/]"
-        elif build.recovered and run.ok:
-            status = "[green]ok[/] (last build interrupted: rebuilt in full)"
-        table.add_row(run.edition.code, status, str(len(run.warnings)),
-                      f"{build.seconds:.1f}", str(run.outdir))
-    console.print(table)
+        say(f"{build.run.edition.code} {what}: ", str(build.run.outdir))
     for build in builds:
-        run = build.run
+        run, code = build.run, build.run.edition.code
         if not run.ok:
-            err_console.print(f"[bold red]{run.edition.code}:[/] sphinx-build failed:")
-            err_console.print(run.output.strip()[-4000:], markup=False, highlight=False)
+            say((f"{code}:", "bold red"), " sphinx-build failed:", err=True)
+            say(run.output.strip()[-4000:], err=True)
         for line in run.warnings[:shown]:
-            err_console.print(f"[yellow]{run.edition.code}:[/] {line}", highlight=False)
+            say((f"{code}:", "yellow"), " ", line, err=True)
         if len(run.warnings) > shown:
-            err_console.print(f"[yellow]{run.edition.code}:[/] … and "
-                              f"{len(run.warnings) - shown} more warnings")
+            say((f"{code}:", "yellow"), f" … and {len(run.warnings) - shown} more warnings", err=True)
+
+
+def _build_status(build: EditionBuild) -> Text:
+    if build.up_to_date:
+        return Text("up to date", style="green")
+    if build.run.ok and build.recovered:
+        return Text("ok (last build interrupted: rebuilt in full)", style="green")
+    if build.run.ok:
+        return Text("ok", style="green")
+    return Text(f"failed ({build.run.returncode})", style="bold red")
 
 
 
@@ -149,10 +151,10 @@ def _pdf_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def _print_pdfs(result: PdfBuild) -> None:
     for pdf in result.pdfs:
-        console.print(f"{pdf.edition.code}: {pdf.path} ({pdf.seconds:.1f} s)", highlight=False)
+        say(pdf.edition.code, ": ", str(pdf.path), f" ({pdf.seconds:.1f} s)")
         for warning in pdf.warnings:
-            err_console.print(f"[yellow]warning:[/] {warning}", highlight=False)
-    console.print(f"{len(result.pdfs)} PDF(s) in {result.seconds:.1f} s", highlight=False)
+            say(("warning:", "yellow"), " ", warning, err=True)
+    say(f"{len(result.pdfs)} PDF(s) in {result.seconds:.1f} s")
 
 
 @build.command()
@@ -163,7 +165,7 @@ def pdf(config: ProjectConfig, codes: tuple[str, ...], jobs: int) -> None:
     """Build one PDF per edition into _build/pdf (needs TeX Live)."""
     from translate_kit.publish import build_pdfs
 
-    with show_progress(err_console) as report:
+    with show_progress(console(err=True)) as report:
         result = build_pdfs(config, chosen_editions(config, codes), jobs=jobs, report=report)
     _print_pdfs(result)
 
@@ -176,11 +178,11 @@ def site(config: ProjectConfig, codes: tuple[str, ...], jobs: int) -> None:
     """Build the PDFs, then the HTML site that links them."""
     from translate_kit.publish import build_site
 
-    with show_progress(err_console) as report:
+    with show_progress(console(err=True)) as report:
         result = build_site(config, chosen_editions(config, codes), jobs=jobs, report=report)
     _print_pdfs(result.pdfs)
     print_build_summary(result.html.editions, "html")
-    console.print(f"site: {result.html.chooser}")
+    say("site: ", str(result.html.chooser))
     if not result.html.ok:
         sys.exit(1)
 
@@ -194,8 +196,8 @@ def assemble(config: ProjectConfig) -> None:
 
     result = assemble_site(config, check=True)
     for pdf in result.pdfs:
-        console.print(f"pdf: {pdf}", highlight=False, markup=False)
-    console.print(f"site: {result.chooser}", highlight=False, markup=False)
+        say("pdf: ", str(pdf))
+    say("site: ", str(result.chooser))
 
 
 @main.command()
@@ -205,29 +207,28 @@ def update(config: ProjectConfig) -> None:
     """Extract messages and merge them into every translation edition's catalogs."""
     from translate_kit.catalogs.update import update_catalogs
 
-    with show_progress(err_console) as report:
-        result = update_catalogs(config, report)
+    with show_progress(console(err=True)) as report:
+        result = update_catalogs(config, on_busy=lambda lock: say(
+            ("waiting:", "yellow"), " another update holds the catalogs (", _relative(config, lock),
+            "); this one starts when it ends", err=True), report=report)
     for warning in result.warnings:
-        err_console.print(f"[yellow]sphinx:[/] {escape(warning)}", highlight=False, soft_wrap=True)
+        say(("sphinx:", "yellow"), " ", warning, err=True)
     for edition in result.editions:
         # Only catalogs that changed get a row: a project of hundreds of documents would
         # otherwise print hundreds of "unchanged" lines on every run.
-        changed = edition.changed
-        table = Table("document", "status", "kept", "memory", "fuzzy", "new", "obsolete",
-                      title=f"{edition.edition.label} ({edition.edition.code})")
-        for doc in changed:
-            c = doc.counts
-            table.add_row(doc.docname, doc.status,
-                          str(c.kept + c.restored), str(c.from_memory),
-                          str(c.fuzzy_edited + c.fuzzy_memory), str(c.untranslated), str(c.obsoleted))
+        changed, code = edition.changed, edition.edition.code
         if changed:
-            console.print(table)
-        console.print(f"{edition.edition.code}: {len(changed)} of {len(edition.documents)} "
-                      "catalogs changed", highlight=False)
+            show_rows(("document", "status", "kept", "memory", "fuzzy", "new", "obsolete"), [
+                (doc.docname, doc.status, str(doc.counts.kept + doc.counts.restored),
+                 str(doc.counts.from_memory),
+                 str(doc.counts.fuzzy_edited + doc.counts.fuzzy_memory),
+                 str(doc.counts.untranslated), str(doc.counts.obsoleted))
+                for doc in changed
+            ], title=f"{edition.edition.label} ({code})")
+        say(f"{code}: {len(changed)} of {len(edition.documents)} catalogs changed")
         for path in edition.orphaned:
-            err_console.print(f"[yellow]warning:[/] {escape(_relative(config, path))}: its document "
-                              "no longer exists; the catalog is kept (delete it yourself if unneeded)",
-                              highlight=False, soft_wrap=True)
+            say(("warning:", "yellow"), " ", _relative(config, path), ": its document no longer "
+                "exists; the catalog is kept (delete it yourself if unneeded)", err=True)
 
 
 @main.command()
@@ -247,31 +248,26 @@ def stats(config: ProjectConfig, as_json: bool, fail_under: float | None, unit: 
         click.echo(json.dumps({"editions": [e.as_dict() for e in editions]}, ensure_ascii=False, indent=2))
     else:
         for edition in editions:
-            console.print(_stats_table(edition))
+            _print_stats(edition)
     for edition in editions:
         for docname in edition.without_catalog:
-            err_console.print(f"warning: {edition.edition.code}: {docname} has no catalog yet "
-                              "(run translate-kit update)", markup=False, highlight=False,
-                              soft_wrap=True)
+            say(f"warning: {edition.edition.code}: ", docname,
+                " has no catalog yet (run translate-kit update)", err=True)
     below = [e for e in editions if fail_under is not None and e.progress.percent(unit) < fail_under]
     for edition in below:
-        err_console.print(f"{edition.edition.code}: {edition.progress.percent(unit):.1f} % of "
-                          f"{unit} translated, under {fail_under:g} %", style="red",
-                          markup=False, highlight=False, soft_wrap=True)
+        say((f"{edition.edition.code}: {edition.progress.percent(unit):.1f} % of {unit} "
+             f"translated, under {fail_under:g} %", "red"), err=True)
     if below:
         sys.exit(1)
 
 
-def _stats_table(edition: EditionStats) -> Table:
-    table = Table("document", "translated", "fuzzy", "untranslated", "%", "chars %",
-                  title=f"{edition.edition.label} ({edition.edition.code})")
-    rows = [(d.docname, d.progress) for d in edition.documents]
-    for index, (name, progress) in enumerate([*rows, ("total", edition.progress)]):
-        m, c = progress.messages, progress.characters
-        table.add_row(name, str(m.translated), str(m.fuzzy), str(m.untranslated),
-                      f"{m.shown_percent:.1f}", f"{c.shown_percent:.1f}",
-                      end_section=index == len(rows) - 1)
-    return table
+def _print_stats(edition: EditionStats) -> None:
+    rows = [(d.docname, d.progress) for d in edition.documents] + [("total", edition.progress)]
+    show_rows(("document", "translated", "fuzzy", "untranslated", "%", "chars %"), [
+        (name, str(p.messages.translated), str(p.messages.fuzzy), str(p.messages.untranslated),
+         f"{p.messages.shown_percent:.1f}", f"{p.characters.shown_percent:.1f}")
+        for name, p in rows
+    ], title=f"{edition.edition.label} ({edition.edition.code})")
 
 
 @main.command()
@@ -288,7 +284,7 @@ def check(config: ProjectConfig, no_warnings: bool) -> None:
         click.echo(str(problem).replace(f"{config.root}/", "", 1))
     summary = (f"{result.catalogs} catalog(s): {len(result.errors)} errors, "
                f"{len(result.warnings)} warnings")
-    err_console.print(summary, style="red" if result.errors else "green", highlight=False)
+    say((summary, "red" if result.errors else "green"), err=True)
     if result.errors:
         sys.exit(1)
 
@@ -330,29 +326,24 @@ def import_(config: ProjectConfig, sources: tuple[Path, ...], into: Path | None,
 
     if title and len(sources) > 1:
         raise click.UsageError("--title names one article: import one SOURCE at a time")
-    with show_progress(err_console) as progress:
+    with show_progress(console(err=True)) as progress:  # a bar over several sources
         report = import_sources(config, list(sources), into=into, title=title, date=date,
-                                force=force, repair=not no_repair, report=progress)
-    findings = Table("source", "line:column", "kind", "text", "detail", title="findings")
+                                force=force, repair=not no_repair,
+                                report=progress if len(sources) > 1 else ignore)
     for r in report.results:
         c = r.counts
-        state = "written" if r.written else "unchanged"
-        console.print(
-            f"[bold]{r.source}[/] → {r.document} ({state}; encoding {r.encoding}): "
+        say((r.source, "bold"), " → ", r.document,
+            f" ({'written' if r.written else 'unchanged'}; encoding {r.encoding}): "
             f"{c.annotations_removed} annotations removed, {c.punctuation_fixed} punctuation "
             f"fixed, {c.garbled_spans} garbled spans, {c.boilerplate_moved} notices moved, "
-            f"{c.characters_repaired} characters repaired",
-            highlight=False,
-        )
+            f"{c.characters_repaired} characters repaired")
         for warning in r.warnings:
-            console.print(f"  [yellow]warning:[/] {warning}", highlight=False)
-        for f in r.findings:
-            findings.add_row(r.source, f"{f.line}:{f.column}", f.kind, f.text, f.detail)
+            say("  ", ("warning:", "yellow"), " ", warning)
+        for f in r.findings:  # file:line:column, as editors and terminals link them
+            say("  ", f"{r.source}:{f.line}:{f.column}: {f.kind}: ", f.text, " (", f.detail, ")")
         for p in r.repairs:
-            findings.add_row(r.source, f"{p.line}:{p.column}", "repair", f"{p.before}→{p.after}",
-                             f"phrase {p.phrase}")
-    if findings.row_count:
-        console.print(findings)
+            say("  ", f"{r.source}:{p.line}:{p.column}: repair: ", f"{p.before}→{p.after}",
+                " (phrase ", p.phrase, ")")
     if report_path:
         write_atomic(report_path, json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
 
@@ -388,28 +379,33 @@ def bench(config: ProjectConfig, articles: int, archive: int, scale: int, pdf_ar
     """Time the builds against baselines measured in the same run, on synthetic corpora."""
     from translate_kit.bench import run_benchmarks
 
-    with console.status("running benchmarks…") as status:
+    with console().status("running benchmarks…") as status:
         report = run_benchmarks(
             config.root, config.build_dir / "bench", articles, archive, scale, pdf_articles,
-            repeat, search_sizes,
-            on_figure=lambda f: status.console.log(f.name, markup=False, highlight=False))
-    table = Table("#", "figure", "best", "range", "ratio", "target", "met")
+            repeat, search_sizes, on_figure=lambda f: status.console.log(Text(f.name)))
     number = {f.name: f"#{i}" for i, f in enumerate(report.figures, 1)}
-    for i, f in enumerate(report.figures, 1):
-        baseline = number.get(f.baseline, f.baseline)
-        ratio = f"{f.ratio:.3f}× {baseline}" if f.ratio is not None else ""
-        target = f"≤ {f.target:g}×" if f.target is not None else ""
-        met = {True: "[green]yes[/]", False: "[red]no[/]", None: ""}[f.met]
-        low, high = f.spread
-        shown = (f"{f.seconds:.2f} s", f"{low:.2f}–{high:.2f}") if f.unit == "s" else (
-            f"{f.seconds:,.0f} {f.unit}", "")
-        table.add_row(str(i), escape(f.name), *shown, escape(ratio), target, met)
-    console.print(table)
+    show_rows(("#", "figure", "best", "range", "ratio", "target", "met"), [
+        (str(i), f.name, *_value(f),
+         f"{f.ratio:.3f}× {number.get(f.baseline, f.baseline)}" if f.ratio is not None else "",
+         f"≤ {f.target:g}×" if f.target is not None else "", _met(f.met))
+        for i, f in enumerate(report.figures, 1)
+    ])
     for f in report.figures:
         if f.name.startswith("build html, full"):
-            console.print(f"peak memory of {escape(f.name)}: {f.peak_mib:.0f} MiB (largest process)",
-                          highlight=False)
+            say(f"peak memory of {f.name}: {f.peak_mib:.0f} MiB (largest process)")
     for note in report.notes:
-        console.print(f"[yellow]note:[/] {escape(note)}")
+        say(("note:", "yellow"), " ", note)
     if json_path:
         write_atomic(json_path, json.dumps(report.as_json(), indent=2))
+
+
+def _value(figure: Any) -> tuple[str, str]:
+    """A figure's best run and the range of its runs, in its unit."""
+    if figure.unit != "s":
+        return f"{figure.seconds:,.0f} {figure.unit}", ""
+    low, high = figure.spread
+    return f"{figure.seconds:.2f} s", f"{low:.2f}–{high:.2f} s"
+
+
+def _met(met: bool | None) -> Text:
+    return {True: Text("yes", style="green"), False: Text("no", style="red"), None: Text("")}[met]

@@ -2,8 +2,8 @@
 
 Stages report ``Step``s to a callback and do not know how they are shown.  The command
 line shows one rich progress bar per task (an edition's HTML, its PDF, an import) on a
-terminal, and plain lines when its output is a file or a pipe, as in a CI log: one when
-a phase starts, one per tenth of it.
+terminal, and plain lines (``[zh-Hant html] writing output 40%``) when its output is a
+file or a pipe, as in a CI log: one when a phase starts, one per tenth of it.
 
 Sphinx's own status lines (``reading sources... [ 45%] articles/a0090``) and latexmk's
 passes (``Run number 2 of rule 'xelatex'``) are turned into steps here, so a build's bar
@@ -80,7 +80,7 @@ class LineProgress:
                 return
             self.shown[step.task] = (step.phase, tenth)
         percent = step.done * 100 // step.total if step.total else 100
-        self.echo(f"{step.task}: {step.phase} {percent}%")
+        self.echo(f"[{step.task}] {step.phase} {percent}%")
 
 
 class BarProgress:
@@ -110,8 +110,12 @@ class BarProgress:
 
 @contextmanager
 def show_progress(console: Any) -> Iterator[Report]:
-    """Bars on a terminal, plain lines otherwise, for the work done inside the block."""
-    if not console.is_terminal:
+    """Bars on a terminal, plain lines otherwise, for the work done inside the block.
+
+    Only a real terminal gets bars: output forced into colour (``FORCE_COLOR`` in a CI
+    log) is still a log, and cursor movements have no place in it.
+    """
+    if not (console.is_terminal and console.file.isatty()):
         yield LineProgress(lambda text: console.print(text, markup=False, highlight=False,
                                                       soft_wrap=True))
         return

@@ -7,7 +7,8 @@ document; the catalogs are merged (``merge.merge``; a message whose source chang
 by script, as the importer's repairs change it, keeps its translation) and written back
 only when their bytes change.  Header dates move only with the content, so
 a second update without source changes leaves every file byte-identical.  The whole run
-holds an exclusive lock, so two updates at once cannot interleave their writes.
+holds an exclusive lock, so two updates at once cannot interleave their extraction runs
+and writes: the second one waits (and its caller is told) until the first has finished.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import datetime as dt
 import fcntl
 import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,11 +97,21 @@ def read_catalogs(config: ProjectConfig, edition: Edition) -> EditionCatalogs:
 
 
 @contextmanager
-def catalog_lock(config: ProjectConfig) -> Iterator[None]:
-    """Hold ``locale/.translate-kit.lock`` exclusively (waits for a running update)."""
+def catalog_lock(config: ProjectConfig, on_busy: Callable[[Path], None] | None = None) -> Iterator[None]:
+    """Hold ``locale/.translate-kit.lock`` exclusively.
+
+    While another update holds it, ``on_busy`` is told (with the lock's path) and the
+    lock is waited for.
+    """
     config.locale_dir.mkdir(parents=True, exist_ok=True)
-    with (config.locale_dir / LOCK_FILE).open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+    path = config.locale_dir / LOCK_FILE
+    with path.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_busy is not None:
+                on_busy(path)
+            fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
         finally:
@@ -174,9 +185,14 @@ def _without_dates(data: bytes) -> bytes:
     return _HEADER_DATES.sub(b"", data)
 
 
-def update_catalogs(config: ProjectConfig, report: Report = ignore) -> UpdateResult:
-    """Extract the source edition's messages and merge them into every translation edition."""
-    with catalog_lock(config):
+def update_catalogs(
+    config: ProjectConfig, on_busy: Callable[[Path], None] | None = None, report: Report = ignore
+) -> UpdateResult:
+    """Extract the source edition's messages and merge them into every translation edition.
+
+    ``on_busy`` is called when another update holds the catalogs and this one waits.
+    """
+    with catalog_lock(config, on_busy):
         current = {e: read_catalogs(config, e) for e in config.editions_of(EditionKind.TRANSLATION)}
         outdir, templates, warnings = extract_templates(config, report)
         annotate = script_annotator(config)

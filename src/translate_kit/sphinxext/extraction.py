@@ -20,26 +20,21 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 from sphinx.application import Sphinx
 from sphinx.builders.gettext import I18nBuilder
-from sphinx.util.display import status_iterator
 
+from translate_kit.catalogs.update import MESSAGE_BUILDER
 from translate_kit.files import write_atomic
-
-BUILDER = "translate-kit-messages"
 
 
 class MessageTemplateBuilder(I18nBuilder):
-    """One ``<docname>.pot`` per document, unchanged files left untouched."""
+    """One ``<docname>.pot`` per document."""
 
-    name = BUILDER
+    name = MESSAGE_BUILDER
     epilog = "The message templates are in %(outdir)s."
 
     def finish(self) -> None:
         super().finish()
         outdir = Path(self.outdir)
-        for domain, messages in status_iterator(
-            sorted(self.catalogs.items()), "writing message templates... ", "darkgreen",
-            len(self.catalogs), self.config.verbosity, lambda item: item[0],
-        ):
+        for domain, messages in sorted(self.catalogs.items()):
             template = Catalog(project=self.config.project, version=self.config.version,
                                fuzzy=False)
             for message in messages:
