@@ -27,6 +27,7 @@ def test_a_second_look_reads_no_article_and_keeps_the_order(tmp_path):
     docs, articles, cache = archive(tmp_path)
     first = ArticleIndex(articles, cache)
     assert first.files_read == 3
+    first.save()
     again = ArticleIndex(articles, cache)
     assert again.files_read == 0
     assert again.docnames(docs) == ["articles/b", "articles/c", "articles/a"]
@@ -35,7 +36,7 @@ def test_a_second_look_reads_no_article_and_keeps_the_order(tmp_path):
 
 def test_a_new_article_is_the_only_one_read(tmp_path):
     docs, articles, cache = archive(tmp_path)
-    ArticleIndex(articles, cache)
+    ArticleIndex(articles, cache).save()
     write_article(articles, "d", "2025-01-01", "丁")
     index = ArticleIndex(articles, cache)
     assert index.files_read == 1
@@ -45,7 +46,7 @@ def test_a_new_article_is_the_only_one_read(tmp_path):
 def test_an_edit_that_keeps_size_and_modification_time_is_still_seen(tmp_path):
     """As after ``rsync -a`` or ``touch -r``: the cached date must not win."""
     docs, articles, cache = archive(tmp_path)
-    ArticleIndex(articles, cache)
+    ArticleIndex(articles, cache).save()
     path = articles / "a.md"
     before = path.stat()
     path.write_text(path.read_text(encoding="utf-8").replace("2024-01-01", "2029-01-01"),
@@ -57,9 +58,16 @@ def test_an_edit_that_keeps_size_and_modification_time_is_still_seen(tmp_path):
     assert index.docnames(docs) == ["articles/a", "articles/b", "articles/c"]
 
 
-def test_removed_articles_leave_the_index_and_a_damaged_cache_is_rebuilt(tmp_path):
+def test_an_index_that_was_not_saved_leaves_no_cache(tmp_path):
+    """An import that fails (a bad source) changes no file, the cache included."""
     docs, articles, cache = archive(tmp_path)
     ArticleIndex(articles, cache)
+    assert not cache.exists()
+
+
+def test_removed_articles_leave_the_index_and_a_damaged_cache_is_rebuilt(tmp_path):
+    docs, articles, cache = archive(tmp_path)
+    ArticleIndex(articles, cache).save()
     (articles / "b.md").unlink()
     cache.write_text('{"version": 1, "dir": 3', encoding="utf-8")
     index = ArticleIndex(articles, cache)

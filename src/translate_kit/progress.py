@@ -42,11 +42,17 @@ def ignore(step: Step) -> None:
 
 
 SPHINX_STATUS = re.compile(r"^(?P<phase>[^\[\]]*?)[.…]*\s*\[\s*(?P<percent>\d+)%\]\s*(?P<item>.*)$")
+ANSI_CONTROL = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 LATEXMK_RUN = re.compile(r"^Run number (?P<number>\d+) of rule '(?P<rule>[^']+)'")
 
 
 def sphinx_step(task: str, line: str) -> Step | None:
-    """The step a sphinx-build status line reports, if it reports one."""
+    """The step a sphinx-build status line reports, if it reports one.
+
+    Where Sphinx believes it writes to a terminal (``FORCE_COLOR``) it rewrites one line
+    (erase, text, carriage return): the last rewrite counts.
+    """
+    line = ANSI_CONTROL.sub("", line.rstrip("\r\n")).rsplit("\r", 1)[-1]
     match = SPHINX_STATUS.match(line.strip())
     if match is None:
         return None

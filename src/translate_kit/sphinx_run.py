@@ -69,6 +69,7 @@ def sphinx_arguments(
         "-D", f"language={edition.sphinx_language}",
         "-D", f"translate_kit_edition={edition.code}",
         "--keep-going",
+        "--no-color",  # status lines end in newlines, even where FORCE_COLOR is set
         *extra,
         str(config.docs_dir),
         str(outdir),

@@ -39,9 +39,14 @@ def context_key(*parts: object) -> str:
 
 
 def per_file(
-    cache: Path, context: str, paths: Iterable[Path], compute: Callable[[Path], Any]
+    cache: Path, context: str, paths: Iterable[Path], compute: Callable[[Path], Any],
+    keep: Callable[[dict[Path, Any]], bool] = lambda results: True,
 ) -> dict[Path, Any]:
-    """``compute(path)`` (a JSON value) for every path, reusing unchanged files' results."""
+    """``compute(path)`` (a JSON value) for every path, reusing unchanged files' results.
+
+    The results are kept for the next call only if ``keep(results)``: a run that met a
+    broken file changes nothing on disk.
+    """
     try:
         stored = json.loads(cache.read_text(encoding="utf-8"))
         known = stored["files"] if stored.get("context") == context else {}
@@ -56,6 +61,6 @@ def per_file(
             entry = [state, compute(path)]
         found[name] = entry
         results[path] = entry[1]
-    if found != known:
+    if found != known and keep(results):
         write_atomic(cache, json.dumps({"context": context, "files": found}, ensure_ascii=False))
     return results

@@ -167,7 +167,8 @@ def check_edition(config: ProjectConfig, edition: Edition) -> tuple[list[Problem
 
     cache = config.cache_dir("catalogs") / f"check-{edition.slug}.json"
     context = context_key(edition.locale_name, config.glossary, file_state(config.glossary))
-    judgements = per_file(cache, context, paths.values(), judged)
+    judgements = per_file(cache, context, paths.values(), judged, keep=lambda found: not any(
+        check == "syntax" for problems in found.values() for *_, check in problems))
     for docname, path in paths.items():
         if docname not in documents:
             problems.append(Problem(path, None, Severity.WARNING,

@@ -108,6 +108,7 @@ def import_sources(
             write_atomic(plan.path, plan.text)
     articles.refresh()
     changed = update_index(config.docs_dir / "index.md", config.docs_dir, articles, config.title)
+    articles.save()
     return ImportReport(tuple(plan.result for plan in plans), changed)
 
 
