@@ -8,13 +8,15 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 TK      := $(BIN)/translate-kit
 PYTEST_ARGS ?=
+SERVE_ARGS ?=
 
-.PHONY: help html pdf site test test-min update-po stats check bench editions clean
+.PHONY: help html pdf site livehtml test test-min update-po stats check bench editions clean
 
 help:
 	@echo "make html       build every edition into _build/html (site with language switcher)"
 	@echo "make pdf        build one PDF per edition into _build/pdf (needs TeX Live)"
 	@echo "make site       html + pdf, with the PDFs copied into the site"
+	@echo "make livehtml   serve the site on 127.0.0.1:8000, rebuild on save, reload pages"
 	@echo "make test       run the test suite"
 	@echo "make test-min   the suite without TeX and browser, on the lowest declared versions (.venv-min)"
 	@echo "make update-po  extract messages and update locale/*/LC_MESSAGES/*.po"
@@ -38,6 +40,10 @@ pdf: $(STAMP)
 
 site: $(STAMP)
 	$(TK) build site
+
+# SERVE_ARGS: e.g. "-e en --port 8001"
+livehtml: $(STAMP)
+	$(TK) serve $(SERVE_ARGS)
 
 test: $(STAMP)
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import functools
 import os
+import queue
 import re
+import signal
 import shutil
 import subprocess
 import sys
@@ -22,6 +24,7 @@ from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.request import urlopen
 
 import pytest
 from babel.messages.pofile import read_po, write_po
@@ -110,6 +113,83 @@ def translate_kit(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-m", "translate_kit", "--root", str(root), *args],
         cwd=root, capture_output=True, text=True, timeout=300,
     )
+
+
+class LivePreview:
+    """``translate-kit serve --port 0`` in a subprocess; its output is read line by line."""
+
+    WAIT = 180  # seconds: a bound for any one step, never a measurement
+
+    def __init__(self, root: Path, *args: str) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "translate_kit", "--root", str(root), "serve", "--port", "0",
+             *args],
+            cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            env={**os.environ, "COLUMNS": "200"},
+        )
+        self.output: list[str] = []
+        self._lines: queue.Queue[str | None] = queue.Queue()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+        try:
+            self.url = self.expect(r"^serving (http://127\.0\.0\.1:\d+/) ").group(1)
+        except BaseException:
+            self.process.kill()
+            self.process.wait()
+            raise
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self._lines.put(line.rstrip("\n"))
+        self._lines.put(None)
+
+    def expect(self, pattern: str) -> re.Match[str]:
+        """The next line of output matching ``pattern`` (earlier lines are passed over)."""
+        while True:
+            try:
+                line = self._lines.get(timeout=self.WAIT)
+            except queue.Empty:
+                pytest.fail(f"no line matching {pattern!r} in {self.WAIT} s:\n" + "\n".join(self.output))
+            if line is None:
+                pytest.fail(f"serve ended before {pattern!r}:\n" + "\n".join(self.output))
+            self.output.append(line)
+            if match := re.search(pattern, line):
+                return match
+
+    def get(self, page: str) -> str:
+        """``page`` (relative to the site) over HTTP, as text."""
+        with urlopen(self.url + page, timeout=30) as response:
+            return response.read().decode("utf-8")
+
+    def stop(self) -> int:
+        """Ctrl-C, as a user stops it; the exit status."""
+        self.process.send_signal(signal.SIGINT)
+        try:
+            code = self.process.wait(timeout=self.WAIT)
+        finally:
+            if self.process.poll() is None:
+                self.process.kill()
+        self._reader.join(timeout=self.WAIT)
+        while (line := self._lines.get_nowait()) is not None:
+            self.output.append(line)
+        return code
+
+
+@pytest.fixture
+def live_preview() -> Iterator[Any]:
+    """Start ``LivePreview``s; any still running at the end of the test is killed."""
+    started: list[LivePreview] = []
+
+    def start(root: Path, *args: str) -> LivePreview:
+        started.append(LivePreview(root, *args))
+        return started[-1]
+
+    yield start
+    for preview in started:
+        if preview.process.poll() is None:
+            preview.process.kill()
+            preview.process.wait()
 
 
 def snapshot(root: Path) -> dict[str, bytes]:

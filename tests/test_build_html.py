@@ -237,3 +237,28 @@ def test_the_search_page_loads_the_sharded_index_not_sphinx_whole_one(site):
 def test_no_pdf_link_without_a_pdf(site):
     assert not page(site, "zh-hans").xpath("//*[contains(@class,'tk-pdf')]")
     assert not (site.outdir / "pdf").exists()
+
+
+def test_every_page_of_the_translation_names_its_catalog_and_links_to_edit_it(site):
+    notice = page(site, "en").xpath("//p[contains(@class,'tk-translation-catalog')]")[0]
+    assert notice.text_content() == (
+        "Catalog: locale/en/LC_MESSAGES/articles/a001.po · Edit this translation")
+    assert notice.xpath(".//a/@href") == [
+        "https://translate.example.org/news/articles/a001/en/?file=locale/en/LC_MESSAGES/articles/a001.po"]
+    assert "tk-translation-progress" in notice.getprevious().get("class")  # next to the progress
+    index = page(site, "en", "index").xpath("//p[contains(@class,'tk-translation-catalog')]")
+    assert index[0].text_content().startswith("Catalog: locale/en/LC_MESSAGES/index.po")
+    assert not page(site, "zh-hans").xpath("//p[contains(@class,'tk-translation-catalog')]")
+
+
+def test_each_passage_shown_untranslated_leads_to_its_catalog_entry(site):
+    tree = page(site, "en")
+    marked = {span.text_content(): (span.get("data-tk-catalog"), span.get("data-tk-state"),
+                                    span.get("title"))
+              for span in tree.xpath("//article//span[contains(@class,'tk-untranslated')]")}
+    catalog = "locale/en/LC_MESSAGES/articles/a001.po"
+    assert marked["統計資料"] == (  # its translation is fuzzy
+        f"{catalog}:16", "fuzzy", f"Fuzzy translation waiting for review: {catalog}:16")
+    assert marked["為了趕上進度，工人們著急地加班，這樣的情況在開發區並不少見。"] == (
+        catalog, "missing", f"Not in the catalog yet (run translate-kit update): {catalog}")
+    assert not [text for text in marked if "economy" in text or "Mr Yu" in text]

@@ -54,7 +54,21 @@ def test_unknown_edition_names_the_known_ones(tmp_path):
     ('[[editions]]\ncode = "x"\nlabel = "x"\nkind = "source"\nopencc = "t2s.json"\n',
      "edition #1: unknown keys: opencc"),
     ("[project\n", "translate-kit.toml"),
+    ('[project]\nedit_url = "https://example.org/{file}"\n', "unknown placeholder \\{file\\}"),
+    ('[project]\nedit_url = "https://example.org/{path!r}"\n', "unknown placeholder \\{path\\}"),
+    ('[project]\nedit_url = "https://example.org/{path"\n', "not a URL template"),
+    ('[project]\nedit_url = "javascript:alert(1)//{path}"\n', "must be an http:// or https:// URL"),
+    ('[project]\nedit_url = 1\n', "edit_url must be a string"),
 ])
 def test_bad_configuration_is_a_clear_error(tmp_path, text, message):
     with pytest.raises(ConfigError, match=message):
         load_config(write(tmp_path, text))
+
+
+def test_the_edit_link_of_a_catalog_fills_in_the_template_percent_encoded(tmp_path):
+    config = load_config(write(tmp_path, '[project]\nedit_url = "https://example.org/{language}/{path}?d={docname}"\n'))
+    assert config.edit_link("locale/en/LC_MESSAGES/articles/a b.po", "articles/a b", "en") == (
+        "https://example.org/en/locale/en/LC_MESSAGES/articles/a%20b.po?d=articles/a%20b")
+    hostile = config.edit_link('locale/en/x"><script>.po', 'x"><script>', "en")
+    assert not set('"<> ') & set(hostile)
+    assert load_config(write(tmp_path, "")).edit_link("x.po", "x", "en") is None

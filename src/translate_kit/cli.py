@@ -201,6 +201,50 @@ def assemble(config: ProjectConfig) -> None:
 
 
 @main.command()
+@click.option("--edition", "-e", "codes", multiple=True, metavar="CODE",
+              help="Serve and rebuild only this edition (repeatable; default: every edition).")
+@click.option("--port", "-p", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on (0: any free port).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default is reachable from this machine only.")
+@pass_config
+@reports_errors
+def serve(config: ProjectConfig, codes: tuple[str, ...], port: int, host: str) -> None:
+    """Serve the site and rebuild what a saved file changes; open pages reload themselves."""
+    from translate_kit.serve import serve as serve_site
+
+    try:
+        serve_site(config, chosen_editions(config, codes), host, port,
+                   lambda event: _print_serve_event(config, event))
+    except KeyboardInterrupt:
+        pass
+    say("stopped")
+
+
+def _print_serve_event(config: ProjectConfig, event: Any) -> None:
+    """One line per event of the preview, printed at once (a pipe would hold it back)."""
+    from translate_kit.serve import Built, Changed, Failed, Serving
+
+    if isinstance(event, Serving):
+        say("serving ", event.url, f" ({', '.join(e.code for e in event.editions)}); "
+            "press Ctrl-C to stop")
+    elif isinstance(event, Changed):
+        target = ", ".join(e.code for e in event.editions) or "nothing (no edition reads it)"
+        retried = ", ".join(e.code for e in event.retried)
+        say("changed: ", ", ".join(_relative(config, path) for path in event.paths),
+            f" → rebuilding {target}",
+            f"; retrying {retried} (its last build failed)" if retried else "")
+    elif isinstance(event, Built):
+        for build in event.build.editions:
+            state = ("up to date" if build.up_to_date else
+                     f"built in {build.seconds:.1f} s" if build.run.ok else "sphinx-build failed")
+            say(f"{build.edition.code}: {state}, {len(build.run.warnings)} warnings")
+    elif isinstance(event, Failed):
+        say(("error:", "bold red"), " ", event.message)
+    sys.stdout.flush()
+
+
+@main.command()
 @pass_config
 @reports_errors
 def update(config: ProjectConfig) -> None:
@@ -240,15 +284,24 @@ def update(config: ProjectConfig) -> None:
 @pass_config
 @reports_errors
 def stats(config: ProjectConfig, as_json: bool, fail_under: float | None, unit: str) -> None:
-    """Translation progress per edition and document (fuzzy counts as not done)."""
-    from translate_kit.catalogs.stats import collect_stats
+    """Translation progress per edition and document (fuzzy counts as not done), and the
+    number of corrections of each script edition."""
+    from translate_kit.catalogs.stats import collect_corrections, collect_stats
 
     editions = collect_stats(config)
+    corrections = collect_corrections(config)
     if as_json:
-        click.echo(json.dumps({"editions": [e.as_dict() for e in editions]}, ensure_ascii=False, indent=2))
+        click.echo(json.dumps({"editions": [e.as_dict() for e in editions],
+                               "corrections": [c.as_dict() for c in corrections]},
+                              ensure_ascii=False, indent=2))
     else:
         for edition in editions:
             _print_stats(edition)
+        if corrections:
+            show_rows(("edition", "corrections", "fuzzy", "catalogs"), [
+                (c.edition.code, str(c.corrections), str(c.fuzzy), str(c.catalogs))
+                for c in corrections
+            ], title="corrections")
     for edition in editions:
         for docname in edition.without_catalog:
             say(f"warning: {edition.edition.code}: ", docname,

@@ -12,7 +12,9 @@ import tomllib
 from dataclasses import MISSING, dataclass, field, fields
 from enum import Enum
 from pathlib import Path
+from string import Formatter
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 from translate_kit.errors import ConfigError
 
@@ -86,6 +88,11 @@ class ProjectConfig:
     repair_standard: str = "tw"
     """OpenCC standard that ``import`` repairs leftover simplified characters to:
     ``tw`` (Taiwan), ``hk`` (Hong Kong) or ``t`` (OpenCC's own traditional forms)."""
+    edit_url: str = ""
+    """Where translators edit a catalog (a repository or translation platform): an http(s)
+    URL template with ``{path}`` (the catalog's path from the project root, e.g.
+    ``locale/en/LC_MESSAGES/articles/x.po``), ``{docname}`` and ``{language}``.  Pages of
+    translation editions link to it."""
 
     def __post_init__(self) -> None:
         codes = [e.code for e in self.editions]
@@ -99,6 +106,8 @@ class ProjectConfig:
                               f"not {self.repair_standard!r}")
         root = self.root.resolve()
         object.__setattr__(self, "root", root)
+        if self.edit_url:
+            _check_edit_url(self.edit_url, root / CONFIG_FILE)
         for f in fields(self):  # every path but the root is relative to the root
             path = getattr(self, f.name)
             if f.type == "Path" and f.name != "root" and not path.is_absolute():
@@ -118,6 +127,13 @@ class ProjectConfig:
 
     def editions_of(self, kind: EditionKind) -> tuple[Edition, ...]:
         return tuple(e for e in self.editions if e.kind is kind)
+
+    def edit_link(self, path: str, docname: str, language: str) -> str | None:
+        """``edit_url`` filled in for one catalog (None when the project sets none)."""
+        if not self.edit_url:
+            return None
+        return self.edit_url.format(path=quote(path), docname=quote(docname),
+                                    language=quote(language))
 
     # The layout of the build directory.  Every stage and the Sphinx extension ask these
     # methods, so an output path is decided here and nowhere else.
@@ -181,6 +197,25 @@ class ProjectConfig:
     def import_cache(self) -> Path:
         """Title, date and source of every article, so an import need not read them all."""
         return self.cache_dir("import") / "articles.json"
+
+
+EDIT_URL_FIELDS = ("path", "docname", "language")
+
+
+def _check_edit_url(template: str, path: Path) -> None:
+    """An http(s) URL whose only placeholders are EDIT_URL_FIELDS, without format specs."""
+    problem = None
+    try:
+        for _text, name, spec, conversion in Formatter().parse(template):
+            if name is not None and (name not in EDIT_URL_FIELDS or spec or conversion):
+                problem = f"unknown placeholder {{{name}}}; use {{path}}, {{docname}} or {{language}}"
+                break
+    except ValueError as exc:  # a lone { or }
+        problem = f"not a URL template ({exc})"
+    if problem is None and urlsplit(template).scheme.lower() not in ("http", "https"):
+        problem = "must be an http:// or https:// URL"
+    if problem:
+        raise ConfigError(f"[project] edit_url {template!r}: {problem}", path)
 
 
 def find_root(start: Path) -> Path:

@@ -59,3 +59,7 @@ class CatalogError(TranslateKitError):
 
 class BuildError(TranslateKitError):
     """Sphinx or LaTeX failed for an edition."""
+
+
+class ServeError(TranslateKitError):
+    """The preview server cannot start (its port is taken, nothing to watch...)."""

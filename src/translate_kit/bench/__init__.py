@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from translate_kit.bench.corpus import Corpus, generate_corpus
+from translate_kit.bench.live import bench_live
 from translate_kit.bench.repair import RepairMeasure, bench_repair, measure_repairs
 from translate_kit.bench.run import (
     BenchReport,
@@ -48,6 +49,7 @@ def run_benchmarks(
     if articles:
         bench_editions(template, work, articles, repeat, report)
         bench_update(template, work, articles, repeat, report)
+        bench_live(template, work, articles, repeat, report)
     if archive:
         full = bench_archive(template, work, archive, repeat, report)
         if scale:

@@ -2,9 +2,13 @@
 
 Each check is a plain function ``(entry) -> list[Problem]`` over one catalog message; to
 add a check, write one and list it in ``CONTENT_CHECKS`` (translated messages) or
-``STATE_CHECKS`` (every message).  Problems carry the .po file and the line of the
-message, so editors can jump to them.  Catalogs are only read, never rewritten; each
-one's problems are kept (``cache.per_file``) until it, the glossary or the checks change.
+``STATE_CHECKS`` (every message), or in their ``CORRECTION_`` counterparts for the
+correction catalogs of script editions (see ``corrections``).  Problems carry the .po
+file and the line of the message, so editors can jump to them.  Catalogs are only read,
+never rewritten.  Correction catalogs are compared with the documents' current messages,
+which takes one run of Sphinx's message extraction when a project has any.  A
+translation catalog's problems are kept (``cache.per_file``) until it, the glossary or
+the checks change, so a second check reads only the catalogs that changed.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from babel.messages.catalog import Catalog, Message
 
 from translate_kit.catalogs import markup
 from translate_kit.catalogs.cache import context_key, file_state, per_file
+from translate_kit.catalogs.corrections import unconverted
 from translate_kit.catalogs.glossary import Glossary, read_glossary
 from translate_kit.catalogs.pofile_io import (
     catalog_paths,
@@ -30,8 +35,10 @@ from translate_kit.catalogs.pofile_io import (
     source_docnames,
 )
 from translate_kit.catalogs.safety import unsafe_reason
+from translate_kit.catalogs.update import catalog_lock, extract_templates
 from translate_kit.config import Edition, EditionKind, ProjectConfig
 from translate_kit.errors import CatalogError, format_location
+from translate_kit.script import converter_for
 
 
 class Severity(str, Enum):
@@ -59,6 +66,10 @@ class Entry:
     path: Path
     glossary: Glossary
     locale: str
+    convert: Callable[[str], str] | None = None
+    """The edition's script conversion (correction catalogs only)."""
+    current: frozenset[object] | None = None
+    """The msgids the document has now (correction catalogs only)."""
 
     @property
     def msgid(self) -> str:
@@ -120,16 +131,46 @@ def glossary_terms(entry: Entry) -> list[Problem]:
             if not any(r.casefold() in text for r in t.renderings)]
 
 
+def fuzzy_correction(entry: Entry) -> list[Problem]:
+    if entry.message.fuzzy:
+        return [entry.warning("fuzzy: the correction is not applied until a translator confirms it")]
+    return []
+
+
+def unmatched(entry: Entry) -> list[Problem]:
+    if entry.current is None or entry.message.id in entry.current:
+        return []
+    return [entry.warning("the correction no longer matches any message of its document, so "
+                          "it is not applied (translate-kit update marks it fuzzy or obsolete)")]
+
+
+def source_script(entry: Entry) -> list[Problem]:
+    if entry.convert is None:
+        return []
+    found = unconverted(entry.msgstr, entry.convert)
+    if not found:
+        return []
+    listed = ", ".join(f"{written!r} (converted: {converted!r})" for written, converted in found[:5])
+    return [entry.warning(f"the correction has text the edition would convert: {listed}; "
+                          "write it in the edition's script, or add the phrase to phrases.txt "
+                          "if it is meant")]
+
+
 STATE_CHECKS: tuple[Check, ...] = (unfinished, garbled)
 """Run on every message."""
 CONTENT_CHECKS: tuple[Check, ...] = (injection, myst_markup, numbers, addresses, glossary_terms)
 """Run on finished (translated, not fuzzy) messages: fuzzy ones are suggestions."""
+CORRECTION_STATE_CHECKS: tuple[Check, ...] = (fuzzy_correction, unmatched)
+"""Run on every correction (entries without a msgstr correct nothing and are skipped)."""
+CORRECTION_CONTENT_CHECKS: tuple[Check, ...] = (injection, myst_markup, source_script)
+"""Run on corrections that apply (not fuzzy)."""
 
 
-def check_entry(entry: Entry) -> list[Problem]:
-    checks = STATE_CHECKS
+def check_entry(entry: Entry, state: tuple[Check, ...] = STATE_CHECKS,
+                content: tuple[Check, ...] = CONTENT_CHECKS) -> list[Problem]:
+    checks = state
     if is_translated(entry.message) and not entry.message.fuzzy:
-        checks += CONTENT_CHECKS
+        checks += content
     return [dataclasses.replace(p, check=check.__name__) for check in checks for p in check(entry)]
 
 
@@ -151,24 +192,29 @@ class CheckResult:
         return tuple(p for p in self.problems if p.severity is Severity.WARNING)
 
 
+Judge = Callable[[str, Catalog, Path], list[Problem]]
+"""The problems of one catalog, given its docname and path."""
+
+
 def check_edition(config: ProjectConfig, edition: Edition) -> tuple[list[Problem], int]:
-    """The edition's problems; only catalogs changed since the last check are read."""
-    glossary = read_glossary(config.glossary, edition)
+    """The edition's problems; only translation catalogs changed since the last check are read."""
     problems: list[Problem] = []
     paths = catalog_paths(config, edition)
+    if not paths:
+        return problems, 0
     documents = source_docnames(config)
-
-    def judged(path: Path) -> list[list[object]]:
-        try:
-            found = check_catalog(read_catalog(path), path, glossary, edition.locale_name)
-        except CatalogError as exc:
-            found = [Problem(path, exc.line, Severity.ERROR, exc.message, "syntax")]
-        return [[p.line, p.severity.value, p.message, p.check] for p in found]
-
-    cache = config.cache_dir("catalogs") / f"check-{edition.slug}.json"
-    context = context_key(edition.locale_name, config.glossary, file_state(config.glossary))
-    judgements = per_file(cache, context, paths.values(), judged, keep=lambda found: not any(
-        check == "syntax" for problems in found.values() for *_, check in problems))
+    if edition.kind is EditionKind.SCRIPT:
+        judge = _corrections_judge(config, edition, set(paths) & documents)
+        judgements = {path: _judged(judge, doc, path) for doc, path in paths.items()}
+    else:
+        judge = _translations_judge(config, edition)
+        docname_of = {path: doc for doc, path in paths.items()}
+        cache = config.cache_dir("catalogs") / f"check-{edition.slug}.json"
+        context = context_key(edition.locale_name, config.glossary, file_state(config.glossary))
+        judgements = per_file(
+            cache, context, paths.values(), lambda path: _judged(judge, docname_of[path], path),
+            keep=lambda found: not any(
+                check == "syntax" for problems in found.values() for *_, check in problems))
     for docname, path in paths.items():
         if docname not in documents:
             problems.append(Problem(path, None, Severity.WARNING,
@@ -179,11 +225,42 @@ def check_edition(config: ProjectConfig, edition: Edition) -> tuple[list[Problem
     return problems, len(paths)
 
 
+def _judged(judge: Judge, docname: str, path: Path) -> list[list[object]]:
+    """One catalog's problems as JSON values (a catalog that cannot be read is one)."""
+    try:
+        found = judge(docname, read_catalog(path), path)
+    except CatalogError as exc:
+        found = [Problem(path, exc.line, Severity.ERROR, exc.message, "syntax")]
+    return [[p.line, p.severity.value, p.message, p.check] for p in found]
+
+
+def _translations_judge(config: ProjectConfig, edition: Edition) -> Judge:
+    glossary = read_glossary(config.glossary, edition)
+    return lambda docname, catalog, path: check_catalog(catalog, path, glossary, edition.locale_name)
+
+
+def _corrections_judge(config: ProjectConfig, edition: Edition, docnames: set[str]) -> Judge:
+    convert = converter_for(config, edition).convert
+    with catalog_lock(config):  # update extracts into the same directory
+        templates = extract_templates(config)[1] if docnames else {}
+    current = {doc: frozenset(m.id for m in iter_messages(templates[doc]))
+               for doc in docnames if doc in templates}
+    glossary = Glossary()
+
+    def judge(docname: str, catalog: Catalog, path: Path) -> list[Problem]:
+        return [problem for message in iter_messages(catalog) if is_translated(message)
+                for problem in check_entry(
+                    Entry(message, path, glossary, edition.locale_name, convert, current.get(docname)),
+                    CORRECTION_STATE_CHECKS, CORRECTION_CONTENT_CHECKS)]
+
+    return judge
+
+
 def check_catalogs(config: ProjectConfig) -> CheckResult:
-    """Check every catalog of every translation edition."""
+    """Check every catalog of every translation edition and every correction catalog."""
     problems: list[Problem] = []
     count = 0
-    for edition in config.editions_of(EditionKind.TRANSLATION):
+    for edition in config.editions_of(EditionKind.TRANSLATION) + config.editions_of(EditionKind.SCRIPT):
         found, catalogs = check_edition(config, edition)
         problems.extend(found)
         count += catalogs

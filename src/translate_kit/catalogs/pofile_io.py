@@ -2,7 +2,8 @@
 
 Reading refuses anything that would make a later write lose a translator's work: bytes
 that are not UTF-8, another declared charset, a syntax error, or the same msgid twice
-(Babel would silently merge the two entries).  Writing renders the catalog with fixed
+(Babel would silently merge the two entries).  Headers Babel does not know (Poedit's
+``X-Generator``, ``X-Source-Language`` …) are kept, in their order.  Writing renders the catalog with fixed
 options so that an unchanged catalog always gives the same bytes; callers write those
 with ``files.write_if_changed``.
 """
@@ -11,8 +12,9 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, PoFileParser, unescape, write_po
@@ -55,7 +57,36 @@ def source_docnames(config: ProjectConfig) -> set[str]:
     return found
 
 
-class _StrictCatalog(Catalog):
+BABEL_HEADERS = frozenset({
+    "project-id-version", "report-msgid-bugs-to", "pot-creation-date", "po-revision-date",
+    "last-translator", "language", "language-team", "plural-forms", "mime-version",
+    "content-type", "content-transfer-encoding", "generated-by",
+})
+"""The headers Babel reads into a Catalog's attributes and writes back from them."""
+
+
+class PoCatalog(Catalog):
+    """A Catalog that keeps the headers Babel does not know instead of dropping them."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.extra_headers: dict[str, str] = {}
+        super().__init__(*args, **kwargs)
+
+    def _get_mime_headers(self) -> list[tuple[str, str]]:
+        headers = super()._get_mime_headers()
+        return [*headers[:-1], *self.extra_headers.items(), headers[-1]]  # Generated-By last
+
+    def _set_mime_headers(self, headers: Iterable[tuple[str, str]]) -> None:
+        headers = list(headers)
+        super()._set_mime_headers(headers)
+        self.extra_headers = {name: value for name, value in headers
+                              if name.lower() not in BABEL_HEADERS}
+
+    # Older Babel binds the property to its own accessors, not to these overrides.
+    mime_headers = property(_get_mime_headers, _set_mime_headers)
+
+
+class _StrictCatalog(PoCatalog):
     """A Catalog that notes msgids defined twice while it is being parsed."""
 
     def __init__(self) -> None:

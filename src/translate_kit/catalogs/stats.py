@@ -3,7 +3,9 @@
 Progress is counted in messages and in source characters (a headline and a long
 paragraph are one message each, but not the same work).  Fuzzy translations count as
 not done, since the build does not publish them.  Counts are kept per catalog
-(``cache.per_file``), so a second run reads only the catalogs that changed.
+(``cache.per_file``), so a second run reads only the catalogs that changed.  Script
+editions have no progress, only corrections (see ``corrections``): their number is
+counted per edition.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 
 from translate_kit.catalogs.cache import context_key, per_file
+from translate_kit.catalogs.corrections import corrections
 from translate_kit.catalogs.pofile_io import (
     catalog_paths,
     is_translated,
@@ -129,3 +132,29 @@ def edition_stats(config: ProjectConfig, edition: Edition) -> EditionStats:
 def collect_stats(config: ProjectConfig) -> tuple[EditionStats, ...]:
     """Progress of every translation edition, per document."""
     return tuple(edition_stats(config, e) for e in config.editions_of(EditionKind.TRANSLATION))
+
+
+@dataclass(frozen=True)
+class CorrectionStats:
+    """A script edition's correction catalogs: how many corrections they hold."""
+
+    edition: Edition
+    catalogs: int
+    corrections: int
+    """Corrections the build applies."""
+    fuzzy: int
+    """Corrections waiting for a translator to confirm them (not applied)."""
+
+    def as_dict(self) -> dict[str, object]:
+        return {"edition": self.edition.code, "catalogs": self.catalogs,
+                "corrections": self.corrections, "fuzzy": self.fuzzy}
+
+
+def correction_stats(config: ProjectConfig, edition: Edition) -> CorrectionStats:
+    counts = [corrections(read_catalog(path)) for path in catalog_paths(config, edition).values()]
+    return CorrectionStats(edition, len(counts), sum(c for c, _ in counts), sum(f for _, f in counts))
+
+
+def collect_corrections(config: ProjectConfig) -> tuple[CorrectionStats, ...]:
+    """The corrections of every script edition."""
+    return tuple(correction_stats(config, e) for e in config.editions_of(EditionKind.SCRIPT))

@@ -1,14 +1,16 @@
 """``translate-kit update``: extract messages with Sphinx and merge them into every catalog.
 
-Every translation edition's catalogs are read first, so a broken one stops the update
-before anything runs or is written.  One Sphinx run of the source edition with the
-extension's gettext builder (``sphinxext.extraction``) then writes a ``.pot`` per
-document; the catalogs are merged (``merge.merge``; a message whose source changed only
-by script, as the importer's repairs change it, keeps its translation) and written back
-only when their bytes change.  Header dates move only with the content, so
-a second update without source changes leaves every file byte-identical.  The whole run
-holds an exclusive lock, so two updates at once cannot interleave their extraction runs
-and writes: the second one waits (and its caller is told) until the first has finished.
+Every translation edition's catalogs, and every script edition's correction catalogs, are
+read first, so a broken one stops the update before anything runs or is written.  One
+Sphinx run of the source edition with the extension's gettext builder
+(``sphinxext.extraction``) then writes a ``.pot`` per document; the catalogs are merged
+(``merge.merge``, where a message whose source changed only by script, as the importer's
+repairs change it, keeps its translation; ``corrections.merge_corrections`` for
+corrections), given the edition's headers (``headers``) and written back only when their
+bytes change.  Header dates move only with the content, so a second update without source
+changes leaves every file byte-identical.  The whole run holds an exclusive lock, so two
+updates at once cannot interleave their extraction runs and writes: the second one waits
+(and its caller is told) until the first has finished.
 """
 
 from __future__ import annotations
@@ -23,10 +25,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel.core import UnknownLocaleError
 from babel.messages.catalog import Catalog, Message
 
 from translate_kit.sphinx_run import run_sphinx
+from translate_kit.catalogs.corrections import merge_corrections
+from translate_kit.catalogs.headers import with_headers
 from translate_kit.catalogs.memory import TranslationMemory
 from translate_kit.catalogs.merge import Annotator, MergeCounts, merge
 from translate_kit.catalogs.pofile_io import (
@@ -39,7 +42,7 @@ from translate_kit.catalogs.pofile_io import (
     render_catalog,
 )
 from translate_kit.config import Edition, EditionKind, ProjectConfig
-from translate_kit.errors import BuildError, ConfigError
+from translate_kit.errors import BuildError
 from translate_kit.files import write_if_changed
 from translate_kit.progress import Report, Step, ignore
 from translate_kit.script import to_simplified
@@ -160,23 +163,6 @@ def script_annotator(config: ProjectConfig) -> Annotator | None:
     return annotate
 
 
-def new_catalog(config: ProjectConfig, edition: Edition, docname: str, now: dt.datetime) -> Catalog:
-    """An empty catalog for a new document, with the headers gettext tools expect."""
-    try:
-        catalog = Catalog(
-            locale=edition.locale_name, domain=docname, project=config.title, version=docname,
-            header_comment=(f"# {edition.label} ({edition.code}) translation of {docname!r}.\n"
-                            "# Updated by `translate-kit update`; edit only the msgstr lines."),
-            copyright_holder=config.publisher,
-            creation_date=now, revision_date=now, language_team=edition.label,
-            charset="utf-8", fuzzy=False,
-        )
-    except (UnknownLocaleError, ValueError) as exc:
-        raise ConfigError(f"edition {edition.code}: catalog language {edition.locale_name!r} "
-                          f"is not a locale Babel knows ({exc})") from exc
-    return catalog
-
-
 _HEADER_DATES = re.compile(rb'^"(?:POT-Creation-Date|PO-Revision-Date): [^"\n]*"\n', re.MULTILINE)
 
 
@@ -188,18 +174,24 @@ def _without_dates(data: bytes) -> bytes:
 def update_catalogs(
     config: ProjectConfig, on_busy: Callable[[Path], None] | None = None, report: Report = ignore
 ) -> UpdateResult:
-    """Extract the source edition's messages and merge them into every translation edition.
+    """Extract the source edition's messages and merge them into every translation edition
+    and every script edition's correction catalogs.
 
     ``on_busy`` is called when another update holds the catalogs and this one waits.
     """
     with catalog_lock(config, on_busy):
         current = {e: read_catalogs(config, e) for e in config.editions_of(EditionKind.TRANSLATION)}
+        corrected = {e: c for e in config.editions_of(EditionKind.SCRIPT)
+                     if (c := read_catalogs(config, e)).paths}
         outdir, templates, warnings = extract_templates(config, report)
         annotate = script_annotator(config)
         now = dt.datetime.now(dt.timezone.utc).replace(second=0, microsecond=0)
         editions = tuple(
             update_edition(config, edition, templates, annotate, now, catalogs, report)
             for edition, catalogs in current.items()
+        ) + tuple(
+            update_corrections(config, edition, templates, now, catalogs)
+            for edition, catalogs in corrected.items()
         )
     return UpdateResult(outdir, warnings, editions)
 
@@ -221,19 +213,48 @@ def update_edition(
     for number, (docname, template) in enumerate(templates.items()):
         report(Step("update", f"merging {edition.code}", number, len(templates), docname))
         path = paths.get(docname) or catalog_dir(config, edition) / f"{docname}.po"
-        base = existing[docname] if docname in existing else new_catalog(config, edition, docname, now)
-        result = merge(template, base, memory, annotate, script_key=to_simplified)
-        result.catalog.creation_date = result.catalog.revision_date = now
-        data = render_catalog(result.catalog)
-        if docname not in existing:
-            status = "created"
-        elif _without_dates(raw[docname]) == _without_dates(data):
-            status = "unchanged"  # only the dates would change: leave the file as it is
-        else:
-            status = "updated"
-        if status != "unchanged":
-            write_if_changed(path, data)
+        result = merge(template, existing.get(docname, Catalog()), memory, annotate,
+                       script_key=to_simplified)
+        catalog = with_headers(result.catalog, existing.get(docname), config, edition, docname, now)
+        status = store(path, raw.get(docname), catalog)
         documents.append(DocumentUpdate(docname, path, status, result.counts))
     orphaned = tuple(path for doc, path in paths.items() if doc not in templates)
+    return EditionUpdate(edition, tuple(documents), orphaned)
+
+
+def store(path: Path, raw: bytes | None, catalog: Catalog) -> str:
+    """Write ``catalog`` over ``path`` (whose bytes were ``raw``); its DocumentUpdate status."""
+    data = render_catalog(catalog)
+    if raw is None:
+        status = "created"
+    elif _without_dates(raw) == _without_dates(data):
+        status = "unchanged"  # only the dates would change: leave the file as it is
+    else:
+        status = "updated"
+    if status != "unchanged":
+        write_if_changed(path, data)
+    return status
+
+
+def update_corrections(
+    config: ProjectConfig,
+    edition: Edition,
+    templates: dict[str, Catalog],
+    now: dt.datetime,
+    catalogs: EditionCatalogs,
+) -> EditionUpdate:
+    """Keep a script edition's correction catalogs current (see ``corrections``).
+
+    Only existing catalogs are updated: a document nobody corrected gets none.
+    """
+    documents = []
+    for docname, path in catalogs.paths.items():
+        if docname not in templates:
+            continue
+        result = merge_corrections(templates[docname], catalogs.parsed[docname], to_simplified)
+        catalog = with_headers(result.catalog, catalogs.parsed[docname], config, edition, docname, now)
+        status = store(path, catalogs.raw[docname], catalog)
+        documents.append(DocumentUpdate(docname, path, status, result.counts))
+    orphaned = tuple(path for doc, path in catalogs.paths.items() if doc not in templates)
     return EditionUpdate(edition, tuple(documents), orphaned)
 

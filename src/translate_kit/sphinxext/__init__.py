@@ -6,7 +6,8 @@ itself from its own module:
 
 - ``script``: script editions are converted by OpenCC at read time (a docutils transform);
 - ``translation``: translation editions use the gettext catalogs compiled into _build/,
-  mark untranslated passages with the source language and show a page's progress;
+  mark untranslated passages with the source language and their catalog entry, and show
+  a page's progress and catalog;
 - ``safety``: translated text can never bring raw markup or script links into a page;
 - ``editions``: ``<html lang>``, hreflang alternates, the edition switcher, the PDF link,
   and a furo sidebar that does not grow with the number of articles;

@@ -8,12 +8,19 @@ document's catalog timestamp itself, so editing one ``.po`` re-reads only its do
 
 In a translation edition, passages without a translation fall back to the source text;
 they are marked with the source language (``lang="zh-Hant"``) and a page that is not
-fully translated says how far it is.
+fully translated says how far it is.  So that a translator can go from the page to the
+catalog, every page names its catalog under its title (with an "Edit this translation"
+link when the project sets ``edit_url``), and in HTML every fallback passage is wrapped
+in a ``<span class="tk-untranslated">`` whose ``data-tk-catalog`` (shown on hover) gives
+the catalog file and the line of its entry, and ``data-tk-state`` why it is not
+translated (untranslated, fuzzy, missing from the catalog, unsafe, not applied).
 """
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
+from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -24,10 +31,14 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.nodes import LITERAL_TYPE_NODES, extract_messages
 
+from babel.messages.catalog import Catalog
+from sphinx.writers.html5 import HTML5Translator
+
 from translate_kit.catalogs.compile import compile_catalogs
-from translate_kit.catalogs.pofile_io import catalog_dir
+from translate_kit.catalogs.pofile_io import catalog_dir, is_translated, message_text, read_catalog
+from translate_kit.catalogs.safety import unsafe_reason
 from translate_kit.config import EditionKind
-from translate_kit.errors import TranslateKitError, format_location
+from translate_kit.errors import CatalogError, TranslateKitError, format_location
 from translate_kit.sphinxext import current_edition, project_config
 from translate_kit.sphinxext.messages import message
 
@@ -38,6 +49,20 @@ STAMPS = "translate_kit_catalog_stamps"
 def catalog_path(app: Sphinx, docname: str) -> Path:
     """The ``.po`` file of one document in the current edition."""
     return catalog_dir(project_config(app.config), current_edition(app.config)) / f"{docname}.po"
+
+
+def shown_path(app: Sphinx, path: Path) -> str:
+    """``path`` as translators see it: relative to the project root where it can be."""
+    root = project_config(app.config).root
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+
+class fallback(nodes.inline):  # noqa: N801 - docutils dispatches on the class name
+    """Source text shown where a translation edition has no translation for a message.
+
+    ``catalog`` is ``path:line`` of its catalog entry (just the path when there is none),
+    ``state`` why it is not translated and ``hint`` both in words, for the hover text.
+    """
 
 
 def _configure(app: Sphinx, config: Config) -> None:
@@ -104,7 +129,8 @@ def _merge(
 
 
 class MarkUntranslated(SphinxTransform):
-    """Tag fallback passages with the source language and count the page's progress."""
+    """Tag fallback passages with the source language and their catalog entry, and count
+    the page's progress."""
 
     # After Locale (20) and smart quotes (750): docutils would look for quote rules of
     # the source language in an edition whose smart quotes are the edition's own.
@@ -114,26 +140,76 @@ class MarkUntranslated(SphinxTransform):
         if current_edition(self.config).kind is not EditionKind.TRANSLATION:
             return
         source_lang = f"language-{project_config(self.config).source_edition.code}"
+        path = catalog_path(self.app, self.env.current_document.docname)
+        catalog = functools.cache(lambda: _read_quietly(path))  # read for the first fallback
         total = translated = 0
-        for node, _msg in extract_messages(self.document):
+        for node, msgid in extract_messages(self.document):
             if isinstance(node, LITERAL_TYPE_NODES) or _in_docinfo(node):
                 continue  # code is not translated; front matter is data
             total += 1
             if node.get("translated") is True:
                 translated += 1
-            elif isinstance(node, nodes.title):
-                _mark_title(node, source_lang)
-            elif source_lang not in node["classes"]:
+                continue
+            if isinstance(node, nodes.TextElement):
+                marker = _fallback(self.app, path, catalog(), msgid)
+                if isinstance(node, nodes.title):
+                    # The title's text is wrapped, so that the toctree, links and
+                    # next/previous (which copy a title's children) carry the language.
+                    marker["classes"].append(source_lang)
+                marker.extend(node.children)
+                node.children = []
+                node += marker
+            if not isinstance(node, nodes.title) and source_lang not in node["classes"]:
                 node["classes"].append(source_lang)
         self.document["translate_kit_progress"] = (translated, total)
 
 
-def _mark_title(title: nodes.title, language_class: str) -> None:
-    """Wrap the title's text, so that the toctree, links and next/previous (which copy
-    a title's children, not the title) also carry the source language."""
-    wrapper = nodes.inline("", "", *title.children, classes=[language_class])
-    title.children = []
-    title += wrapper
+def _read_quietly(path: Path) -> Catalog | None:
+    """The catalog, or None when there is none (a broken one was reported when compiled)."""
+    try:
+        return read_catalog(path) if path.is_file() else None
+    except CatalogError:
+        return None
+
+
+def _fallback(app: Sphinx, path: Path, catalog: Catalog | None, msgid: str) -> fallback:
+    """The marker of an untranslated message: where its entry is and why it shows no
+    translation."""
+    entry = catalog.get(msgid) if catalog is not None else None
+    where = shown_path(app, path)
+    if entry is None:
+        state = "missing"
+    else:
+        where = format_location(where, entry.lineno)
+        if not is_translated(entry):
+            state = "untranslated"
+        elif entry.fuzzy:
+            state = "fuzzy"
+        elif unsafe_reason(message_text(entry.id), message_text(entry.string)):
+            state = "unsafe"
+        else:
+            state = "not-applied"  # Sphinx refused it (e.g. its references differ)
+    hint = message(app, f"fallback_{state.replace('-', '_')}", where=where)
+    return fallback("", catalog=where, state=state, hint=hint)
+
+
+def _visit_fallback_html(self: HTML5Translator, node: fallback) -> None:
+    self.body.append(self.starttag(
+        node, "span", "", classes=["tk-untranslated"], title=node["hint"],
+        **{"data-tk-catalog": node["catalog"], "data-tk-state": node["state"]},
+    ))
+
+
+def _depart_fallback_html(self: HTML5Translator, node: fallback) -> None:
+    self.body.append("</span>")
+
+
+def _visit_inline(self: Any, node: fallback) -> None:
+    self.visit_inline(node)
+
+
+def _depart_inline(self: Any, node: fallback) -> None:
+    self.depart_inline(node)
 
 
 def _in_docinfo(node: nodes.Node | None) -> bool:
@@ -144,16 +220,33 @@ def _in_docinfo(node: nodes.Node | None) -> bool:
     return False
 
 
-def _progress_notice(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    translated, total = doctree.get("translate_kit_progress", (0, 0))
-    if not total or translated == total:
+def _notices(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Under the title of a translation edition's page: its progress and its catalog."""
+    if current_edition(app.config).kind is not EditionKind.TRANSLATION:
         return
-    percent = translated * 100 // total
-    notice = nodes.paragraph(
-        "", message(app, "progress", percent=percent),
-        classes=["tk-translation-progress", "no-search"],
-    )
-    insert_after_title(doctree, notice)
+    insert_after_title(doctree, _catalog_notice(app, docname))
+    translated, total = doctree.get("translate_kit_progress", (0, 0))
+    if total and translated != total:
+        percent = translated * 100 // total
+        notice = nodes.paragraph(
+            "", message(app, "progress", percent=percent),
+            classes=["tk-translation-progress", "no-search"],
+        )
+        insert_after_title(doctree, notice)
+
+
+def _catalog_notice(app: Sphinx, docname: str) -> nodes.paragraph:
+    """"Catalog: locale/…/<doc>.po", and the edit link when the project has edit_url."""
+    config, edition = project_config(app.config), current_edition(app.config)
+    path = shown_path(app, catalog_path(app, docname))
+    notice = nodes.paragraph("", message(app, "catalog"), nodes.literal(path, path),
+                             classes=["tk-translation-catalog", "no-search"])
+    link = config.edit_link(path, docname, edition.locale_name)
+    if link:
+        notice += nodes.Text(" · ")
+        notice += nodes.reference("", message(app, "edit"), refuri=link,
+                                  classes=["tk-edit-translation"])
+    return notice
 
 
 def insert_after_title(doctree: nodes.document, node: nodes.Element) -> None:
@@ -166,10 +259,13 @@ def insert_after_title(doctree: nodes.document, node: nodes.Element) -> None:
 
 
 def setup(app: Sphinx) -> None:
+    inline = (_visit_inline, _depart_inline)
+    app.add_node(fallback, html=(_visit_fallback_html, _depart_fallback_html), latex=inline,
+                 text=inline, man=inline, texinfo=inline)
     app.add_transform(MarkUntranslated)
     app.connect("config-inited", _configure, priority=200)
     app.connect("env-get-outdated", _outdated)
     app.connect("doctree-read", _record)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
-    app.connect("doctree-resolved", _progress_notice)
+    app.connect("doctree-resolved", _notices)

@@ -1,0 +1,72 @@
+"""The live preview: from saving one English catalog to the page showing the change.
+
+A client polls the served page the way an open browser tab does (the page's script asks
+every 250 ms, then reloads), so the figure is what a translator waits for.  Its baseline
+is what they would do without the preview: ``translate-kit build html -e en`` after the
+same edit, in the same run.  The preview runs the same build; noticing the save and the
+page's next poll add a few hundred milliseconds, hence a target of 1.5 times the build.
+"""
+
+from __future__ import annotations
+
+import re
+import signal
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+from translate_kit.bench.corpus import generate_corpus
+from translate_kit.bench.run import _ENV, _TK, BenchReport, Figure, _edit_po, _measure, _timed
+from translate_kit.errors import BuildError
+
+POLL_SECONDS = 0.25
+"""How often an open page asks whether it changed (``serve/live.js``)."""
+WAIT_SECONDS = 120
+
+
+def bench_live(template: Path, work: Path, articles: int, repeat: int, report: BenchReport) -> None:
+    """Save one en .po while ``translate-kit serve`` runs: seconds until the page changed."""
+    corpus = generate_corpus(work / f"live{articles}", articles, template)
+    root = corpus.root
+    _timed([*_TK, "build", "html"], root)
+    docname = corpus.articles[0]
+    po = root / "locale" / "en" / "LC_MESSAGES" / f"{docname}.po"
+    by_hand = report.add(Figure(f"build html -e en after one .po edit, N={articles}", _measure(
+        repeat, lambda: _edit_po(po), [[*_TK, "build", "html", "-e", "en"]], root)))
+    server = subprocess.Popen([*_TK, "serve", "--port", "0"], cwd=root, env=_ENV, text=True,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        url = _read_until(server, re.compile(r"serving (http://\S+/)")).group(1)
+        _read_until(server, re.compile(r"^en: "))  # the first round (nothing to build) is over
+        page = f"{url}en/{docname}.html"
+        live = min(_until_changed(po, page, n) for n in range(1, repeat + 1))
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.communicate(timeout=WAIT_SECONDS)
+    report.add(Figure.of(f"live preview: save one en .po → page shows it, N={articles}", live,
+                         by_hand.name, live / by_hand.seconds, 1.5))
+
+
+def _read_until(server: subprocess.Popen[str], pattern: re.Pattern[str]) -> re.Match[str]:
+    """The first line of the server's output matching ``pattern``."""
+    assert server.stdout is not None
+    for line in server.stdout:
+        match = pattern.search(line)
+        if match:
+            return match
+    raise BuildError(f"translate-kit serve stopped before printing {pattern.pattern!r}")
+
+
+def _until_changed(po: Path, page: str, edit: int) -> float:
+    """Edit ``po`` and poll ``page`` as a browser tab does; seconds until it shows the edit."""
+    marker = f"in English (edit {edit})"
+    text = re.sub(r"in English(?: \(edit \d+\))?", marker, po.read_text(encoding="utf-8"), count=1)
+    po.write_text(text, encoding="utf-8")
+    started = time.perf_counter()
+    while time.perf_counter() - started < WAIT_SECONDS:
+        time.sleep(POLL_SECONDS)
+        with urllib.request.urlopen(page) as response:
+            if marker in response.read().decode("utf-8"):
+                return time.perf_counter() - started
+    raise BuildError(f"{page} did not show the edit of {po} in {WAIT_SECONDS} s")

@@ -1,0 +1,25 @@
+// translate-kit serve: reload this page when the preview server has something new for it.
+// The server gives each page a token (its edition's build and the problems shown); this
+// script asks for the current token a few times a second and reloads when it differs.
+(() => {
+  "use strict";
+  const script = document.currentScript;
+  const { edition, token } = script.dataset;
+  const status = new URL("status", script.src);
+  status.searchParams.set("edition", edition);
+
+  const poll = async () => {
+    try {
+      const response = await fetch(status, { cache: "no-store" });
+      const current = await response.json();
+      if (current.token !== token) {
+        window.location.reload();
+        return;
+      }
+      setTimeout(poll, 250);
+    } catch {
+      setTimeout(poll, 1000); // the server is restarting or stopped: try again later
+    }
+  };
+  setTimeout(poll, 250);
+})();

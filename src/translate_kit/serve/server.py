@@ -1,0 +1,184 @@
+"""The preview's HTTP server: the built site, plus what each page needs to reload itself.
+
+Every HTML page is sent with a small script (``live.js``) and, while a build has failed,
+a banner with the error (``file:line: problem``).  The script asks
+``/__translate-kit__/status?edition=<slug>`` for the page's token, which changes when
+the page's edition was rebuilt or the problems shown changed, and reloads the page then.
+Everything shown is escaped: errors quote catalogs and file names.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import sys
+import threading
+from collections.abc import Iterable
+from functools import partial
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+PREFIX = "/__translate-kit__/"
+"""Where the server's own resources live; no edition or file of a site is named so."""
+LIVE_SCRIPT = Path(__file__).with_name("live.js")
+SITE = ""
+"""The key of pages outside every edition (the chooser), and of project-wide errors."""
+
+
+class LiveState:
+    """What the pages are told: each edition's build count and the problems to show."""
+
+    def __init__(self, slugs: Iterable[str]) -> None:
+        self._lock = threading.Lock()
+        self._builds = {slug: 0 for slug in (SITE, *slugs)}
+        self._errors: dict[str, str] = {}
+        self._warnings: dict[str, tuple[str, ...]] = {}
+        self.building = True
+        """True until the first build has finished."""
+
+    @property
+    def slugs(self) -> frozenset[str]:
+        return frozenset(self._builds) - {SITE}
+
+    def record(self, attempted: Iterable[str], rebuilt: Iterable[str], errors: dict[str, str],
+               warnings: dict[str, tuple[str, ...]]) -> None:
+        """One build round, in one step so that no page sees half of it.
+
+        ``attempted`` editions lose their old errors and the project-wide one; ``errors``
+        and ``warnings`` (by edition slug, or SITE) replace what was shown; every page of
+        a ``rebuilt`` edition, and the chooser, is new.
+        """
+        with self._lock:
+            for key in (*attempted, SITE):
+                self._errors.pop(key, None)
+            self._errors.update(errors)
+            self._warnings.update(warnings)
+            rebuilt = tuple(rebuilt)
+            for slug in (*rebuilt, SITE) if rebuilt else ():
+                self._builds[slug] = self._builds.get(slug, 0) + 1
+            self.building = False
+
+    def token(self, slug: str) -> str:
+        with self._lock:
+            return self._token(slug)
+
+    def _token(self, slug: str) -> str:
+        seen = [self._builds.get(slug, 0), sorted(self._errors.items()),
+                self._warnings.get(slug, ()), self.building]
+        return hashlib.sha256(json.dumps(seen).encode()).hexdigest()[:16]
+
+    def snippet(self, slug: str) -> str:
+        """What goes at the end of a page's body: problems, then the reload script."""
+        with self._lock:
+            errors, token = dict(self._errors), self._token(slug)
+            warnings = self._warnings.get(slug, ())
+        parts = [_error_banner(errors)] if errors else []
+        if warnings:
+            parts.append(_warning_panel(warnings))
+        parts.append(f'<script src="{PREFIX}live.js" data-edition="{html.escape(slug)}" '
+                     f'data-token="{html.escape(token)}"></script>')
+        return "\n".join(parts)
+
+
+def _error_banner(errors: dict[str, str]) -> str:
+    text = "\n\n".join(errors[key] for key in sorted(errors))
+    return (
+        '<div id="tk-live-error" role="alert" style="position:fixed;top:0;left:0;right:0;'
+        "z-index:10000;max-height:60vh;overflow:auto;padding:0.75rem 1rem;background:#fff1f0;"
+        'color:#5c0000;border-bottom:3px solid #c00;font:14px/1.45 sans-serif">'
+        "<strong>The last build failed; this page is from the build before it.</strong>"
+        '<pre style="white-space:pre-wrap;margin:0.5rem 0 0;font:13px/1.45 monospace">'
+        f"{html.escape(text)}</pre></div>"
+    )
+
+
+def _warning_panel(warnings: tuple[str, ...]) -> str:
+    return (
+        '<details id="tk-live-warnings" style="position:fixed;right:1rem;bottom:1rem;'
+        "z-index:10000;max-width:40rem;max-height:50vh;overflow:auto;padding:0.5rem 0.75rem;"
+        'background:#fffbe6;color:#4d3800;border:1px solid #d4b000;font:13px/1.45 sans-serif">'
+        f"<summary>{len(warnings)} build warning(s)</summary>"
+        '<pre style="white-space:pre-wrap;margin:0.5rem 0 0">'
+        f'{html.escape(chr(10).join(warnings))}</pre></details>'
+    )
+
+
+BUILDING_PAGE = ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Building…</title>"
+                 "</head><body><p>Building the site; this page reloads when it is ready.</p>"
+                 "</body></html>\n")
+
+
+def with_snippet(page: bytes, snippet: str) -> bytes:
+    """``page`` with ``snippet`` right before its ``</body>`` (at its end if it has none)."""
+    index = page.lower().rfind(b"</body>")
+    data = snippet.encode("utf-8")
+    return page + data if index < 0 else page[:index] + data + b"\n" + page[index:]
+
+
+class LiveHandler(SimpleHTTPRequestHandler):
+    """Files of the site, HTML pages with their snippet, and the server's own resources."""
+
+    def __init__(self, *args: Any, state: LiveState, **kwargs: Any) -> None:
+        self.state = state  # before the base class, which handles the request right away
+        super().__init__(*args, **kwargs)
+
+    def do_GET(self) -> None:
+        url = urlsplit(self.path)
+        if url.path.startswith(PREFIX):
+            self._own(url.path[len(PREFIX):], parse_qs(url.query))
+            return
+        slug = url.path.lstrip("/").split("/", 1)[0]
+        slug = slug if slug in self.state.slugs else SITE
+        target = Path(self.translate_path(self.path))
+        if target.is_dir() and url.path.endswith("/"):
+            target = target / "index.html"
+        if target.suffix == ".html" and target.is_file():
+            self._send(with_snippet(target.read_bytes(), self.state.snippet(slug)),
+                       "text/html; charset=utf-8")
+        elif not target.exists() and self.state.building:
+            self._send(with_snippet(BUILDING_PAGE.encode(), self.state.snippet(slug)),
+                       "text/html; charset=utf-8")
+        else:
+            super().do_GET()
+
+    def _own(self, name: str, query: dict[str, list[str]]) -> None:
+        if name == "live.js":
+            self._send(LIVE_SCRIPT.read_bytes(), "text/javascript; charset=utf-8")
+        elif name == "status":
+            slug = query.get("edition", [SITE])[0]
+            body = json.dumps({"token": self.state.token(slug)}).encode()
+            self._send(body, "application/json")
+        else:
+            self.send_error(HTTPStatus.NOT_FOUND)
+
+    def _send(self, body: bytes, content_type: str) -> None:
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")  # a preview is never stale
+        super().end_headers()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass  # a page polls several times a second: the requests are not news
+
+
+class LiveServer(ThreadingHTTPServer):
+    daemon_threads = True  # an open page never keeps the server from stopping
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # a reload mid-answer is not
+            super().handle_error(request, client_address)
+
+
+def make_server(host: str, port: int, directory: Path, state: LiveState) -> LiveServer:
+    """A server of ``directory`` on ``host:port`` (port 0: any free port); OSError if taken."""
+    handler = partial(LiveHandler, directory=str(directory), state=state)
+    return LiveServer((host, port), handler)
