@@ -19,23 +19,15 @@ import click
 from rich.text import Text
 
 from translate_kit import __version__
-from translate_kit.publish import (
-    EditionBuild,
-    EpubBuild,
-    HtmlBuild,
-    PdfBuild,
-    build_epubs,
-    build_html,
-    build_pdfs,
-    build_site,
-)
 from translate_kit.config import Edition, EditionKind, ProjectConfig, load_config
 from translate_kit.errors import TranslateKitError
 from translate_kit.files import write_atomic
+from translate_kit.progress import ignore, show_progress
 from translate_kit.terminal import console, say, show_rows
 
 if TYPE_CHECKING:  # the stages load lazily: `translate-kit --help` stays fast
     from translate_kit.catalogs.stats import EditionStats
+    from translate_kit.publish import EditionBuild, EpubBuild, HtmlBuild, PdfBuild
 
 
 def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -102,7 +94,10 @@ def build() -> None:
 @reports_errors
 def build_html_command(config: ProjectConfig, codes: tuple[str, ...], jobs: int | None) -> None:
     """Build every edition's HTML into _build/html/ with the site's front page."""
-    result = build_html(config, chosen_editions(config, codes), jobs)
+    from translate_kit.publish import build_html
+
+    with show_progress(console(err=True)) as report:
+        result = build_html(config, chosen_editions(config, codes), jobs, report)
     _print_html(result)
     if not result.ok:
         sys.exit(1)
@@ -141,6 +136,8 @@ def print_build_summary(builds: Sequence[EditionBuild], what: str, shown: int = 
 def _build_status(build: EditionBuild) -> Text:
     if build.up_to_date:
         return Text("up to date", style="green")
+    if build.run.ok and build.recovered:
+        return Text("ok (last build interrupted: rebuilt in full)", style="green")
     if build.run.ok:
         return Text("ok", style="green")
     return Text(f"failed ({build.run.returncode})", style="bold red")
@@ -180,7 +177,11 @@ def _print_epubs(result: EpubBuild) -> None:
 @reports_errors
 def pdf(config: ProjectConfig, codes: tuple[str, ...], jobs: int) -> None:
     """Build one PDF per edition into _build/pdf (needs TeX Live)."""
-    _print_pdfs(build_pdfs(config, chosen_editions(config, codes), jobs=jobs))
+    from translate_kit.publish import build_pdfs
+
+    with show_progress(console(err=True)) as report:
+        result = build_pdfs(config, chosen_editions(config, codes), jobs=jobs, report=report)
+    _print_pdfs(result)
 
 
 @build.command()
@@ -189,6 +190,8 @@ def pdf(config: ProjectConfig, codes: tuple[str, ...], jobs: int) -> None:
 @reports_errors
 def epub(config: ProjectConfig, codes: tuple[str, ...], jobs: int) -> None:
     """Build one EPUB per edition into _build/epub (needs the Noto CJK fonts)."""
+    from translate_kit.publish import build_epubs
+
     _print_epubs(build_epubs(config, chosen_editions(config, codes), jobs=jobs))
 
 
@@ -198,12 +201,30 @@ def epub(config: ProjectConfig, codes: tuple[str, ...], jobs: int) -> None:
 @reports_errors
 def site(config: ProjectConfig, codes: tuple[str, ...], jobs: int) -> None:
     """Build the PDFs and EPUBs, then the HTML site that links them."""
-    result = build_site(config, chosen_editions(config, codes), jobs=jobs)
+    from translate_kit.publish import build_site
+
+    with show_progress(console(err=True)) as report:
+        result = build_site(config, chosen_editions(config, codes), jobs=jobs, report=report)
     _print_pdfs(result.pdfs)
     _print_epubs(result.epubs)
     _print_html(result.html)
     if not result.html.ok:
         sys.exit(1)
+
+
+@build.command()
+@pass_config
+@reports_errors
+def assemble(config: ProjectConfig) -> None:
+    """Put editions built elsewhere (e.g. CI jobs) together: front page and downloads."""
+    from translate_kit.publish.assemble import assemble_site
+
+    result = assemble_site(config, check=True)
+    for download in result.downloads:
+        say("download: ", str(download))
+    for note in result.notes:
+        say(("note:", "yellow"), " ", note)
+    say("site: ", str(result.front_page))
 
 
 @main.command()
@@ -257,9 +278,10 @@ def update(config: ProjectConfig) -> None:
     """Extract messages and merge them into every translation edition's catalogs."""
     from translate_kit.catalogs.update import update_catalogs
 
-    result = update_catalogs(config, on_busy=lambda lock: say(
-        ("waiting:", "yellow"), " another update holds the catalogs (", _relative(config, lock),
-        "); this one starts when it ends", err=True))
+    with show_progress(console(err=True)) as report:
+        result = update_catalogs(config, on_busy=lambda lock: say(
+            ("waiting:", "yellow"), " another update holds the catalogs (", _relative(config, lock),
+            "); this one starts when it ends", err=True), report=report)
     for warning in result.warnings:
         say(("sphinx:", "yellow"), " ", warning, err=True)
     for edition in result.editions:
@@ -384,8 +406,10 @@ def import_(config: ProjectConfig, sources: tuple[Path, ...], into: Path | None,
 
     if title and len(sources) > 1:
         raise click.UsageError("--title names one article: import one SOURCE at a time")
-    report = import_sources(config, list(sources), into=into, title=title, date=date, force=force,
-                            repair=not no_repair)
+    with show_progress(console(err=True)) as progress:  # a bar over several sources
+        report = import_sources(config, list(sources), into=into, title=title, date=date,
+                                force=force, repair=not no_repair,
+                                report=progress if len(sources) > 1 else ignore)
     for r in report.results:
         c = r.counts
         say((r.source, "bold"), " → ", r.document,
@@ -405,20 +429,23 @@ def import_(config: ProjectConfig, sources: tuple[Path, ...], into: Path | None,
 
 
 def _size_pair(ctx: click.Context, param: click.Parameter, value: str) -> tuple[int, ...]:
-    """``--sizes``: two corpus sizes, or none for ''."""
+    """``--search-sizes``: two corpus sizes, or none for ''."""
     try:
         pair = tuple(int(n) for n in value.split(",")) if value else ()
     except ValueError:
         pair = None
     if pair is None or len(pair) not in (0, 2):
-        raise click.BadParameter("give two sizes, e.g. 400,800")
+        raise click.BadParameter("give two sizes, e.g. 800,5000")
     return pair
 
 
 @main.command()
-@click.option("--articles", default=200, show_default=True, help="Corpus size for the main figures.")
-@click.option("--sizes", default="400,800", show_default=True, callback=_size_pair,
-              help="Two corpus sizes for the scaling figure ('' to leave it out).")
+@click.option("--articles", default=200, show_default=True,
+              help="Corpus size for the edition and update figures (0: leave them out).")
+@click.option("--archive", default=800, show_default=True,
+              help="Archive size for the import, stats and check figures (0: leave them out).")
+@click.option("--scale", default=0, show_default=True,
+              help="Also a full build of this many articles (e.g. 2000) against the archive's.")
 @click.option("--pdf-articles", default=50, show_default=True, help="Corpus size for PDFs (0: none).")
 @click.option("--repeat", default=1, show_default=True, help="Runs per figure; the best counts.")
 @click.option("--search-sizes", default="800,5000", show_default=True, callback=_size_pair,
@@ -427,24 +454,37 @@ def _size_pair(ctx: click.Context, param: click.Parameter, value: str) -> tuple[
               help="Also write the figures to this JSON file.")
 @pass_config
 @reports_errors
-def bench(config: ProjectConfig, articles: int, sizes: tuple[int, ...], pdf_articles: int, repeat: int,
-          search_sizes: tuple[int, ...], json_path: Path | None) -> None:
-    """Time the builds against plain sphinx-build on a synthetic corpus."""
+def bench(config: ProjectConfig, articles: int, archive: int, scale: int, pdf_articles: int,
+          repeat: int, search_sizes: tuple[int, ...], json_path: Path | None) -> None:
+    """Time the builds against baselines measured in the same run, on synthetic corpora."""
     from translate_kit.bench import run_benchmarks
 
-    with console().status("running benchmarks…"):
-        report = run_benchmarks(config.root, config.build_dir / "bench", articles, sizes,
-                                pdf_articles, repeat, search_sizes)
-    show_rows(("figure", "value", "ratio", "target", "met"), [
-        (f.name, f"{f.seconds:.2f} s" if f.unit == "s" else f"{f.seconds:,.0f} {f.unit}",
-         f"{f.ratio:.2f}× {f.baseline}" if f.ratio is not None else "",
+    with console().status("running benchmarks…") as status:
+        report = run_benchmarks(
+            config.root, config.build_dir / "bench", articles, archive, scale, pdf_articles,
+            repeat, search_sizes, on_figure=lambda f: status.console.log(Text(f.name)))
+    number = {f.name: f"#{i}" for i, f in enumerate(report.figures, 1)}
+    show_rows(("#", "figure", "best", "range", "ratio", "target", "met"), [
+        (str(i), f.name, *_value(f),
+         f"{f.ratio:.3f}× {number.get(f.baseline, f.baseline)}" if f.ratio is not None else "",
          f"≤ {f.target:g}×" if f.target is not None else "", _met(f.met))
-        for f in report.figures
+        for i, f in enumerate(report.figures, 1)
     ])
+    for f in report.figures:
+        if f.name.startswith("build html, full"):
+            say(f"peak memory of {f.name}: {f.peak_mib:.0f} MiB (largest process)")
     for note in report.notes:
         say(("note:", "yellow"), " ", note)
     if json_path:
         write_atomic(json_path, json.dumps(report.as_json(), indent=2))
+
+
+def _value(figure: Any) -> tuple[str, str]:
+    """A figure's best run and the range of its runs, in its unit."""
+    if figure.unit != "s":
+        return f"{figure.seconds:,.0f} {figure.unit}", ""
+    low, high = figure.spread
+    return f"{figure.seconds:.2f} s", f"{low:.2f}–{high:.2f} s"
 
 
 def _met(met: bool | None) -> Text:

@@ -249,6 +249,23 @@ class ProjectConfig:
         """A directory of derived files a stage keeps between runs (``opencc``, ``jieba`` …)."""
         return self.build_dir / name
 
+    def build_record(self, builder: str, edition: Edition) -> Path:
+        """Fingerprint of the inputs of the edition's last finished ``builder`` build."""
+        return self.build_dir / "state" / f"{builder}-{edition.slug}.inputs"
+
+    def build_marker(self, builder: str, edition: Edition) -> Path:
+        """Exists while the edition's ``builder`` build runs: left behind, it was interrupted."""
+        return self.build_dir / "state" / f"{builder}-{edition.slug}.building"
+
+    def build_warnings(self, builder: str, edition: Edition) -> Path:
+        """Where sphinx-build writes the warnings of the edition's running build."""
+        return self.build_dir / "state" / f"{builder}-{edition.slug}.warnings"
+
+    @property
+    def import_cache(self) -> Path:
+        """Title, date and source of every article, so an import need not read them all."""
+        return self.cache_dir("import") / "articles.json"
+
 
 EDIT_URL_FIELDS = ("path", "docname", "language")
 

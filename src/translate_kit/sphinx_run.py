@@ -1,18 +1,30 @@
-"""Run sphinx-build for one edition in its own process.
+"""Run sphinx-build for editions, each in its own process.
 
 Each edition is a separate Sphinx build (its ``language`` selects Sphinx's own UI
 messages, which Sphinx loads before any extension runs), so editions are passed on the
-command line with ``-D`` and built side by side in parallel processes.
+command line with ``-D`` and built side by side in parallel processes.  ``run_sphinx``
+starts one ``python -m sphinx``; ``run_sphinx_jobs`` runs several builds as children of
+one process that imported Sphinx once (``sphinx_fork``).  Sphinx's status lines are
+read as they come, and turned into progress steps.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
+import threading
+import time
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from translate_kit.config import Edition, ProjectConfig
+from translate_kit.progress import Report, Step, ignore, sphinx_step
+from translate_kit.sphinx_fork import EXIT_MARK
+
+_ENV = {**os.environ, "PYTHONUNBUFFERED": "1"}
 
 
 @dataclass(frozen=True)
@@ -25,32 +37,78 @@ class SphinxRun:
     returncode: int
     warnings: tuple[str, ...]
     output: str
+    seconds: float = 0.0
 
     @property
     def ok(self) -> bool:
         return self.returncode == 0
 
 
-def sphinx_command(
+@dataclass(frozen=True)
+class SphinxJob:
+    """One edition to build with one builder."""
+
+    edition: Edition
+    builder: str
+    outdir: Path
+    extra: tuple[str, ...] = ()
+
+
+def sphinx_arguments(
     config: ProjectConfig,
     edition: Edition,
     builder: str,
     outdir: Path,
     extra: tuple[str, ...] = (),
 ) -> list[str]:
-    """The sphinx-build command line that builds ``edition`` with ``builder``."""
+    """The sphinx-build arguments that build ``edition`` with ``builder``."""
     doctrees = config.doctrees_dir(builder, edition)
     return [
-        sys.executable, "-m", "sphinx",
         "-b", builder,
         "-d", str(doctrees),
         "-D", f"language={edition.sphinx_language}",
         "-D", f"translate_kit_edition={edition.code}",
         "--keep-going",
+        "--no-color",  # status lines end in newlines, even where FORCE_COLOR is set
         *extra,
         str(config.docs_dir),
         str(outdir),
     ]
+
+
+def _prepare(config: ProjectConfig, job: SphinxJob) -> list[str]:
+    """Make the job's directories; its sphinx-build arguments, warnings to a file."""
+    job.outdir.mkdir(parents=True, exist_ok=True)
+    warnfile = config.build_warnings(job.builder, job.edition)
+    warnfile.parent.mkdir(parents=True, exist_ok=True)
+    warnfile.unlink(missing_ok=True)
+    return sphinx_arguments(config, job.edition, job.builder, job.outdir,
+                            ("-w", str(warnfile), *job.extra))
+
+
+def _result(config: ProjectConfig, job: SphinxJob, returncode: int, lines: list[str],
+            seconds: float) -> SphinxRun:
+    warnfile = config.build_warnings(job.builder, job.edition)
+    warnings = ()
+    if warnfile.exists():
+        warnings = tuple(line for line in warnfile.read_text(encoding="utf-8").splitlines() if line)
+        warnfile.unlink()
+    return SphinxRun(job.edition, job.builder, job.outdir, returncode, warnings, "".join(lines),
+                     seconds)
+
+
+def _follow(lines: Iterable[str], task: str, report: Report, kept: list[str]) -> int | None:
+    """Keep the output, report its progress; the exit status the runner's child gave."""
+    for line in lines:
+        if line.startswith(EXIT_MARK):
+            status = int(line.split()[-1])
+            report(Step(task, "done" if status == 0 else "failed", 1, 1))
+            return status
+        kept.append(line)
+        step = sphinx_step(task, line)
+        if step is not None:
+            report(step)
+    return None
 
 
 def run_sphinx(
@@ -59,14 +117,53 @@ def run_sphinx(
     builder: str,
     outdir: Path,
     extra: tuple[str, ...] = (),
+    report: Report = ignore,
 ) -> SphinxRun:
-    """Build one edition; warnings are collected, not printed."""
-    outdir.mkdir(parents=True, exist_ok=True)
-    warnfile = outdir.parent / f".{outdir.name}-{builder}-warnings.txt"
-    command = sphinx_command(config, edition, builder, outdir, ("-q", "-w", str(warnfile), *extra))
-    proc = subprocess.run(command, capture_output=True, text=True, cwd=config.root)
-    warnings = ()
-    if warnfile.exists():
-        warnings = tuple(line for line in warnfile.read_text(encoding="utf-8").splitlines() if line)
-        warnfile.unlink()
-    return SphinxRun(edition, builder, outdir, proc.returncode, warnings, proc.stdout + proc.stderr)
+    """Build one edition; warnings are collected, not printed, and progress is reported."""
+    job = SphinxJob(edition, builder, outdir, extra)
+    command = [sys.executable, "-m", "sphinx", *_prepare(config, job)]
+    lines: list[str] = []
+    started = time.perf_counter()
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                          cwd=config.root, env=_ENV) as proc:
+        _follow(proc.stdout, f"{edition.code} {builder}", report, lines)
+    return _result(config, job, proc.returncode, lines, time.perf_counter() - started)
+
+
+def run_sphinx_jobs(
+    config: ProjectConfig, jobs: Sequence[SphinxJob], parallel: int, report: Report = ignore
+) -> tuple[SphinxRun, ...]:
+    """Build every job, ``parallel`` at a time, forked from one warmed-up process."""
+    if not jobs:
+        return ()
+    pipes = [os.pipe() for _ in jobs]
+    spec = {"parallel": parallel,
+            "jobs": [{"argv": _prepare(config, job), "fd": write} for job, (_, write) in zip(jobs, pipes)]}
+    runner = subprocess.Popen([sys.executable, "-m", "translate_kit.sphinx_fork"],
+                              stdin=subprocess.PIPE, text=True, cwd=config.root, env=_ENV,
+                              pass_fds=[write for _, write in pipes])
+    for _, write in pipes:
+        os.close(write)
+    outputs: list[list[str]] = [[] for _ in jobs]
+    statuses: list[int | None] = [None] * len(jobs)
+    seconds = [0.0] * len(jobs)
+    started = time.perf_counter()
+
+    def follow(index: int) -> None:
+        with open(pipes[index][0], encoding="utf-8", errors="replace") as lines:
+            task = f"{jobs[index].edition.code} {jobs[index].builder}"
+            statuses[index] = _follow(lines, task, report, outputs[index])
+        seconds[index] = time.perf_counter() - started
+
+    readers = [threading.Thread(target=follow, args=(i,), daemon=True) for i in range(len(jobs))]
+    for reader in readers:
+        reader.start()
+    runner.communicate(json.dumps(spec))
+    for reader in readers:
+        reader.join()
+    return tuple(
+        _result(config, job, -1 if status is None else status,
+                output if status is not None else [*output, "sphinx-build ended without a status\n"],
+                took)
+        for job, status, output, took in zip(jobs, statuses, outputs, seconds)
+    )

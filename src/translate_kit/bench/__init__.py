@@ -1,9 +1,10 @@
-"""``make bench``: translate-kit's builds timed against plain Sphinx on a synthetic corpus,
+"""``make bench``: translate-kit's work timed against baselines measured in the same run,
 and the import's repair of naively converted text measured on hand-written articles."""
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from translate_kit.bench.corpus import Corpus, generate_corpus
@@ -12,7 +13,8 @@ from translate_kit.bench.repair import RepairMeasure, bench_repair, measure_repa
 from translate_kit.bench.run import (
     BenchReport,
     Figure,
-    bench_html,
+    bench_archive,
+    bench_editions,
     bench_pdf,
     bench_scaling,
     bench_update,
@@ -27,24 +29,37 @@ def run_benchmarks(
     template: Path,
     work: Path,
     articles: int = 200,
-    sizes: tuple[int, int] = (400, 800),
+    archive: int = 800,
+    scale: int = 0,
     pdf_articles: int = 50,
     repeat: int = 1,
     search_sizes: tuple[int, ...] = (800, 5000),
+    on_figure: Callable[[Figure], None] | None = None,
 ) -> BenchReport:
-    """Run every benchmark; ``pdf_articles=0`` leaves out the PDFs (no TeX needed)."""
-    report = BenchReport()
+    """Run the benchmarks; a size of 0 leaves its section out.
+
+    ``articles`` sizes the edition figures, ``archive`` the import and catalog ones;
+    ``scale`` (e.g. 2000) adds a full build of that size against the archive's;
+    ``search_sizes`` are the corpora of the search figures (() leaves them out);
+    ``pdf_articles=0`` leaves out the PDFs (no TeX needed).
+    """
+    report = BenchReport(on_figure=on_figure)
     work.mkdir(parents=True, exist_ok=True)
     bench_repair(work, report)
-    bench_html(template, work, articles, repeat, report)
-    bench_update(template, work, articles, report)
-    bench_live(template, work, articles, repeat, report)
-    if sizes:
-        bench_scaling(template, work, sizes, report)
+    if articles:
+        bench_editions(template, work, articles, repeat, report)
+        bench_update(template, work, articles, repeat, report)
+        bench_live(template, work, articles, repeat, report)
+    if archive:
+        full = bench_archive(template, work, archive, repeat, report)
+        if scale:
+            bench_scaling(template, work, scale, full, repeat, report)
+    elif scale:
+        report.notes.append("the scaling figure needs --archive (its baseline)")
     if search_sizes:
         bench_search(template, work, search_sizes, report)
     if pdf_articles and shutil.which("xelatex"):
-        bench_pdf(template, work, pdf_articles, report)
+        bench_pdf(template, work, pdf_articles, repeat, report)
     elif pdf_articles:
         report.notes.append("PDF benchmark not run: xelatex is not installed")
     return report

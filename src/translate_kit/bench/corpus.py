@@ -1,12 +1,14 @@
 """A synthetic project of N articles, shaped like imported ones, for benchmarks.
 
 Articles are made of traditional-script sentences drawn from a fixed vocabulary with a
-seeded random generator, so the same N always gives the same corpus; the English
+seeded random generator, so the same N always gives the same corpus; their front matter
+is as long as the importer's (notices, counts, checksums); the English
 catalogs translate every other paragraph, as a project part-way through translation.
 """
 
 from __future__ import annotations
 
+import hashlib
 import random
 import shutil
 from dataclasses import dataclass
@@ -31,6 +33,8 @@ _PHRASES = (
 )
 _VERBS = ("推動", "聚焦", "深化", "強化", "突出", "加快", "優化", "拓寬", "實現", "圍繞")
 _LINKS = ("，", "，", "、", "，進一步", "，同時")
+_NOTICE = ("免責聲明：本網轉載自其它媒體的文章，目的在于傳遞更多信息，并不代表本網贊同其觀點和"
+           "對其真實性負責。如果您認為本站文章侵犯了您的版權，請與我們聯系，我們將第一時間刪除。")
 
 
 @dataclass(frozen=True)
@@ -76,7 +80,7 @@ def generate_corpus(root: Path, articles: int, template: Path, seed: int = 1) ->
         paragraphs = [_paragraph(rng) for _ in range(rng.randint(4, 8))]
         day = start + timedelta(days=number)
         body = "\n\n".join([f"# {title}", *paragraphs])
-        front = f"---\ntitle: {title}\ndate: '{day.isoformat()}'\nsource: a{number:04d}.txt\n---\n\n"
+        front = _front_matter(title, day, f"sources/a{number:04d}.txt", body)
         (root / "docs" / f"{docname}.md").write_text(front + body + "\n", encoding="utf-8")
         _write_translation(root, docname, title, paragraphs)
         docnames.append(docname)
@@ -86,6 +90,27 @@ def generate_corpus(root: Path, articles: int, template: Path, seed: int = 1) ->
     index = f"# 新聞\n\n```{{toctree}}\n:maxdepth: 1\n\n{toctree}\n```\n"
     (root / "docs" / "index.md").write_text(index, encoding="utf-8")
     return Corpus(root=root, articles=tuple(docnames), paragraphs=count)
+
+
+def _front_matter(title: str, day: date, source: str, body: str) -> str:
+    """Front matter as the importer writes it: what it found and did, and checksums."""
+    digest = hashlib.sha256(body.encode()).hexdigest()
+    return (
+        f"---\ntitle: {title}\ndate: '{day.isoformat()}'\nsource: {source}\n"
+        f"source_sha256: {digest}\nencoding: gb18030\nnotice:\n- {_NOTICE}\ncounts:\n"
+        "  annotations_removed: 12\n  punctuation_fixed: 30\n  garbled_spans: 1\n"
+        f"  boilerplate_moved: 1\nimport_sha256: {digest[::-1]}\n---\n\n"
+    )
+
+
+def write_source(path: Path, seed: int = 0) -> Path:
+    """A new source article as it arrives from a newsroom: a title line, then paragraphs."""
+    rng = random.Random(f"source-{seed}")
+    title = rng.choice(_PHRASES) + rng.choice(_VERBS) + rng.choice(_PHRASES)
+    paragraphs = [_paragraph(rng) for _ in range(6)]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n\n".join([title, *paragraphs]) + "\n", encoding="utf-8")
+    return path
 
 
 def _write_translation(root: Path, docname: str, title: str, paragraphs: list[str]) -> None:

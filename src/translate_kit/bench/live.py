@@ -17,7 +17,7 @@ import urllib.request
 from pathlib import Path
 
 from translate_kit.bench.corpus import generate_corpus
-from translate_kit.bench.run import _ENV, _TK, BenchReport, Figure, _best, _edit_po, _timed
+from translate_kit.bench.run import _ENV, _TK, BenchReport, Figure, _edit_po, _measure, _timed
 from translate_kit.errors import BuildError
 
 POLL_SECONDS = 0.25
@@ -32,8 +32,8 @@ def bench_live(template: Path, work: Path, articles: int, repeat: int, report: B
     _timed([*_TK, "build", "html"], root)
     docname = corpus.articles[0]
     po = root / "locale" / "en" / "LC_MESSAGES" / f"{docname}.po"
-    by_hand = _best(repeat, lambda: _edit_po(po), [*_TK, "build", "html", "-e", "en"], root)
-    report.add(Figure(f"build html -e en after one .po edit, N={articles}", by_hand))
+    by_hand = report.add(Figure(f"build html -e en after one .po edit, N={articles}", _measure(
+        repeat, lambda: _edit_po(po), [[*_TK, "build", "html", "-e", "en"]], root)))
     server = subprocess.Popen([*_TK, "serve", "--port", "0"], cwd=root, env=_ENV, text=True,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
@@ -44,8 +44,8 @@ def bench_live(template: Path, work: Path, articles: int, repeat: int, report: B
     finally:
         server.send_signal(signal.SIGINT)
         server.communicate(timeout=WAIT_SECONDS)
-    report.add(Figure(f"live preview: save one en .po → page shows it, N={articles}", live,
-                      "build html -e en", live / by_hand, 1.5))
+    report.add(Figure.of(f"live preview: save one en .po → page shows it, N={articles}", live,
+                         by_hand.name, live / by_hand.seconds, 1.5))
 
 
 def _read_until(server: subprocess.Popen[str], pattern: re.Pattern[str]) -> re.Match[str]:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from translate_kit.bench.corpus import generate_corpus
-from translate_kit.bench.run import _ENV, _TK, BenchReport, Figure, _sphinx, _timed
+from translate_kit.bench.run import _ENV, _TK, BenchReport, Figure, _plain_sphinx, _timed
 from translate_kit.config import load_config
 
 BUDGET = 300_000
@@ -39,13 +39,12 @@ def bench_search(template: Path, work: Path, sizes: tuple[int, ...], report: Ben
         source = config.source_edition
         shutil.rmtree(root / "_build", ignore_errors=True)
         plain_out = root / "_build" / "plain"
-        plain = _timed(_sphinx(corpus, plain_out, "extensions=myst_parser",
-                               f"language={source.sphinx_language}"), root)
-        report.add(Figure(f"plain sphinx-build (jieba index), N={articles}", plain))
+        plain = _timed(_plain_sphinx(corpus, plain_out, source.sphinx_language), root).seconds
+        report.add(Figure.of(f"plain sphinx-build (jieba index), N={articles}", plain))
         sphinx_index = (plain_out / "searchindex.js").stat().st_size
-        ours = _timed([*_TK, "build", "html", "-e", source.code], root)
-        report.add(Figure(f"{source.code} edition with the sharded index, N={articles}", ours,
-                          "plain", ours / plain))
+        ours = _timed([*_TK, "build", "html", "-e", source.code], root).seconds
+        report.add(Figure.of(f"{source.code} edition with the sharded index, N={articles}", ours,
+                             "plain", ours / plain))
         _index_times(root, config.doctrees_dir("html", source), source, articles, report)
         _downloads(config.edition_html_dir(source), articles, sphinx_index, report)
 
@@ -60,10 +59,10 @@ def _index_times(root: Path, doctrees: Path, source: Any, articles: int,
         if done.returncode != 0:
             raise RuntimeError(done.stdout + done.stderr)
         times[engine] = float(done.stdout.split()[-1])
-    report.add(Figure(f"index build, Sphinx jieba, N={articles}", times["sphinx"]))
-    report.add(Figure(f"index build, folded bigrams + shards, N={articles}",
-                      times["translate-kit"], "Sphinx jieba",
-                      times["translate-kit"] / times["sphinx"]))
+    report.add(Figure.of(f"index build, Sphinx jieba, N={articles}", times["sphinx"]))
+    report.add(Figure.of(f"index build, folded bigrams + shards, N={articles}",
+                         times["translate-kit"], "Sphinx jieba",
+                         times["translate-kit"] / times["sphinx"]))
 
 
 def _downloads(site: Path, articles: int, sphinx_index: int, report: BenchReport) -> None:
@@ -72,9 +71,10 @@ def _downloads(site: Path, articles: int, sphinx_index: int, report: BenchReport
         return
     sizes = [_bytes_of_search(site, query) for query in QUERIES]
     largest = max(sizes)
-    report.add(Figure(f"Sphinx's searchindex.js alone, N={articles}", sphinx_index, unit="bytes"))
-    report.add(Figure(f"one search downloads (largest of {len(QUERIES)} queries), N={articles}",
-                      largest, "300 KB budget", largest / BUDGET, 1.0, unit="bytes"))
+    report.add(Figure.of(f"Sphinx's searchindex.js alone, N={articles}", sphinx_index,
+                         unit="bytes"))
+    report.add(Figure.of(f"one search downloads (largest of {len(QUERIES)} queries), N={articles}",
+                         largest, "300 KB budget", largest / BUDGET, 1.0, unit="bytes"))
     report.notes.append(f"N={articles}: bytes per query "
                         + ", ".join(f"{q}: {n:,}" for q, n in zip(QUERIES, sizes, strict=True)))
 

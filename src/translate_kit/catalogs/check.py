@@ -6,7 +6,9 @@ add a check, write one and list it in ``CONTENT_CHECKS`` (translated messages) o
 correction catalogs of script editions (see ``corrections``).  Problems carry the .po
 file and the line of the message, so editors can jump to them.  Catalogs are only read,
 never rewritten.  Correction catalogs are compared with the documents' current messages,
-which takes one run of Sphinx's message extraction when a project has any.
+which takes one run of Sphinx's message extraction when a project has any.  A
+translation catalog's problems are kept (``cache.per_file``) until it, the glossary or
+the checks change, so a second check reads only the catalogs that changed.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 
 from translate_kit.catalogs import markup
+from translate_kit.catalogs.cache import context_key, file_state, per_file
 from translate_kit.catalogs.corrections import unconverted
 from translate_kit.catalogs.glossary import Glossary, read_glossary
 from translate_kit.catalogs.pofile_io import (
@@ -194,6 +197,7 @@ Judge = Callable[[str, Catalog, Path], list[Problem]]
 
 
 def check_edition(config: ProjectConfig, edition: Edition) -> tuple[list[Problem], int]:
+    """The edition's problems; only translation catalogs changed since the last check are read."""
     problems: list[Problem] = []
     paths = catalog_paths(config, edition)
     if not paths:
@@ -201,20 +205,33 @@ def check_edition(config: ProjectConfig, edition: Edition) -> tuple[list[Problem
     documents = source_docnames(config)
     if edition.kind is EditionKind.SCRIPT:
         judge = _corrections_judge(config, edition, set(paths) & documents)
+        judgements = {path: _judged(judge, doc, path) for doc, path in paths.items()}
     else:
         judge = _translations_judge(config, edition)
+        docname_of = {path: doc for doc, path in paths.items()}
+        cache = config.cache_dir("catalogs") / f"check-{edition.slug}.json"
+        context = context_key(edition.locale_name, config.glossary, file_state(config.glossary))
+        judgements = per_file(
+            cache, context, paths.values(), lambda path: _judged(judge, docname_of[path], path),
+            keep=lambda found: not any(
+                check == "syntax" for problems in found.values() for *_, check in problems))
     for docname, path in paths.items():
         if docname not in documents:
             problems.append(Problem(path, None, Severity.WARNING,
                                     f"document {docname!r} no longer exists; the catalog is unused",
                                     "stale"))
-        try:
-            catalog = read_catalog(path)
-        except CatalogError as exc:
-            problems.append(Problem(path, exc.line, Severity.ERROR, exc.message, "syntax"))
-            continue
-        problems.extend(judge(docname, catalog, path))
+        problems.extend(Problem(path, line, Severity(severity), message, check)
+                        for line, severity, message, check in judgements[path])
     return problems, len(paths)
+
+
+def _judged(judge: Judge, docname: str, path: Path) -> list[list[object]]:
+    """One catalog's problems as JSON values (a catalog that cannot be read is one)."""
+    try:
+        found = judge(docname, read_catalog(path), path)
+    except CatalogError as exc:
+        found = [Problem(path, exc.line, Severity.ERROR, exc.message, "syntax")]
+    return [[p.line, p.severity.value, p.message, p.check] for p in found]
 
 
 def _translations_judge(config: ProjectConfig, edition: Edition) -> Judge:

@@ -2,18 +2,21 @@
 
 Progress is counted in messages and in source characters (a headline and a long
 paragraph are one message each, but not the same work).  Fuzzy translations count as
-not done, since the build does not publish them.  Script editions have no progress, only
-corrections (see ``corrections``): their number is counted per edition.
+not done, since the build does not publish them.  Counts are kept per catalog
+(``cache.per_file``), so a second run reads only the catalogs that changed.  Script
+editions have no progress, only corrections (see ``corrections``): their number is
+counted per edition.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, astuple, dataclass
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
+from translate_kit.catalogs.cache import context_key, per_file
 from translate_kit.catalogs.corrections import corrections
 from translate_kit.catalogs.pofile_io import (
     catalog_paths,
@@ -111,9 +114,17 @@ def catalog_progress(catalog: Catalog) -> Progress:
     return Progress(Tally(*messages), Tally(*characters))
 
 
+def _counted(path: Path) -> list[list[int]]:
+    progress = catalog_progress(read_catalog(path))
+    return [list(astuple(progress.messages)), list(astuple(progress.characters))]
+
+
 def edition_stats(config: ProjectConfig, edition: Edition) -> EditionStats:
+    """The edition's progress; only catalogs changed since the last count are read."""
     paths = catalog_paths(config, edition)
-    docs = tuple(DocumentStats(doc, path, catalog_progress(read_catalog(path)))
+    cache = config.cache_dir("catalogs") / f"stats-{edition.slug}.json"
+    counts = per_file(cache, context_key(), paths.values(), _counted)
+    docs = tuple(DocumentStats(doc, path, Progress(*(Tally(*c) for c in counts[path])))
                  for doc, path in paths.items())
     return EditionStats(edition, docs, tuple(sorted(source_docnames(config) - set(paths))))
 

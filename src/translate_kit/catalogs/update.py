@@ -15,6 +15,7 @@ updates at once cannot interleave their extraction runs and writes: the second o
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import fcntl
 import re
@@ -43,6 +44,7 @@ from translate_kit.catalogs.pofile_io import (
 from translate_kit.config import Edition, EditionKind, ProjectConfig
 from translate_kit.errors import BuildError
 from translate_kit.files import write_if_changed
+from translate_kit.progress import Report, Step, ignore
 from translate_kit.script import to_simplified
 
 LOCK_FILE = ".translate-kit.lock"
@@ -119,7 +121,9 @@ def catalog_lock(config: ProjectConfig, on_busy: Callable[[Path], None] | None =
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def extract_templates(config: ProjectConfig) -> tuple[Path, dict[str, Catalog], tuple[str, ...]]:
+def extract_templates(
+    config: ProjectConfig, report: Report = ignore
+) -> tuple[Path, dict[str, Catalog], tuple[str, ...]]:
     """Run Sphinx's gettext builder once; the templates by docname and Sphinx's warnings.
 
     The output directory is emptied first so that templates of deleted documents do not
@@ -129,7 +133,8 @@ def extract_templates(config: ProjectConfig) -> tuple[Path, dict[str, Catalog], 
     shutil.rmtree(outdir, ignore_errors=True)
     # Reading is most of the work; Sphinx reads in parallel processes with -j.
     run = run_sphinx(config, config.source_edition, MESSAGE_BUILDER, outdir,
-                     ("-D", "gettext_compact=0", "-j", "auto"))
+                     ("-D", "gettext_compact=0", "-j", "auto"),
+                     report=lambda step: report(dataclasses.replace(step, task="update")))
     if not run.ok:
         raise BuildError(f"message extraction failed:\n{run.output.strip()}", config.docs_dir)
     templates = {path.relative_to(outdir).with_suffix("").as_posix(): read_catalog(path)
@@ -166,7 +171,9 @@ def _without_dates(data: bytes) -> bytes:
     return _HEADER_DATES.sub(b"", data)
 
 
-def update_catalogs(config: ProjectConfig, on_busy: Callable[[Path], None] | None = None) -> UpdateResult:
+def update_catalogs(
+    config: ProjectConfig, on_busy: Callable[[Path], None] | None = None, report: Report = ignore
+) -> UpdateResult:
     """Extract the source edition's messages and merge them into every translation edition
     and every script edition's correction catalogs.
 
@@ -176,11 +183,11 @@ def update_catalogs(config: ProjectConfig, on_busy: Callable[[Path], None] | Non
         current = {e: read_catalogs(config, e) for e in config.editions_of(EditionKind.TRANSLATION)}
         corrected = {e: c for e in config.editions_of(EditionKind.SCRIPT)
                      if (c := read_catalogs(config, e)).paths}
-        outdir, templates, warnings = extract_templates(config)
+        outdir, templates, warnings = extract_templates(config, report)
         annotate = script_annotator(config)
         now = dt.datetime.now(dt.timezone.utc).replace(second=0, microsecond=0)
         editions = tuple(
-            update_edition(config, edition, templates, annotate, now, catalogs)
+            update_edition(config, edition, templates, annotate, now, catalogs, report)
             for edition, catalogs in current.items()
         ) + tuple(
             update_corrections(config, edition, templates, now, catalogs)
@@ -196,13 +203,15 @@ def update_edition(
     annotate: Annotator | None,
     now: dt.datetime,
     catalogs: EditionCatalogs | None = None,
+    report: Report = ignore,
 ) -> EditionUpdate:
     """Merge the templates into one edition's catalogs; every catalog is read before any write."""
     catalogs = catalogs or read_catalogs(config, edition)
     paths, raw, existing = catalogs.paths, catalogs.raw, catalogs.parsed
     memory = TranslationMemory.from_catalogs(existing.values())
     documents = []
-    for docname, template in templates.items():
+    for number, (docname, template) in enumerate(templates.items()):
+        report(Step("update", f"merging {edition.code}", number, len(templates), docname))
         path = paths.get(docname) or catalog_dir(config, edition) / f"{docname}.po"
         result = merge(template, existing.get(docname, Catalog()), memory, annotate,
                        script_key=to_simplified)

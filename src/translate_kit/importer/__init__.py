@@ -30,8 +30,9 @@ from translate_kit.importer.document import (
     slugify,
 )
 from translate_kit.importer.extract import from_html, from_text
-from translate_kit.importer.index import update_index
+from translate_kit.importer.index import ArticleIndex, update_index
 from translate_kit.importer.repair import Repairer, repairer_for
+from translate_kit.progress import Report, Step, ignore
 
 __all__ = ["ImportReport", "SourceResult", "import_sources"]
 
@@ -85,6 +86,7 @@ def import_sources(
     date: str | None = None,
     force: bool = False,
     repair: bool = True,
+    report: Report = ignore,
 ) -> ImportReport:
     """Import ``paths`` into ``into`` (default: the configured articles directory).
 
@@ -93,20 +95,25 @@ def import_sources(
     articles_dir = (into or config.articles_dir).resolve()
     if not articles_dir.is_relative_to(config.docs_dir.resolve()):
         raise SourceError(f"articles must be inside the Sphinx project {config.docs_dir}", articles_dir)
+    articles = ArticleIndex(articles_dir, config.import_cache)
     repairer = repairer_for(config) if repair else None
     plans: list[_Plan] = []
-    for path in paths:
+    for number, path in enumerate(paths):
+        report(Step("import", "cleaning", number, len(paths), Path(path).name))
         taken = {plan.path for plan in plans}
-        plans.append(_prepare(config, Path(path), articles_dir, title, date, force, taken, repairer))
+        plans.append(_prepare(config, Path(path), articles, title, date, force, taken, repairer))
+    report(Step("import", "writing", len(paths), len(paths)))
     for plan in plans:
         if plan.result.written:
             write_atomic(plan.path, plan.text)
-    changed = update_index(config.docs_dir / "index.md", config.docs_dir, articles_dir, config.title)
+    articles.refresh()
+    changed = update_index(config.docs_dir / "index.md", config.docs_dir, articles, config.title)
+    articles.save()
     return ImportReport(tuple(plan.result for plan in plans), changed)
 
 
 def _prepare(
-    config: ProjectConfig, path: Path, articles_dir: Path, title: str | None,
+    config: ProjectConfig, path: Path, articles: ArticleIndex, title: str | None,
     date: str | None, force: bool, taken: set[Path], repairer: Repairer | None,
 ) -> _Plan:
     extract = _SUFFIXES.get(path.suffix.lower())
@@ -115,11 +122,11 @@ def _prepare(
     raw = _read(path)
     decoded = decode(raw, path)
     source = _relative(config, path)
-    previous = _imported_from(articles_dir, source, taken)
+    previous = articles.imported_from(source, taken)
     old = front_matter(previous) if previous else {}
     article = clean_article(extract(decoded.text), path, title, fallback_title=old.get("title"),
                             repairer=repairer)
-    document = previous or _free_path(articles_dir, slugify(article.title), taken)
+    document = previous or _free_path(articles.articles_dir, slugify(article.title), taken)
     warnings = list(article.warnings)
     if date is None and not old.get("date"):
         warnings.append("no --date: the article is dated today")
@@ -153,14 +160,6 @@ def _read(path: Path) -> bytes:
 def _relative(config: ProjectConfig, path: Path) -> str:
     path = path.resolve()
     return path.relative_to(config.root).as_posix() if path.is_relative_to(config.root) else path.name
-
-
-def _imported_from(articles_dir: Path, source: str, taken: set[Path]) -> Path | None:
-    """The document this source was imported into before: re-imports keep its name."""
-    for existing in sorted(articles_dir.glob("*.md")):
-        if front_matter(existing).get("source") == source and existing not in taken:
-            return existing
-    return None
 
 
 def _free_path(articles_dir: Path, slug: str, taken: set[Path]) -> Path:

@@ -30,6 +30,8 @@ CHECKSUM_KEY = "import_sha256"
 MAX_SLUG = 40
 _FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
 _CHECKSUM_LINE = re.compile(rf"^{CHECKSUM_KEY}: \S+\n", re.MULTILINE)
+# libyaml's loader when PyYAML was built with it: the same documents, ten times faster.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def render(article: Article, meta: dict[str, Any]) -> str:
@@ -67,7 +69,7 @@ def front_matter(path: Path) -> dict[str, Any]:
     """The front matter of a MyST file ({} when it has none or it is not YAML)."""
     match = _FRONT_MATTER.match(read_document(path))
     try:
-        data = yaml.safe_load(match[1]) if match else {}
+        data = yaml.load(match[1], Loader=_SAFE_LOADER) if match else {}
     except yaml.YAMLError:
         return {}
     return data if isinstance(data, dict) else {}

@@ -6,17 +6,24 @@
 - ``build_pdfs(config)`` typesets one PDF per edition (``PdfBuild``);
 - ``build_epubs(config)`` makes one EPUB per edition (``EpubBuild``);
 - ``build_site(config)`` does all three, PDFs and EPUBs first, so that the HTML links
-  them (``SiteBuild``).
+  them (``SiteBuild``);
+- ``assemble_site(config)`` puts built editions together (the site's own pages, PDFs and
+  EPUBs); the HTML build ends with it, and ``build assemble`` runs it alone on editions
+  built elsewhere.
+
+``inputs`` decides which editions need a build and notices interrupted ones.
 """
 
 from __future__ import annotations
 
+from translate_kit.publish.assemble import Assembly, assemble_site
 from translate_kit.publish.epub import EditionEpub, EpubBuild, build_epubs
 from translate_kit.publish.html import EditionBuild, HtmlBuild, build_html
 from translate_kit.publish.pdf import EditionPdf, PdfBuild, build_pdfs
 from translate_kit.publish.site import SiteBuild, build_site
 
 __all__ = [
-    "EditionBuild", "EditionEpub", "EditionPdf", "EpubBuild", "HtmlBuild", "PdfBuild",
-    "SiteBuild", "build_epubs", "build_html", "build_pdfs", "build_site",
+    "Assembly", "EditionBuild", "EditionEpub", "EditionPdf", "EpubBuild", "HtmlBuild",
+    "PdfBuild", "SiteBuild", "assemble_site", "build_epubs", "build_html", "build_pdfs",
+    "build_site",
 ]

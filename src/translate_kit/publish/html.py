@@ -1,26 +1,28 @@
 """Build every edition into one HTML site.
 
 ``_build/html/<slug>/`` holds one Sphinx build per edition (each with its own doctree
-directory, so rebuilds are incremental); then the site's own pages are written
-(``sitewide``: the front page ``index.html``, and with base_url the 404 pages, sitemap
-and robots.txt).  Editions are separate processes run side by side: running them all
-at once rather than in a pool of ``cpu_count`` keeps the cores busy until the very end
-(3 editions on 2 cores take 1.5 builds' time instead of 2).
+directory, so rebuilds are incremental); then the site is assembled (``assemble``: the
+downloads and the site's own pages, the front page ``index.html`` and, with base_url,
+the 404 pages, sitemap and robots.txt).  Editions are separate Sphinx processes run
+side by side, forked from one that imported Sphinx once (``sphinx_run.run_sphinx_jobs``):
+running them all at once rather than in a pool of ``cpu_count`` keeps the cores busy
+until the very end.  Whether an edition must be built at all, and whether its last build
+was interrupted, is decided for every edition before any is built (``inputs``).
 """
 
 from __future__ import annotations
 
 import os
-import time
-from concurrent.futures import ThreadPoolExecutor
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from translate_kit.publish.inputs import STAMP, fingerprint, is_up_to_date
-from translate_kit.sphinx_run import SphinxRun, run_sphinx
+from translate_kit.progress import Report, Step, ignore
+from translate_kit.publish.assemble import assemble_site
+from translate_kit.publish.inputs import begin, finish, fingerprint, is_up_to_date
+from translate_kit.sphinx_run import SphinxJob, SphinxRun, run_sphinx_jobs
 from translate_kit.catalogs.compile import compile_catalogs
 from translate_kit.config import Edition, EditionKind, ProjectConfig
-from translate_kit.publish.sitewide import write_site_pages
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,8 @@ class EditionBuild:
     seconds: float
     up_to_date: bool = False
     """Nothing the edition reads had changed since its last clean build: Sphinx not run."""
+    recovered: bool = False
+    """The edition's last build never finished: it was built again from nothing."""
 
     @property
     def edition(self) -> Edition:
@@ -52,12 +56,12 @@ class HtmlBuild:
 
 
 def build_html(
-    config: ProjectConfig, editions: tuple[Edition, ...] | None = None, jobs: int | None = None
+    config: ProjectConfig, editions: tuple[Edition, ...] | None = None, jobs: int | None = None,
+    report: Report = ignore,
 ) -> HtmlBuild:
     """Build ``editions`` (default: all) in parallel, then the site's own pages."""
     editions = editions or config.editions
     jobs = jobs or min(len(editions), 2 * (os.cpu_count() or 1))
-    outdir = config.html_dir
     for edition in editions:
         if edition.kind is not EditionKind.SOURCE:
             # The extension compiles too (for plain sphinx-build); doing it here, before any
@@ -65,21 +69,45 @@ def build_html(
             # line while the site is still as it was, instead of a Sphinx crash.
             compile_catalogs(config, edition, config.catalog_build_dir(edition),
                              language=edition.sphinx_language)
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        builds = tuple(pool.map(lambda e: _build_one(config, e, outdir), editions))
-    pages = write_site_pages(config)
-    return HtmlBuild(outdir, pages.front_page, builds, pages.notes)
+    for edition in editions:  # a bar for every edition from the start, in their order
+        report(Step(f"{edition.code} html", "waiting", 0, 1))
+    plans = [_plan(config, edition, report) for edition in editions]
+    runs = iter(run_sphinx_jobs(
+        config, [SphinxJob(p.edition, "html", p.target) for p in plans if not p.up_to_date],
+        jobs, report))
+    builds = tuple(_finish(config, plan, None if plan.up_to_date else next(runs)) for plan in plans)
+    site = assemble_site(config)
+    return HtmlBuild(config.html_dir, site.front_page, builds, site.notes)
 
 
-def _build_one(config: ProjectConfig, edition: Edition, outdir: Path) -> EditionBuild:
-    start = time.perf_counter()
+@dataclass(frozen=True)
+class _Plan:
+    """What an edition's build has to do, decided before any edition is built."""
+
+    edition: Edition
+    target: Path
+    stamp: str
+    up_to_date: bool
+    recovered: bool = False
+
+
+def _plan(config: ProjectConfig, edition: Edition, report: Report) -> _Plan:
     target = config.edition_html_dir(edition)
     stamp = fingerprint(config, edition, "html")
-    if is_up_to_date(target, stamp):
-        run = SphinxRun(edition, "html", target, 0, (), "")
-        return EditionBuild(run, time.perf_counter() - start, up_to_date=True)
-    (target / STAMP).unlink(missing_ok=True)
-    run = run_sphinx(config, edition, "html", target)
-    if run.ok and not run.warnings:  # a build with warnings runs again and shows them again
-        (target / STAMP).write_text(stamp, encoding="utf-8")
-    return EditionBuild(run, time.perf_counter() - start)
+    if is_up_to_date(config, edition, "html", stamp, target):
+        report(Step(f"{edition.code} html", "up to date", 1, 1))
+        return _Plan(edition, target, stamp, up_to_date=True)
+    recovered = begin(config, edition, "html")
+    if recovered:  # half-written pages, an index that skips them: start afresh
+        for partial in (target, config.doctrees_dir("html", edition)):
+            shutil.rmtree(partial, ignore_errors=True)
+    return _Plan(edition, target, stamp, up_to_date=False, recovered=recovered)
+
+
+def _finish(config: ProjectConfig, plan: _Plan, run: SphinxRun | None) -> EditionBuild:
+    if run is None:
+        return EditionBuild(SphinxRun(plan.edition, "html", plan.target, 0, (), ""), 0.0,
+                            up_to_date=True)
+    if run.ok:  # a build with warnings runs again and shows them again
+        finish(config, plan.edition, "html", None if run.warnings else plan.stamp)
+    return EditionBuild(run, run.seconds, recovered=plan.recovered)

@@ -6,11 +6,19 @@ one ``locale/en`` catalog only the English edition needs Sphinx at all, so each 
 inputs (sizes and modification times of the documents, its own catalogs, the project
 file, its PDF and EPUB, translate-kit's own files and the versions of the tools) are hashed, and
 an edition whose hash matches the one stored by its last clean build is skipped.
+
+A build that is killed (Ctrl-C, a cancelled CI job) leaves pages half written, and a
+search index that Sphinx's next run would only patch: documents it believes written
+would never be indexed.  So every build first leaves a marker (``begin``) that only a
+finished build removes (``finish``); a build that finds the marker knows the last one
+did not finish, and an edition with a marker is never up to date.  Both files live in
+``_build/state/``, outside the published site.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 from collections.abc import Iterator
 from importlib import metadata
@@ -18,8 +26,8 @@ from pathlib import Path
 
 import translate_kit
 from translate_kit.config import CONFIG_FILE, Edition, EditionKind, ProjectConfig
+from translate_kit.files import write_atomic
 
-STAMP = ".translate-kit-inputs"
 TOOLS = ("sphinx", "docutils", "myst-parser", "furo", "opencc", "jieba", "babel")
 PACKAGE = Path(translate_kit.__file__).parent
 
@@ -57,8 +65,28 @@ def fingerprint(config: ProjectConfig, edition: Edition, builder: str) -> str:
     return digest.hexdigest()
 
 
-def is_up_to_date(outdir: Path, stamp: str) -> bool:
+def is_up_to_date(config: ProjectConfig, edition: Edition, builder: str, stamp: str,
+                  output: Path) -> bool:
+    """The last ``builder`` build of ``edition`` finished, with these inputs, into ``output``."""
+    if config.build_marker(builder, edition).exists() or not output.exists():
+        return False
     try:
-        return (outdir / STAMP).read_text(encoding="utf-8") == stamp
+        return config.build_record(builder, edition).read_text(encoding="utf-8") == stamp
     except OSError:
         return False
+
+
+def begin(config: ProjectConfig, edition: Edition, builder: str) -> bool:
+    """Mark the build as running; True when the previous one never finished."""
+    marker = config.build_marker(builder, edition)
+    interrupted = marker.exists()
+    config.build_record(builder, edition).unlink(missing_ok=True)
+    write_atomic(marker, f"{os.getpid()}\n")
+    return interrupted
+
+
+def finish(config: ProjectConfig, edition: Edition, builder: str, stamp: str | None) -> None:
+    """The build finished: record its inputs (None: it must run again next time)."""
+    if stamp is not None:
+        write_atomic(config.build_record(builder, edition), stamp)
+    config.build_marker(builder, edition).unlink(missing_ok=True)

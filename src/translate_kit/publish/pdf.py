@@ -8,16 +8,20 @@ the edition and, when it can be found, the file and line it comes from.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import shutil
 import subprocess
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from translate_kit.fonts import fonts_for
+from translate_kit.progress import Report, Step, ignore, latexmk_step
+from translate_kit.publish.inputs import begin, finish
 from translate_kit.sphinx_run import run_sphinx
 from translate_kit.config import Edition, ProjectConfig
 from translate_kit.errors import BuildError
@@ -54,14 +58,15 @@ class PdfBuild:
 
 
 def build_pdfs(
-    config: ProjectConfig, editions: tuple[Edition, ...] | None = None, jobs: int = 2
+    config: ProjectConfig, editions: tuple[Edition, ...] | None = None, jobs: int = 2,
+    report: Report = ignore,
 ) -> PdfBuild:
     """Build the PDFs of ``editions`` (default: all) into ``_build/pdf/``, ``jobs`` at a time."""
     editions = config.editions if editions is None else editions
     check_tex(config, editions)
     started = time.monotonic()
     with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(editions)))) as pool:
-        futures = [pool.submit(build_edition_pdf, config, e) for e in editions]
+        futures = [pool.submit(build_edition_pdf, config, e, report) for e in editions]
     failures = [f.exception() for f in futures if f.exception() is not None]
     if failures:
         if len(failures) == 1:
@@ -87,17 +92,24 @@ def _font_installed(family: str) -> bool:
     return subprocess.run(["fc-list", "-q", family], capture_output=True).returncode == 0
 
 
-def build_edition_pdf(config: ProjectConfig, edition: Edition) -> EditionPdf:
+def build_edition_pdf(config: ProjectConfig, edition: Edition, report: Report = ignore) -> EditionPdf:
     """Sphinx LaTeX output in ``_build/latex/<slug>/``, PDF copied to ``_build/pdf/``."""
     started = time.monotonic()
+    task = f"{edition.code} pdf"
     latex_dir = config.latex_dir(edition)
-    run = run_sphinx(config, edition, "latex", latex_dir)
+    if begin(config, edition, "latex"):  # half-written .tex/.aux files: start afresh
+        for partial in (latex_dir, config.doctrees_dir("latex", edition)):
+            shutil.rmtree(partial, ignore_errors=True)
+    run = run_sphinx(config, edition, "latex", latex_dir,
+                     report=lambda step: report(dataclasses.replace(step, task=task)))
     if not run.ok:
         raise BuildError(f"edition {edition.code}: Sphinx failed:\n{run.output.strip()}")
     tex = latex_dir / config.tex_name(edition)
-    _run_latexmk(config, edition, tex)
+    _run_latexmk(config, edition, tex, lambda line: _report_pass(report, task, line))
     target = config.pdf_path(edition)
     copy_atomic(tex.with_suffix(".pdf"), target)
+    finish(config, edition, "latex", None)
+    report(Step(task, "done", 1, 1))
     return EditionPdf(edition, target, time.monotonic() - started, run.warnings)
 
 
@@ -109,17 +121,29 @@ def latexmk_command(tex: Path) -> list[str]:
     ]
 
 
-def _run_latexmk(config: ProjectConfig, edition: Edition, tex: Path) -> None:
+def _report_pass(report: Report, task: str, line: str) -> None:
+    step = latexmk_step(task, line)
+    if step is not None:
+        report(step)
+
+
+def _run_latexmk(
+    config: ProjectConfig, edition: Edition, tex: Path, on_line: Callable[[str], None]
+) -> None:
     # Unwrapped log lines, so a missing character's message is on one line.
     env = {**os.environ, "max_print_line": "100000"}
-    proc = subprocess.run(
-        latexmk_command(tex), cwd=tex.parent, env=env, capture_output=True, text=True,
-    )
+    output = []
+    with subprocess.Popen(latexmk_command(tex), cwd=tex.parent, env=env, text=True,
+                          errors="replace", stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT) as proc:
+        for line in proc.stdout:
+            output.append(line)
+            on_line(line)
     if proc.returncode == 0 and tex.with_suffix(".pdf").is_file():
         return
     log_path = tex.with_suffix(".log")
     log = log_path.read_text(encoding="utf-8", errors="replace") if log_path.is_file() else ""
-    raise _latex_error(config, edition, log or proc.stdout + proc.stderr, log_path)
+    raise _latex_error(config, edition, log or "".join(output), log_path)
 
 
 def _latex_error(config: ProjectConfig, edition: Edition, log: str, log_path: Path) -> BuildError:

@@ -12,6 +12,7 @@ from translate_kit.config import Edition, ProjectConfig
 from translate_kit.publish.epub import EpubBuild, build_epubs
 from translate_kit.publish.html import HtmlBuild, build_html
 from translate_kit.publish.pdf import PdfBuild, build_pdfs
+from translate_kit.progress import Report, ignore
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,8 @@ class SiteBuild:
 
 
 def build_site(
-    config: ProjectConfig, editions: tuple[Edition, ...] | None = None, jobs: int = 2
+    config: ProjectConfig, editions: tuple[Edition, ...] | None = None, jobs: int = 2,
+    report: Report = ignore,
 ) -> SiteBuild:
     """Build the PDFs and EPUBs of ``editions`` (default: all), then their HTML.
 
@@ -32,6 +34,6 @@ def build_site(
     editions all run at once, which keeps both cores busy to the end (3 editions take
     1.5 builds' time).
     """
-    pdfs = build_pdfs(config, editions, jobs=jobs)
+    pdfs = build_pdfs(config, editions, jobs=jobs, report=report)
     epubs = build_epubs(config, editions, jobs=jobs)
-    return SiteBuild(pdfs, epubs, build_html(config, editions))
+    return SiteBuild(pdfs, epubs, build_html(config, editions, report=report))

@@ -1,0 +1,32 @@
+"""make bench: every figure of the publisher table, each against its baseline of the same run."""
+
+from pathlib import Path
+
+from translate_kit.bench import run_benchmarks
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_every_figure_is_measured_against_its_baseline_repeat_times(tmp_path):
+    report = run_benchmarks(REPO, tmp_path, articles=2, archive=3, scale=4, pdf_articles=0,
+                            repeat=2, search_sizes=())
+    figures = {f.name: f for f in report.figures}
+    expected = {  # figure -> (its baseline, target)
+        "build html, 3 editions, N=2": ("build html -e zh-Hant (single edition), N=2", 1.5),
+        "build html, 3 editions, vs plain Sphinx + furo, N=2": (
+            "plain Sphinx + furo, 1 language (comparison only), N=2", None),
+        "rebuild after one .po edit, N=2": ("build html, 3 editions, N=2", 0.1),
+        "translate-kit update, N=2": ("sphinx-build -b gettext + sphinx-intl update, N=2", 1.0),
+        "import of one article, N=3": ("import of one article into the shipped project", 1.2),
+        "import + build html of one article, N=3": ("build html, full, N=3", 0.1),
+        "stats after one .po edit, N=3": ("stats, every catalog read, N=3", 0.3),
+        "stats --json after one .po edit, N=3": ("stats --json, every catalog read, N=3", 0.3),
+        "check after one .po edit, N=3": ("check, every catalog read, N=3", 0.3),
+        "build html, full, N=4": ("build html, full, N=3", 2.6),
+    }
+    for name, (baseline, target) in expected.items():
+        figure = figures[name]
+        assert (figure.baseline, figure.target) == (baseline, target), name
+        assert figure.ratio == figure.seconds / figures[baseline].seconds
+    assert all(len(f.runs) == 2 for f in report.figures)
+    assert figures["build html, full, N=4"].peak_mib > 10  # a Sphinx process, not the runner
