@@ -80,6 +80,7 @@ class Preview:
         todo = [e for e in self.editions if e.code in self.pending]
         attempted = [e.slug for e in todo]
         errors: dict[str, str] = {}
+        failures: list[Failed] = []
         result = None
         while todo and result is None:
             try:
@@ -87,7 +88,7 @@ class Preview:
             except TranslateKitError as exc:  # e.g. a catalog that does not parse
                 culprit, message = self._culprit(exc, todo), self._shown(str(exc))
                 errors[culprit.slug if culprit else SITE] = message
-                self.report(Failed(culprit, message))
+                failures.append(Failed(culprit, message))
                 todo = [e for e in todo if e is not culprit] if culprit else []
         builds = result.editions if result else ()
         for build in builds:
@@ -99,6 +100,9 @@ class Preview:
                     f"{build.edition.code}: sphinx-build failed:\n{tail}")
         self.state.record(attempted, [b.edition.slug for b in builds if not b.up_to_date], errors,
                           {b.edition.slug: tuple(map(self._shown, b.run.warnings)) for b in builds})
+        # Told only once the pages show it: whoever reads the report may look at once.
+        for failure in failures:
+            self.report(failure)
         if result is not None:
             self.report(Built(result))
 
