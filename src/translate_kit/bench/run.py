@@ -162,11 +162,19 @@ def _clean(*paths: Path) -> Callable[[], None]:
 
 
 def _plain_sphinx(corpus: Corpus, outdir: Path, language: str) -> list[str]:
-    """Plain sphinx-build of the same documents: myst-parser and furo, no translate-kit."""
+    """Plain sphinx-build of the same documents: myst-parser and furo, no translate-kit.
+
+    Chinese search gets jieba's own dictionary named as a string, which is what Sphinx
+    loads by default: Sphinx 8.2 passes its default to jieba as a path object, which
+    jieba cannot read.
+    """
+    import jieba
+
+    dictionary = Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME
     return [
         sys.executable, "-m", "sphinx", "-b", "html", "-q", "-D", "extensions=myst_parser",
-        "-D", f"language={language}", "-d", str(outdir / ".doctrees"),
-        str(corpus.root / "docs"), str(outdir),
+        "-D", f"language={language}", "-D", f"html_search_options.dict={dictionary}",
+        "-d", str(outdir / ".doctrees"), str(corpus.root / "docs"), str(outdir),
     ]
 
 
