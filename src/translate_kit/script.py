@@ -27,6 +27,15 @@ from translate_kit.errors import ConfigError
 from translate_kit.files import write_if_changed
 
 PHRASES_FILE = "phrases.txt"
+HAN_RANGES = (
+    ("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uf900", "\ufaff"),
+    ("\U00020000", "\U0003134f"),
+)
+
+
+def is_han(ch: str) -> bool:
+    """Whether ``ch`` is a Han character (the unified ideographs and their extensions)."""
+    return any(lo <= ch <= hi for lo, hi in HAN_RANGES)
 
 
 @cache

@@ -1,20 +1,13 @@
-"""Character classes the importer's rules are written in (and ``to_simplified``, re-exported
-from ``script``: the importer's rules match both scripts through it)."""
+"""Character classes the importer's rules are written in (``is_han`` and ``to_simplified``
+are re-exported from ``script``: the importer's rules match both scripts through it)."""
 
 from __future__ import annotations
 
 from functools import cache
 
-from translate_kit.script import to_simplified
+from translate_kit.script import is_han, to_simplified
 
-HAN_RANGES = (
-    ("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uf900", "\ufaff"),
-    ("\U00020000", "\U0003134f"),
-)
-
-
-def is_han(ch: str) -> bool:
-    return any(lo <= ch <= hi for lo, hi in HAN_RANGES)
+__all__ = ["is_cjk", "is_common_han", "is_han", "to_simplified"]
 
 
 def is_cjk(ch: str) -> bool:

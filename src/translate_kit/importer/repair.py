@@ -38,8 +38,8 @@ import opencc
 
 from translate_kit.config import ProjectConfig
 from translate_kit.errors import ConfigError
-from translate_kit.importer.charset import HAN_RANGES, to_simplified
-from translate_kit.script import phrase_converter, read_phrases
+from translate_kit.importer.charset import to_simplified
+from translate_kit.script import HAN_RANGES, phrase_converter, read_phrases
 
 REPAIRS_FILE = "repairs.txt"
 MIN_KINDS = 3

@@ -24,7 +24,7 @@ from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
 
 from translate_kit.fonts import FontSet, fonts_for
-from translate_kit.importer.charset import is_han
+from translate_kit.script import is_han
 from translate_kit.sphinxext import current_edition, project_config
 
 STATIC = Path(__file__).parent / "static"
