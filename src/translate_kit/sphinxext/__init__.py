@@ -5,6 +5,8 @@ a plain ``sphinx-build docs out`` builds the source edition.  Each concern regis
 itself from its own module:
 
 - ``script``: script editions are converted by OpenCC at read time (a docutils transform);
+- ``plain_passages``: a plain paragraph's plain translation is put in as text, not parsed
+  by Sphinx as a document of its own (a third of a translation edition's build);
 - ``translation``: translation editions use the gettext catalogs compiled into _build/,
   mark untranslated passages with the source language and their catalog entry, and show
   a page's progress and catalog;
@@ -87,6 +89,7 @@ def setup(app: Sphinx) -> dict[str, object]:
         garbled,
         latex,
         messages,
+        plain_passages,
         safety,
         script,
         search,
@@ -97,8 +100,8 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.add_config_value("translate_kit_edition", "", "env", types=frozenset({str}))
     app.add_config_value("translate_kit_root", "", "env", types=frozenset({str}))
     app.connect("config-inited", _configure, priority=100)
-    modules = (script, translation, safety, editions, site, accessibility, articles, search, garbled,
-               latex, epub, extraction, messages)
+    modules = (script, plain_passages, translation, safety, editions, site, accessibility,
+               articles, search, garbled, latex, epub, extraction, messages)
     for module in modules:
         module.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

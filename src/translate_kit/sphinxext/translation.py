@@ -41,6 +41,7 @@ from translate_kit.config import EditionKind
 from translate_kit.errors import CatalogError, TranslateKitError, format_location
 from translate_kit.sphinxext import current_edition, project_config
 from translate_kit.sphinxext.messages import message
+from translate_kit.sphinxext.plain_passages import PLAIN_COUNT, in_front_matter
 
 logger = logging.getLogger(__name__)
 STAMPS = "translate_kit_catalog_stamps"
@@ -144,7 +145,7 @@ class MarkUntranslated(SphinxTransform):
         catalog = functools.cache(lambda: _read_quietly(path))  # read for the first fallback
         total = translated = 0
         for node, msgid in extract_messages(self.document):
-            if isinstance(node, LITERAL_TYPE_NODES) or _in_docinfo(node):
+            if isinstance(node, LITERAL_TYPE_NODES) or in_front_matter(node):
                 continue  # code is not translated; front matter is data
             total += 1
             if node.get("translated") is True:
@@ -161,7 +162,8 @@ class MarkUntranslated(SphinxTransform):
                 node += marker
             if not isinstance(node, nodes.title) and source_lang not in node["classes"]:
                 node["classes"].append(source_lang)
-        self.document["translate_kit_progress"] = (translated, total)
+        plain = self.document.get(PLAIN_COUNT, 0)  # translated before Locale, as text
+        self.document["translate_kit_progress"] = (translated + plain, total + plain)
 
 
 def _read_quietly(path: Path) -> Catalog | None:
@@ -210,14 +212,6 @@ def _visit_inline(self: Any, node: fallback) -> None:
 
 def _depart_inline(self: Any, node: fallback) -> None:
     self.depart_inline(node)
-
-
-def _in_docinfo(node: nodes.Node | None) -> bool:
-    while node is not None:
-        if isinstance(node, nodes.docinfo):
-            return True
-        node = node.parent
-    return False
 
 
 def _notices(app: Sphinx, doctree: nodes.document, docname: str) -> None:
