@@ -9,9 +9,10 @@ once: it imports those modules, then forks one child per job; each child runs
 No Sphinx application is created before the fork, so each child starts from a clean
 Sphinx, exactly as a separate ``python -m sphinx`` would.
 
-The runner reads its jobs as JSON on standard input: ``{"parallel": N, "jobs": [{"argv":
-[...], "fd": FD}, ...]}``.  A child's last line is ``EXIT_MARK <status>``; a job whose
-pipe ends without it died (killed, or the runner was).
+The runner imports first, then reads its jobs as JSON on standard input: ``{"parallel":
+N, "jobs": [{"argv": [...], "fd": FD}, ...]}`` (nothing at all: no job to run).  A
+child's last line is ``EXIT_MARK <status>``; a job whose pipe ends without it died
+(killed, or the runner was).
 """
 
 from __future__ import annotations
@@ -92,9 +93,10 @@ def run(spec: dict[str, Any]) -> None:
 
 
 def main() -> None:
-    spec = json.load(sys.stdin)
-    preload()
-    run(spec)
+    preload()  # while the caller prepares the jobs
+    text = sys.stdin.read()
+    if text:  # nothing: the caller's preparation failed
+        run(json.loads(text))
 
 
 if __name__ == "__main__":

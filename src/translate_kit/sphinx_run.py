@@ -16,7 +16,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -131,14 +131,18 @@ def run_sphinx(
 
 
 def run_sphinx_jobs(
-    config: ProjectConfig, jobs: Sequence[SphinxJob], parallel: int, report: Report = ignore
+    config: ProjectConfig, jobs: Sequence[SphinxJob], parallel: int, report: Report = ignore,
+    prepare: Callable[[], None] = lambda: None,
 ) -> tuple[SphinxRun, ...]:
-    """Build every job, ``parallel`` at a time, forked from one warmed-up process."""
+    """Build every job, ``parallel`` at a time, forked from one warmed-up process.
+
+    ``prepare`` is what must succeed before any job starts (compiling catalogs): it runs
+    while the runner imports Sphinx, on the other core.  When it raises, no job runs.
+    """
     if not jobs:
+        prepare()
         return ()
     pipes = [os.pipe() for _ in jobs]
-    spec = {"parallel": parallel,
-            "jobs": [{"argv": _prepare(config, job), "fd": write} for job, (_, write) in zip(jobs, pipes)]}
     runner = subprocess.Popen([sys.executable, "-m", "translate_kit.sphinx_fork"],
                               stdin=subprocess.PIPE, text=True, cwd=config.root, env=_ENV,
                               pass_fds=[write for _, write in pipes])
@@ -158,6 +162,14 @@ def run_sphinx_jobs(
     readers = [threading.Thread(target=follow, args=(i,), daemon=True) for i in range(len(jobs))]
     for reader in readers:
         reader.start()
+    try:
+        prepare()
+    except BaseException:
+        runner.communicate("")  # no jobs: the runner ends without forking any
+        raise
+    spec = {"parallel": parallel,
+            "jobs": [{"argv": _prepare(config, job), "fd": write}
+                     for job, (_, write) in zip(jobs, pipes)]}
     runner.communicate(json.dumps(spec))
     for reader in readers:
         reader.join()

@@ -6,7 +6,8 @@ downloads and the site's own pages, the front page ``index.html`` and, with base
 the 404 pages, sitemap and robots.txt).  Editions are separate Sphinx processes run
 side by side, forked from one that imported Sphinx once (``sphinx_run.run_sphinx_jobs``):
 running them all at once rather than in a pool of ``cpu_count`` keeps the cores busy
-until the very end.  Whether an edition must be built at all, and whether its last build
+until the very end, and the catalogs are compiled while that process imports Sphinx.
+Whether an edition must be built at all, and whether its last build
 was interrupted, is decided for every edition before any is built (``inputs``).
 """
 
@@ -62,20 +63,28 @@ def build_html(
     """Build ``editions`` (default: all) in parallel, then the site's own pages."""
     editions = editions or config.editions
     jobs = jobs or min(len(editions), 2 * (os.cpu_count() or 1))
-    for edition in editions:
-        if edition.kind is not EditionKind.SOURCE:
-            # The extension compiles too (for plain sphinx-build); doing it here, before any
-            # edition is built, turns a broken catalog into a CatalogError naming file and
-            # line while the site is still as it was, instead of a Sphinx crash.
-            compile_catalogs(config, edition, config.catalog_build_dir(edition),
-                             language=edition.sphinx_language)
     for edition in editions:  # a bar for every edition from the start, in their order
         report(Step(f"{edition.code} html", "waiting", 0, 1))
     plans = [_plan(config, edition, report) for edition in editions]
+    begun: dict[Edition, bool] = {}
+
+    def prepare() -> None:
+        for edition in editions:
+            if edition.kind is not EditionKind.SOURCE:
+                # The extension compiles too (for plain sphinx-build); doing it here,
+                # before any edition is built, turns a broken catalog into a CatalogError
+                # naming file and line while the site is still as it was.
+                compile_catalogs(config, edition, config.catalog_build_dir(edition),
+                                 language=edition.sphinx_language)
+        for plan in plans:
+            if not plan.up_to_date:
+                begun[plan.edition] = _begin(config, plan)
+
     runs = iter(run_sphinx_jobs(
         config, [SphinxJob(p.edition, "html", p.target) for p in plans if not p.up_to_date],
-        jobs, report))
-    builds = tuple(_finish(config, plan, None if plan.up_to_date else next(runs)) for plan in plans)
+        jobs, report, prepare))
+    builds = tuple(_finish(config, plan, None if plan.up_to_date else next(runs),
+                           begun.get(plan.edition, False)) for plan in plans)
     site = assemble_site(config)
     return HtmlBuild(config.html_dir, site.front_page, builds, site.notes)
 
@@ -88,26 +97,31 @@ class _Plan:
     target: Path
     stamp: str
     up_to_date: bool
-    recovered: bool = False
 
 
 def _plan(config: ProjectConfig, edition: Edition, report: Report) -> _Plan:
     target = config.edition_html_dir(edition)
     stamp = fingerprint(config, edition, "html")
-    if is_up_to_date(config, edition, "html", stamp, target):
+    up_to_date = is_up_to_date(config, edition, "html", stamp, target)
+    if up_to_date:
         report(Step(f"{edition.code} html", "up to date", 1, 1))
-        return _Plan(edition, target, stamp, up_to_date=True)
-    recovered = begin(config, edition, "html")
+    return _Plan(edition, target, stamp, up_to_date)
+
+
+def _begin(config: ProjectConfig, plan: _Plan) -> bool:
+    """Mark the edition's build as started; True when the last one never finished."""
+    recovered = begin(config, plan.edition, "html")
     if recovered:  # half-written pages, an index that skips them: start afresh
-        for partial in (target, config.doctrees_dir("html", edition)):
+        for partial in (plan.target, config.doctrees_dir("html", plan.edition)):
             shutil.rmtree(partial, ignore_errors=True)
-    return _Plan(edition, target, stamp, up_to_date=False, recovered=recovered)
+    return recovered
 
 
-def _finish(config: ProjectConfig, plan: _Plan, run: SphinxRun | None) -> EditionBuild:
+def _finish(config: ProjectConfig, plan: _Plan, run: SphinxRun | None,
+            recovered: bool) -> EditionBuild:
     if run is None:
         return EditionBuild(SphinxRun(plan.edition, "html", plan.target, 0, (), ""), 0.0,
                             up_to_date=True)
     if run.ok:  # a build with warnings runs again and shows them again
         finish(config, plan.edition, "html", None if run.warnings else plan.stamp)
-    return EditionBuild(run, run.seconds, recovered=plan.recovered)
+    return EditionBuild(run, run.seconds, recovered=recovered)
