@@ -33,20 +33,27 @@ def _replace_with(path: Path, fill: Callable[[str], None]) -> None:
         raise
 
 
-def write_atomic(path: Path, data: bytes | str) -> None:
-    """Replace ``path`` with ``data`` (text is written as UTF-8, line ends as given)."""
+def write_atomic(path: Path, data: bytes | str, *, durable: bool = True) -> None:
+    """Replace ``path`` with ``data`` (text is written as UTF-8, line ends as given).
+
+    ``durable`` data is on disk before it replaces the old file, so a crash cannot leave
+    an empty catalog or article.  Build output, which the next build writes again, passes
+    False: a search index of a thousand shards would spend most of its time waiting for
+    the disk.
+    """
     content = data.encode("utf-8") if isinstance(data, str) else data
 
     def fill(tmp: str) -> None:
         with open(tmp, "wb") as handle:
             handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
 
     _replace_with(path, fill)
 
 
-def write_if_changed(path: Path, data: bytes | str) -> bool:
+def write_if_changed(path: Path, data: bytes | str, *, durable: bool = True) -> bool:
     """Write ``data`` to ``path`` unless it already holds exactly that; True if written."""
     content = data.encode("utf-8") if isinstance(data, str) else data
     try:
@@ -54,7 +61,7 @@ def write_if_changed(path: Path, data: bytes | str) -> bool:
             return False
     except FileNotFoundError:
         pass
-    write_atomic(path, content)
+    write_atomic(path, content, durable=durable)
     return True
 
 

@@ -180,6 +180,6 @@ def subset_font(family: str, text: str, folder: Path, style: str = "Regular") ->
     buffer = io.BytesIO()
     face.save(buffer)
     target = folder / f"{face['name'].getDebugName(6) or 'font'}.otf"
-    write_if_changed(target, buffer.getvalue())
+    write_if_changed(target, buffer.getvalue(), durable=False)
     missing = "".join(sorted(c for c in chars if ord(c) not in cmap))
     return FontSubset(family, target, missing)

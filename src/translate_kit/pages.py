@@ -54,7 +54,7 @@ class EditionPages:
 def write_pages(path: Path, pages: EditionPages) -> None:
     """Write the list (unchanged content leaves the file and its time alone)."""
     data = {**asdict(pages), "pages": [asdict(p) for p in pages.pages]}
-    write_if_changed(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    write_if_changed(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n", durable=False)
 
 
 def read_pages(path: Path) -> EditionPages | None:

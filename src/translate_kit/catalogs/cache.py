@@ -62,5 +62,6 @@ def per_file(
         found[name] = entry
         results[path] = entry[1]
     if found != known and keep(results):
-        write_atomic(cache, json.dumps({"context": context, "files": found}, ensure_ascii=False))
+        write_atomic(cache, json.dumps({"context": context, "files": found}, ensure_ascii=False),
+                     durable=False)
     return results

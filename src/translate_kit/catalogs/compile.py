@@ -130,7 +130,8 @@ def compile_catalogs(
             unchanged.append(mo_path)
         else:
             catalog, left_out = publishable(read_catalog(po_path), po_path)
-            (written if write_if_changed(mo_path, mo_bytes(catalog)) else unchanged).append(mo_path)
+            changed = write_if_changed(mo_path, mo_bytes(catalog), durable=False)
+            (written if changed else unchanged).append(mo_path)
         dropped.extend(left_out)
         current[docname] = {
             "po": stamp, "dropped": [[d.line, d.msgid, d.reason, d.unsafe] for d in left_out],
@@ -149,7 +150,8 @@ def _read_manifest(path: Path) -> dict[str, dict]:
 
 
 def _write_manifest(path: Path, manifest: dict[str, dict[str, object]]) -> None:
-    write_atomic(path, json.dumps(manifest, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    write_atomic(path, json.dumps(manifest, ensure_ascii=False, sort_keys=True).encode("utf-8"),
+                 durable=False)
 
 
 def _remove_stale(target: Path, docnames: set[str]) -> list[Path]:

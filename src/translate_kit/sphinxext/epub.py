@@ -159,7 +159,7 @@ def embed_fonts(config: Config, outdir: Path, more_text: str = "") -> None:
         f'body {{ font-family: "{family}", serif; }}\n'
         f'pre, code, kbd, samp, tt {{ font-family: monospace, "{family}"; }}\n'
     )
-    write_if_changed(static / FONT_CSS, css)
+    write_if_changed(static / FONT_CSS, css, durable=False)
 
 
 def setup(app: Sphinx) -> None:

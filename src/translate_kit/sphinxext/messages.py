@@ -117,7 +117,8 @@ def _theme_catalog(app: Sphinx, config: Config) -> None:
     for msgid, text in words.items():
         catalog.add(msgid, convert(text))
     directory = Path(app.doctreedir) / "translate-kit-locale"
-    write_if_changed(directory / config.language / "LC_MESSAGES" / "sphinx.mo", mo_bytes(catalog))
+    write_if_changed(directory / config.language / "LC_MESSAGES" / "sphinx.mo", mo_bytes(catalog),
+                     durable=False)
     app.add_message_catalog("sphinx", str(directory))
 
 

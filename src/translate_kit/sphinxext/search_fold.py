@@ -123,5 +123,5 @@ def fold_script(table: dict[str, str]) -> str:
 
 def write_fold_script(static_dir: Path, table: dict[str, str]) -> Path:
     path = static_dir / FOLD_SCRIPT
-    write_if_changed(path, fold_script(table))
+    write_if_changed(path, fold_script(table), durable=False)
     return path

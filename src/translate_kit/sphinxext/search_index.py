@@ -127,17 +127,18 @@ def write_index(outdir: Path, frozen: dict[str, Any], order: list[str],
 
     root = outdir / INDEX_DIR
     for number, group in enumerate(grouped):
-        write_if_changed(root / "s" / f"{number}.js", _call("shard", number, group))
+        write_if_changed(root / "s" / f"{number}.js", _call("shard", number, group), durable=False)
     for number, docname in enumerate(listed):
         text = texts.get(docname, {})
         record = {"u": uri(docname), "t": text.get("title", ""), "x": text.get("text", "")}
-        write_if_changed(root / "d" / f"{number}.js", _call("page", number, record))
+        write_if_changed(root / "d" / f"{number}.js", _call("page", number, record),
+                         durable=False)
     _remove_beyond(root / "s", shards)
     _remove_beyond(root / "d", len(listed))
     records = [texts.get(docname) for docname in listed]
     version = hashlib.sha256(repr((shards, listed, sorted(postings.items()), records)).encode())
     meta = {"shards": shards, "pages": len(listed), "version": version.hexdigest()[:12]}
-    write_if_changed(root / "meta.js", _call("meta", 0, meta))
+    write_if_changed(root / "meta.js", _call("meta", 0, meta), durable=False)
     return SearchIndex(len(listed), len(postings), shards)
 
 
@@ -183,4 +184,4 @@ def stored_texts(directory: Path, docnames: Iterable[str]) -> dict[str, dict[str
 def store_text(directory: Path, docname: str, doctree: nodes.document) -> None:
     title, text = page_text(doctree)
     write_if_changed(directory / f"{docname}.json",
-                     json.dumps({"title": title, "text": text}, ensure_ascii=False))
+                     json.dumps({"title": title, "text": text}, ensure_ascii=False), durable=False)
