@@ -170,3 +170,23 @@ def test_a_broken_catalog_is_a_located_error_and_nothing_is_built(root):
     assert result.exit_code == 1
     assert f"{po}:" in result.output and "Traceback" not in result.output
     assert not (root / "_build/html").exists()  # no edition built, not even the sound ones
+
+
+def test_a_new_article_is_linked_from_its_neighbours_as_in_a_clean_build(root, tmp_path):
+    build(root, "zh-Hant")
+    (root / "docs/articles/a000.md").write_text("# 最新的文章\n\n開發區今天開工。\n", encoding="utf-8")
+    listing = root / "docs/articles/index.md"
+    listing.write_text(listing.read_text(encoding="utf-8").replace("a001\n", "a000\na001\n"),
+                       encoding="utf-8")
+    build(root, "zh-Hant")
+    # a001 was not read again, but its "previous" page is now the new article.
+    assert html(root, "zh-hant").xpath("//a[@class='prev-page']/@href") == ["a000.html"]
+    clean = tmp_path / "clean"
+    shutil.copytree(root, clean, ignore=shutil.ignore_patterns("_build"))
+    build(clean, "zh-Hant")
+    pages = sorted(p.relative_to(root / "_build/html/zh-hant")
+                   for p in (root / "_build/html/zh-hant").rglob("*.html"))
+    assert pages
+    for page in pages:
+        assert (root / "_build/html/zh-hant" / page).read_bytes() == \
+            (clean / "_build/html/zh-hant" / page).read_bytes(), page

@@ -13,6 +13,7 @@ itself from its own module:
 - ``safety``: translated text can never bring raw markup or script links into a page;
 - ``editions``: ``<html lang>``, hreflang alternates, the edition switcher, the PDF and
   EPUB links, and a furo sidebar that does not grow with the number of articles;
+- ``relations``: a page whose previous or next page changed is written again;
 - ``site``: canonical addresses (with ``base_url``) and the page list the site's own
   pages (front page, sitemap, 404) are written from;
 - ``accessibility``: what an accessibility audit asks that Sphinx and furo do not give;
@@ -90,6 +91,7 @@ def setup(app: Sphinx) -> dict[str, object]:
         latex,
         messages,
         plain_passages,
+        relations,
         safety,
         script,
         search,
@@ -100,8 +102,8 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.add_config_value("translate_kit_edition", "", "env", types=frozenset({str}))
     app.add_config_value("translate_kit_root", "", "env", types=frozenset({str}))
     app.connect("config-inited", _configure, priority=100)
-    modules = (script, plain_passages, translation, safety, editions, site, accessibility,
-               articles, search, garbled, latex, epub, extraction, messages)
+    modules = (script, plain_passages, translation, safety, editions, relations, site,
+               accessibility, articles, search, garbled, latex, epub, extraction, messages)
     for module in modules:
         module.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
