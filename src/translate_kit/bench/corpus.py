@@ -18,6 +18,8 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
+from translate_kit.importer.index import index_block
+
 # Phrases typical of the articles translate-kit publishes, in traditional script, many
 # of them with characters that differ between the scripts.
 _PHRASES = (
@@ -86,8 +88,8 @@ def generate_corpus(root: Path, articles: int, template: Path, seed: int = 1) ->
         docnames.append(docname)
         count += len(paragraphs)
 
-    toctree = "\n".join(reversed(docnames))
-    index = f"# 新聞\n\n```{{toctree}}\n:maxdepth: 1\n\n{toctree}\n```\n"
+    # The list the importer keeps, newest first: an import adds to it as in a real project.
+    index = f"# 新聞\n\n{index_block(docnames[::-1])}"
     (root / "docs" / "index.md").write_text(index, encoding="utf-8")
     return Corpus(root=root, articles=tuple(docnames), paragraphs=count)
 

@@ -122,10 +122,15 @@ def _entries(directory: Path) -> list[os.DirEntry[str]]:
         return []
 
 
+def index_block(docnames: list[str]) -> str:
+    """The generated article list: a toctree of ``docnames`` between the importer's markers."""
+    entries = "".join(f"{d}\n" for d in docnames)
+    return f"{BEGIN}\n```{{toctree}}\n:maxdepth: 1\n:caption: {CAPTION}\n\n{entries}```\n{END}\n"
+
+
 def update_index(index: Path, docs_dir: Path, articles: ArticleIndex, title: str) -> bool:
     """Rewrite the generated block of ``index`` (creating it if needed); True if changed."""
-    entries = "".join(f"{d}\n" for d in articles.docnames(docs_dir))
-    block = f"{BEGIN}\n```{{toctree}}\n:maxdepth: 1\n:caption: {CAPTION}\n\n{entries}```\n{END}\n"
+    block = index_block(articles.docnames(docs_dir))
     old = read_document(index) if index.exists() else f"# {title}\n"
     if BEGIN in old and END in old:
         head, rest = old.split(BEGIN, 1)
