@@ -35,7 +35,8 @@ def bench_live(template: Path, work: Path, articles: int, repeat: int, report: B
     by_hand = report.add(Figure(f"build html -e en after one .po edit, N={articles}", _measure(
         repeat, lambda: _edit_po(po), [[*_TK, "build", "html", "-e", "en"]], root)))
     server = subprocess.Popen([*_TK, "serve", "--port", "0"], cwd=root, env=_ENV, text=True,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              preexec_fn=_interruptible)
     try:
         url = _read_until(server, re.compile(r"serving (http://\S+/)")).group(1)
         _read_until(server, re.compile(r"^en: "))  # the first round (nothing to build) is over
@@ -46,6 +47,12 @@ def bench_live(template: Path, work: Path, articles: int, repeat: int, report: B
         server.communicate(timeout=WAIT_SECONDS)
     report.add(Figure.of(f"live preview: save one en .po → page shows it, N={articles}", live,
                          by_hand.name, live / by_hand.seconds, 1.5))
+
+
+def _interruptible() -> None:
+    """Ctrl-C stops the preview even when the benchmark runs in the background (``&``,
+    ``nohup``), which starts it with SIGINT ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _read_until(server: subprocess.Popen[str], pattern: re.Pattern[str]) -> re.Match[str]:
