@@ -444,8 +444,8 @@ def _size_pair(ctx: click.Context, param: click.Parameter, value: str) -> tuple[
               help="Corpus size for the edition and update figures (0: leave them out).")
 @click.option("--archive", default=800, show_default=True,
               help="Archive size for the import, stats and check figures (0: leave them out).")
-@click.option("--scale", default=0, show_default=True,
-              help="Also a full build of this many articles (e.g. 2000) against the archive's.")
+@click.option("--scale", default=2000, show_default=True,
+              help="A full build of this many articles against the archive's (0: leave it out).")
 @click.option("--pdf-articles", default=50, show_default=True, help="Corpus size for PDFs (0: none).")
 @click.option("--repeat", default=1, show_default=True, help="Runs per figure; the best counts.")
 @click.option("--search-sizes", default="800,5000", show_default=True, callback=_size_pair,

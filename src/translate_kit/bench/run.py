@@ -161,8 +161,9 @@ def _clean(*paths: Path) -> Callable[[], None]:
     return remove
 
 
-def _plain_sphinx(corpus: Corpus, outdir: Path, language: str) -> list[str]:
-    """Plain sphinx-build of the same documents: myst-parser and furo, no translate-kit.
+def _plain_sphinx(corpus: Corpus, outdir: Path, language: str, theme: str = "") -> list[str]:
+    """Plain sphinx-build of the same documents: myst-parser and furo (or ``theme``), no
+    translate-kit.
 
     Chinese search gets jieba's own dictionary named as a string, which is what Sphinx
     loads by default: Sphinx 8.2 passes its default to jieba as a path object, which
@@ -174,6 +175,7 @@ def _plain_sphinx(corpus: Corpus, outdir: Path, language: str) -> list[str]:
     return [
         sys.executable, "-m", "sphinx", "-b", "html", "-q", "-D", "extensions=myst_parser",
         "-D", f"language={language}", "-D", f"html_search_options.dict={dictionary}",
+        *(("-D", f"html_theme={theme}") if theme else ()),
         "-d", str(outdir / ".doctrees"), str(corpus.root / "docs"), str(outdir),
     ]
 
