@@ -5,7 +5,7 @@ from __future__ import annotations
 from docutils.core import publish_doctree
 
 from translate_kit.sphinxext.search_fold import fold_classes, fold_table, translation
-from translate_kit.sphinxext.search_index import encode_ids, page_text, term_shard
+from translate_kit.sphinxext.search_index import encode_ids, page_text, term_shard, write_index
 from translate_kit.sphinxext.search_language import FoldedSearch
 
 
@@ -63,3 +63,25 @@ def test_shards_are_spread_and_stable():
 def test_page_text_leaves_out_the_title_and_comments():
     doctree = publish_doctree("Title\n=====\n\nFirst *para*.\n\n.. a comment\n\nSecond.\n")
     assert page_text(doctree) == ("Title", "First para. Second.")
+
+
+def _frozen(docnames: list[str]) -> dict:
+    """What Sphinx's IndexBuilder.freeze() gives for pages each holding its own term and 經濟."""
+    return {"docnames": docnames, "titles": [f"title {d}" for d in docnames],
+            "terms": {"經濟": list(range(len(docnames))),
+                      **{f"t{d}": i for i, d in enumerate(docnames)}},
+            "titleterms": {}}
+
+
+def test_a_new_article_adds_a_record_and_leaves_the_others_alone(tmp_path):
+    old = ["a1", "a2", "a3"]
+    texts = {d: {"title": d, "text": f"text of {d}"} for d in [*old, "a4"]}
+    write_index(tmp_path, _frozen(old), ["a3", "a2", "a1"], texts, lambda d: f"{d}.html")
+    records = tmp_path / "_search" / "d"
+    before = {p.name: p.read_bytes() for p in records.iterdir()}
+    write_index(tmp_path, _frozen([*old, "a4"]), ["a4", "a3", "a2", "a1"], texts,
+                lambda d: f"{d}.html")
+    after = {p.name: p.read_bytes() for p in records.iterdir()}
+    assert {name: after[name] for name in before} == before
+    assert set(after) - set(before) == {"3.js"}
+    assert '"u":"a4.html"' in after["3.js"].decode()  # the newest has the highest number

@@ -12,8 +12,10 @@ still collects them, and keeps them between incremental builds) this writes, und
   highlights); a search loads those of the results it shows.
 - ``meta.js``: the number of shards and pages.
 
-Pages are numbered newest first (by the ``date`` of their front matter), so that ties in
-ranking list the newest article first.  Every file is a script that calls a function of
+Pages are numbered oldest first (by the ``date`` of their front matter; pages without
+one first of all), so that ties in ranking list the newest article first (the highest
+number) and publishing a new article adds a number instead of renumbering every page:
+the records of the others, and the shards none of its terms fall in, stay as they are.  Every file is a script that calls a function of
 ``TKSearch``: the search page loads them with ``<script>`` elements, which browsers also
 allow for pages opened from ``file://`` (where ``fetch`` is refused).
 """
@@ -116,7 +118,7 @@ def write_index(outdir: Path, frozen: dict[str, Any], order: list[str],
     rank = {name: i for i, name in enumerate(order)}
     listed = sorted((d for d, t in zip(docnames, titles, strict=True) if t),
                     key=lambda d: (rank.get(d, len(rank)), d))
-    number_of = {d: i for i, d in enumerate(listed)}
+    number_of = {d: len(listed) - 1 - i for i, d in enumerate(listed)}
     page_of = {i: number_of[d] for i, d in enumerate(docnames) if d in number_of}
     postings = _postings(frozen, page_of, len(listed))
     size = sum(len(t) * 3 + len(a) + len(b) + 8 for t, (a, b) in postings.items())
@@ -128,7 +130,8 @@ def write_index(outdir: Path, frozen: dict[str, Any], order: list[str],
     root = outdir / INDEX_DIR
     for number, group in enumerate(grouped):
         write_if_changed(root / "s" / f"{number}.js", _call("shard", number, group), durable=False)
-    for number, docname in enumerate(listed):
+    for docname in listed:
+        number = number_of[docname]
         text = texts.get(docname, {})
         record = {"u": uri(docname), "t": text.get("title", ""), "x": text.get("text", "")}
         write_if_changed(root / "d" / f"{number}.js", _call("page", number, record),

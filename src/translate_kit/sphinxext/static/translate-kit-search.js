@@ -137,8 +137,8 @@ const TKSearch = (() => {
       found = found === null ? [...holding] : found.filter((page) => holding.has(page));
       for (const page of titled) inTitle.set(page, (inTitle.get(page) || 0) + 1);
     }
-    // Pages whose titles hold more of the query first; then newest first (page order).
-    found.sort((a, b) => (inTitle.get(b) || 0) - (inTitle.get(a) || 0) || a - b);
+    // Pages whose titles hold more of the query first; then newest first (highest number).
+    found.sort((a, b) => (inTitle.get(b) || 0) - (inTitle.get(a) || 0) || b - a);
     return { pages: found, words };
   };
 
