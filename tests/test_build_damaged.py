@@ -33,8 +33,8 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
 @pytest.mark.tex
 def test_every_pdf_is_built_with_the_missing_characters_as_boxed_code_points(project):
     result = build_pdfs(load_config(project[0]))
-    assert len(result.pdfs) == 3
-    for pdf in result.pdfs:
+    assert len(result.files) == 3
+    for pdf in result.files:
         text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf.path), "-"],
                               capture_output=True, text=True, check=True).stdout
         assert "U+E5E5 U+E5E6" in text, pdf.edition.code

@@ -94,9 +94,9 @@ def epubcheck(path: Path) -> subprocess.CompletedProcess[str]:
 def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Book]:
     config = load_config(copy_root("multi", tmp_path_factory.mktemp("epub")))
     result = build_epubs(config)
-    assert {epub.edition.code: epub.warnings for epub in result.epubs} == {
+    assert {epub.edition.code: epub.warnings for epub in result.files} == {
         "zh-Hant": (), "zh-Hans": (), "en": ()}
-    return {epub.edition.slug: Book(epub.path) for epub in result.epubs}
+    return {epub.edition.slug: Book(epub.path) for epub in result.files}
 
 
 def test_each_edition_is_one_epub_named_like_its_pdf(books):

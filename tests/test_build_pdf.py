@@ -13,7 +13,8 @@ from pypdf import PdfReader
 
 from conftest import copy_root
 from translate_kit.fonts import fonts_for, noto_variant
-from translate_kit.publish.pdf import PdfBuild, build_pdfs
+from translate_kit.publish.downloads import DownloadBuild
+from translate_kit.publish.pdf import build_pdfs
 from translate_kit.cli import main
 from translate_kit.config import ProjectConfig, load_config
 from translate_kit.errors import BuildError
@@ -49,27 +50,27 @@ def pdf_text(path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[ProjectConfig, PdfBuild]:
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[ProjectConfig, DownloadBuild]:
     root = copy_root("pdf-editions", tmp_path_factory.mktemp("pdf"))
     config = load_config(root)
     return config, build_pdfs(config)
 
 
-def edition_pdf(built: tuple[ProjectConfig, PdfBuild], code: str) -> Path:
+def edition_pdf(built: tuple[ProjectConfig, DownloadBuild], code: str) -> Path:
     config, result = built
-    return next(p.path for p in result.pdfs if p.edition.code == code)
+    return next(p.path for p in result.files if p.edition.code == code)
 
 
 @pytest.mark.tex
 def test_each_edition_gets_a_pdf_named_by_the_configuration(built):
     config, result = built
-    assert [p.path for p in result.pdfs] == [
+    assert [p.path for p in result.files] == [
         config.build_dir / "pdf" / config.pdf_name(e) for e in config.editions
     ]
-    assert [p.path.name for p in result.pdfs] == [
+    assert [p.path.name for p in result.files] == [
         "news-zh-hant.pdf", "news-zh-hans.pdf", "news-en.pdf",
     ]
-    assert all(p.path.read_bytes().startswith(b"%PDF") for p in result.pdfs)
+    assert all(p.path.read_bytes().startswith(b"%PDF") for p in result.files)
 
 
 @pytest.mark.tex
@@ -103,7 +104,7 @@ def test_english_edition_prints_translation_names_and_untranslated_passage(built
 
 @pytest.mark.tex
 def test_all_fonts_are_embedded_noto_fonts(built):
-    for pdf in built[1].pdfs:
+    for pdf in built[1].files:
         rows = subprocess.run(
             ["pdffonts", str(pdf.path)], capture_output=True, text=True, check=True,
         ).stdout.splitlines()[2:]
@@ -122,7 +123,7 @@ def test_pdf_metadata_and_one_bookmark_per_article(built):
         "zh-Hans": ["开发区召开项目建设专题会议", "特殊字元"],
         "en": ["Development Zone Holds Meeting on Project Construction", "特殊字元"],
     }
-    for pdf in result.pdfs:
+    for pdf in result.files:
         reader = PdfReader(pdf.path)
         info = reader.metadata
         assert reader.trailer["/Root"]["/Lang"] == pdf.edition.code

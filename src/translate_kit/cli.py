@@ -27,7 +27,7 @@ from translate_kit.terminal import console, say, show_rows
 
 if TYPE_CHECKING:  # the stages load lazily: `translate-kit --help` stays fast
     from translate_kit.catalogs.stats import EditionStats
-    from translate_kit.publish import EditionBuild, EpubBuild, HtmlBuild, PdfBuild
+    from translate_kit.publish import DownloadBuild, EditionBuild, HtmlBuild
 
 
 def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -155,20 +155,12 @@ def _pdf_options(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
-def _print_pdfs(result: PdfBuild) -> None:
-    for pdf in result.pdfs:
-        say(pdf.edition.code, ": ", str(pdf.path), f" ({pdf.seconds:.1f} s)")
-        for warning in pdf.warnings:
+def _print_downloads(result: DownloadBuild) -> None:
+    for book in result.files:
+        say(book.edition.code, ": ", str(book.path), f" ({book.seconds:.1f} s)")
+        for warning in book.warnings:
             say(("warning:", "yellow"), " ", warning, err=True)
-    say(f"{len(result.pdfs)} PDF(s) in {result.seconds:.1f} s")
-
-
-def _print_epubs(result: EpubBuild) -> None:
-    for epub in result.epubs:
-        say(epub.edition.code, ": ", str(epub.path), f" ({epub.seconds:.1f} s)")
-        for warning in epub.warnings:
-            say(("warning:", "yellow"), " ", warning, err=True)
-    say(f"{len(result.epubs)} EPUB(s) in {result.seconds:.1f} s")
+    say(f"{len(result.files)} {result.kind}(s) in {result.seconds:.1f} s")
 
 
 @build.command()
@@ -181,7 +173,7 @@ def pdf(config: ProjectConfig, codes: tuple[str, ...], jobs: int) -> None:
 
     with show_progress(console(err=True)) as report:
         result = build_pdfs(config, chosen_editions(config, codes), jobs=jobs, report=report)
-    _print_pdfs(result)
+    _print_downloads(result)
 
 
 @build.command()
@@ -192,7 +184,7 @@ def epub(config: ProjectConfig, codes: tuple[str, ...], jobs: int) -> None:
     """Build one EPUB per edition into _build/epub (needs the Noto CJK fonts)."""
     from translate_kit.publish import build_epubs
 
-    _print_epubs(build_epubs(config, chosen_editions(config, codes), jobs=jobs))
+    _print_downloads(build_epubs(config, chosen_editions(config, codes), jobs=jobs))
 
 
 @build.command()
@@ -205,8 +197,8 @@ def site(config: ProjectConfig, codes: tuple[str, ...], jobs: int) -> None:
 
     with show_progress(console(err=True)) as report:
         result = build_site(config, chosen_editions(config, codes), jobs=jobs, report=report)
-    _print_pdfs(result.pdfs)
-    _print_epubs(result.epubs)
+    _print_downloads(result.pdfs)
+    _print_downloads(result.epubs)
     _print_html(result.html)
     if not result.html.ok:
         sys.exit(1)

@@ -3,60 +3,32 @@
 Each edition is one Sphinx run (``sphinxext.epub`` sets its language, title, table of
 contents and embedded glyphs) into ``_build/epub-files/<slug>/``; the finished book is
 copied to ``_build/epub/`` under the PDF's name with ``.epub``, from where the HTML
-build links it.  Editions are built side by side, like the PDFs.
+build links it.  Editions are built side by side, like the PDFs (``downloads``).
 """
 
 from __future__ import annotations
 
 import time
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
-from pathlib import Path
 
 from translate_kit.config import Edition, ProjectConfig
 from translate_kit.errors import BuildError
 from translate_kit.files import copy_atomic
 from translate_kit.fonts import font_file, fonts_for
+from translate_kit.publish.downloads import DownloadBuild, EditionFile, build_each
 from translate_kit.sphinx_run import run_sphinx
-
-
-@dataclass(frozen=True)
-class EditionEpub:
-    """One edition's finished EPUB."""
-
-    edition: Edition
-    path: Path
-    seconds: float
-    warnings: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class EpubBuild:
-    """The EPUBs of one ``build epub`` run, in edition order."""
-
-    epubs: tuple[EditionEpub, ...]
-    seconds: float
 
 
 def build_epubs(
     config: ProjectConfig, editions: tuple[Edition, ...] | None = None, jobs: int = 2
-) -> EpubBuild:
+) -> DownloadBuild:
     """Build the EPUBs of ``editions`` (default: all) into ``_build/epub/``."""
     editions = config.editions if editions is None else editions
     for family in sorted({fonts_for(config, e).cjk_serif for e in editions}):
         font_file(family)  # a missing font stops the build before any Sphinx run
-    started = time.monotonic()
-    with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(editions)))) as pool:
-        futures = [pool.submit(build_edition_epub, config, e) for e in editions]
-    failures = [f.exception() for f in futures if f.exception() is not None]
-    if failures:
-        if len(failures) == 1:
-            raise failures[0]  # type: ignore[misc]
-        raise BuildError("\n".join(str(exc) for exc in failures))
-    return EpubBuild(tuple(f.result() for f in futures), time.monotonic() - started)
+    return build_each("EPUB", editions, lambda e: build_edition_epub(config, e), jobs)
 
 
-def build_edition_epub(config: ProjectConfig, edition: Edition) -> EditionEpub:
+def build_edition_epub(config: ProjectConfig, edition: Edition) -> EditionFile:
     """Sphinx's EPUB output in ``epub_files_dir``, the book copied to ``epub_path``."""
     started = time.monotonic()
     files = config.epub_files_dir(edition)
@@ -66,4 +38,4 @@ def build_edition_epub(config: ProjectConfig, edition: Edition) -> EditionEpub:
         raise BuildError(f"edition {edition.code}: Sphinx failed:\n{run.output.strip()}")
     target = config.epub_path(edition)
     copy_atomic(book, target)
-    return EditionEpub(edition, target, time.monotonic() - started, run.warnings)
+    return EditionFile(edition, target, time.monotonic() - started, run.warnings)

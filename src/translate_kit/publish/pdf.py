@@ -1,7 +1,7 @@
 """One PDF per edition: Sphinx's LaTeX builder, then latexmk with xelatex.
 
-Editions are independent, so they are built side by side (one Sphinx run followed by
-one latexmk run per edition, each in its own process).  LaTeX runs without shell
+Editions are independent, so they are built side by side (``downloads``: one Sphinx run
+followed by one latexmk run per edition, each in its own process).  LaTeX runs without shell
 escape; a character no font has fails the build with the character, its code point,
 the edition and, when it can be found, the file and line it comes from.
 """
@@ -15,12 +15,11 @@ import shutil
 import subprocess
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
 from translate_kit.fonts import fonts_for
 from translate_kit.progress import Report, Step, ignore, latexmk_step
+from translate_kit.publish.downloads import DownloadBuild, EditionFile, build_each
 from translate_kit.publish.inputs import begin, finish
 from translate_kit.sphinx_run import run_sphinx
 from translate_kit.config import Edition, ProjectConfig
@@ -39,40 +38,14 @@ TEX_ERROR = re.compile(r"^(?:!|\S+\.tex:\d+:) (.*(?:\n\(.*)*)", re.MULTILINE)
 SEARCHED_SUFFIXES = (".md", ".rst", ".txt", ".po")
 
 
-@dataclass(frozen=True)
-class EditionPdf:
-    """One edition's finished PDF."""
-
-    edition: Edition
-    path: Path
-    seconds: float
-    warnings: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class PdfBuild:
-    """The PDFs of one ``build pdf`` run, in edition order."""
-
-    pdfs: tuple[EditionPdf, ...]
-    seconds: float
-
-
 def build_pdfs(
     config: ProjectConfig, editions: tuple[Edition, ...] | None = None, jobs: int = 2,
     report: Report = ignore,
-) -> PdfBuild:
+) -> DownloadBuild:
     """Build the PDFs of ``editions`` (default: all) into ``_build/pdf/``, ``jobs`` at a time."""
     editions = config.editions if editions is None else editions
     check_tex(config, editions)
-    started = time.monotonic()
-    with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(editions)))) as pool:
-        futures = [pool.submit(build_edition_pdf, config, e, report) for e in editions]
-    failures = [f.exception() for f in futures if f.exception() is not None]
-    if failures:
-        if len(failures) == 1:
-            raise failures[0]  # type: ignore[misc]
-        raise BuildError("\n".join(str(exc) for exc in failures))
-    return PdfBuild(tuple(f.result() for f in futures), time.monotonic() - started)
+    return build_each("PDF", editions, lambda e: build_edition_pdf(config, e, report), jobs)
 
 
 def check_tex(config: ProjectConfig, editions: tuple[Edition, ...]) -> None:
@@ -92,7 +65,8 @@ def _font_installed(family: str) -> bool:
     return subprocess.run(["fc-list", "-q", family], capture_output=True).returncode == 0
 
 
-def build_edition_pdf(config: ProjectConfig, edition: Edition, report: Report = ignore) -> EditionPdf:
+def build_edition_pdf(config: ProjectConfig, edition: Edition, report: Report = ignore
+                      ) -> EditionFile:
     """Sphinx LaTeX output in ``_build/latex/<slug>/``, PDF copied to ``_build/pdf/``."""
     started = time.monotonic()
     task = f"{edition.code} pdf"
@@ -110,7 +84,7 @@ def build_edition_pdf(config: ProjectConfig, edition: Edition, report: Report = 
     copy_atomic(tex.with_suffix(".pdf"), target)
     finish(config, edition, "latex", None)
     report(Step(task, "done", 1, 1))
-    return EditionPdf(edition, target, time.monotonic() - started, run.warnings)
+    return EditionFile(edition, target, time.monotonic() - started, run.warnings)
 
 
 def latexmk_command(tex: Path) -> list[str]:

@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from translate_kit.config import Edition, ProjectConfig
-from translate_kit.publish.epub import EpubBuild, build_epubs
+from translate_kit.publish.downloads import DownloadBuild
+from translate_kit.publish.epub import build_epubs
 from translate_kit.publish.html import HtmlBuild, build_html
-from translate_kit.publish.pdf import PdfBuild, build_pdfs
+from translate_kit.publish.pdf import build_pdfs
 from translate_kit.progress import Report, ignore
 
 
@@ -19,8 +20,8 @@ from translate_kit.progress import Report, ignore
 class SiteBuild:
     """The PDFs, EPUBs and HTML build of one ``build site`` run."""
 
-    pdfs: PdfBuild
-    epubs: EpubBuild
+    pdfs: DownloadBuild
+    epubs: DownloadBuild
     html: HtmlBuild
 
 

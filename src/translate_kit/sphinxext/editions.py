@@ -18,7 +18,6 @@ EPUB pages are not part of the site: they get none of this.
 from __future__ import annotations
 
 import html
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,7 @@ from jinja2 import FileSystemBytecodeCache
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from translate_kit.files import copy_atomic
 from translate_kit.sphinxext import current_edition, in_site, project_config
 from translate_kit.sphinxext.messages import message
 
@@ -122,8 +122,7 @@ def _copy_downloads(app: Sphinx, exception: Exception | None) -> None:
             continue
         if target.is_file() and target.stat().st_mtime_ns >= source.stat().st_mtime_ns:
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(source, target)
+        copy_atomic(source, target)  # a reader downloading it meanwhile gets a whole file
 
 
 def _cache_templates(app: Sphinx) -> None:
