@@ -33,7 +33,7 @@ def article_meta(app: Sphinx, docname: str) -> nodes.paragraph | None:
     for key in present:
         if len(paragraph):
             paragraph += nodes.Text(" · ")
-        paragraph += nodes.Text(message(app, key))
+        paragraph += nodes.Text(message(app.config, key))
         value = nodes.inline("", convert(str(metadata[key]).strip()), classes=[f"tk-{key}"])
         if current_edition(app.config).kind is EditionKind.TRANSLATION and HAN.search(value.astext()):
             value["classes"].append(f"language-{project_config(app.config).source_edition.code}")

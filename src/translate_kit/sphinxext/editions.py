@@ -87,7 +87,7 @@ def _page_context(
     context["translate_kit_editions"] = links
     context["translate_kit_chooser"] = f"{to_site}index.html"
     context["translate_kit_messages"] = {
-        key: message(app, key) for key in ("editions", "all_editions", "pdf", "epub")
+        key: message(app.config, key) for key in ("editions", "all_editions", "pdf", "epub")
     }
     context["translate_kit_downloads"] = [
         {"kind": kind, "href": to_site + app.config[f"translate_kit_{kind}"]}

@@ -78,7 +78,7 @@ def _prepare(app: Sphinx) -> None:
     if not config.version:  # the book's version (ibooks:version): the day it was made
         made = os.environ.get("SOURCE_DATE_EPOCH")
         config.version = time.strftime("%Y.%m.%d", time.gmtime(int(made) if made else None))
-    app.builder.guide_titles = {**app.builder.guide_titles, "toc": message(app, "contents")}
+    app.builder.guide_titles = {**app.builder.guide_titles, "toc": message(app.config, "contents")}
     app.add_css_file(FONT_CSS)
 
 

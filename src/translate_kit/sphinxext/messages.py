@@ -93,23 +93,23 @@ THEME: dict[str, dict[str, str]] = {
 }
 
 
-def _language(app: Sphinx) -> str:
+def _language(config: Config) -> str:
     """The language whose table the edition uses: a script edition uses its source's."""
-    edition = current_edition(app.config)
+    edition = current_edition(config)
     if edition.kind is EditionKind.SCRIPT:
-        return project_config(app.config).source_edition.code.split("-")[0].lower()
+        return project_config(config).source_edition.code.split("-")[0].lower()
     return edition.code.split("-")[0].lower()
 
 
-def message(app: Sphinx, key: str, **values: object) -> str:
+def message(config: Config, key: str, **values: object) -> str:
     """The string ``key`` as the current edition writes it."""
-    table = MESSAGES.get(_language(app), MESSAGES["en"])
-    return edition_text(app.config)(table[key].format(**values))
+    table = MESSAGES.get(_language(config), MESSAGES["en"])
+    return edition_text(config)(table[key].format(**values))
 
 
 def _theme_catalog(app: Sphinx, config: Config) -> None:
     """Compile ``THEME`` for this edition and add it under Sphinx's own catalog."""
-    words = THEME.get(_language(app))
+    words = THEME.get(_language(config))
     if not words or not config.language:
         return
     convert = edition_text(config)

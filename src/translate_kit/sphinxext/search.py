@@ -111,7 +111,8 @@ def _search_page(
         app.add_js_file(FOLD_SCRIPT)
         app.add_js_file(SEARCH_SCRIPT)
         context["tk_search_messages"] = {
-            key.removeprefix("search_"): message(app, key, count="{count}") for key in SEARCH_MESSAGES
+            key.removeprefix("search_"): message(app.config, key, count="{count}")
+            for key in SEARCH_MESSAGES
         }
 
 

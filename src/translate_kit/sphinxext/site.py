@@ -47,7 +47,7 @@ def edition_pages(app: Sphinx) -> EditionPages:
         date = str(env.metadata.get(docname, {}).get("date", "") or "").strip()
         pages.append(Page(builder.get_target_uri(docname), title.astext() if title else "",
                           date, title_language(title)))
-    words = {key: message(app, key) for key in SITE_WORDS}
+    words = {key: message(app.config, key) for key in SITE_WORDS}
     words["search"] = str(_("Search"))  # Sphinx's own word, as its search page says it
     root = env.titles.get(app.config.root_doc)
     return EditionPages(current_edition(app.config).code,

@@ -47,14 +47,14 @@ logger = logging.getLogger(__name__)
 STAMPS = "translate_kit_catalog_stamps"
 
 
-def catalog_path(app: Sphinx, docname: str) -> Path:
+def catalog_path(config: Config, docname: str) -> Path:
     """The ``.po`` file of one document in the current edition."""
-    return catalog_dir(project_config(app.config), current_edition(app.config)) / f"{docname}.po"
+    return catalog_dir(project_config(config), current_edition(config)) / f"{docname}.po"
 
 
-def shown_path(app: Sphinx, path: Path) -> str:
+def shown_path(config: Config, path: Path) -> str:
     """``path`` as translators see it: relative to the project root where it can be."""
-    root = project_config(app.config).root
+    root = project_config(config).root
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
@@ -95,7 +95,7 @@ def _stamps(env: BuildEnvironment) -> dict[str, int | None]:
 
 def _stamp(app: Sphinx, docname: str) -> int | None:
     try:
-        return catalog_path(app, docname).stat().st_mtime_ns
+        return catalog_path(app.config, docname).stat().st_mtime_ns
     except OSError:
         return None
 
@@ -141,7 +141,7 @@ class MarkUntranslated(SphinxTransform):
         if current_edition(self.config).kind is not EditionKind.TRANSLATION:
             return
         source_lang = f"language-{project_config(self.config).source_edition.code}"
-        path = catalog_path(self.app, self.env.current_document.docname)
+        path = catalog_path(self.config, self.env.current_document.docname)
         catalog = functools.cache(lambda: _read_quietly(path))  # read for the first fallback
         total = translated = 0
         for node, msgid in extract_messages(self.document):
@@ -152,7 +152,7 @@ class MarkUntranslated(SphinxTransform):
                 translated += 1
                 continue
             if isinstance(node, nodes.TextElement):
-                marker = _fallback(self.app, path, catalog(), msgid)
+                marker = _fallback(self.config, path, catalog(), msgid)
                 if isinstance(node, nodes.title):
                     # The title's text is wrapped, so that the toctree, links and
                     # next/previous (which copy a title's children) carry the language.
@@ -174,11 +174,11 @@ def _read_quietly(path: Path) -> Catalog | None:
         return None
 
 
-def _fallback(app: Sphinx, path: Path, catalog: Catalog | None, msgid: str) -> fallback:
+def _fallback(config: Config, path: Path, catalog: Catalog | None, msgid: str) -> fallback:
     """The marker of an untranslated message: where its entry is and why it shows no
     translation."""
     entry = catalog.get(msgid) if catalog is not None else None
-    where = shown_path(app, path)
+    where = shown_path(config, path)
     if entry is None:
         state = "missing"
     else:
@@ -191,7 +191,7 @@ def _fallback(app: Sphinx, path: Path, catalog: Catalog | None, msgid: str) -> f
             state = "unsafe"
         else:
             state = "not-applied"  # Sphinx refused it (e.g. its references differ)
-    hint = message(app, f"fallback_{state.replace('-', '_')}", where=where)
+    hint = message(config, f"fallback_{state.replace('-', '_')}", where=where)
     return fallback("", catalog=where, state=state, hint=hint)
 
 
@@ -224,7 +224,7 @@ def _notices(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if total and translated != total:
         percent = translated * 100 // total
         notice = nodes.paragraph(
-            "", message(app, "progress", percent=percent),
+            "", message(app.config, "progress", percent=percent),
             classes=["tk-translation-progress", "no-search"],
         )
         insert_after_title(doctree, notice)
@@ -237,13 +237,13 @@ def _is_site_page(app: Sphinx) -> bool:
 def _catalog_notice(app: Sphinx, docname: str) -> nodes.paragraph:
     """"Catalog: locale/…/<doc>.po", and the edit link when the project has edit_url."""
     config, edition = project_config(app.config), current_edition(app.config)
-    path = shown_path(app, catalog_path(app, docname))
-    notice = nodes.paragraph("", message(app, "catalog"), nodes.literal(path, path),
+    path = shown_path(app.config, catalog_path(app.config, docname))
+    notice = nodes.paragraph("", message(app.config, "catalog"), nodes.literal(path, path),
                              classes=["tk-translation-catalog", "no-search"])
     link = config.edit_link(path, docname, edition.locale_name)
     if link:
         notice += nodes.Text(" · ")
-        notice += nodes.reference("", message(app, "edit"), refuri=link,
+        notice += nodes.reference("", message(app.config, "edit"), refuri=link,
                                   classes=["tk-edit-translation"])
     return notice
 
