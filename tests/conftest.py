@@ -94,6 +94,12 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
             requires_tools(TOOLS_BY_MARKER[marker], FONTS_BY_MARKER.get(marker, ()))
 
 
+def as_from_a_terminal() -> None:
+    """In a child process: Ctrl-C (SIGINT) stops it as it would from a terminal, even when
+    the suite runs in the background (``&``, ``nohup``), which ignores SIGINT."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def copy_root(name: str, destination: Path) -> Path:
     """A fresh copy of the mini project ``tests/roots/<name>``."""
     target = destination / name
@@ -132,6 +138,7 @@ class LivePreview:
              *args],
             cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
             env={**os.environ, "COLUMNS": "200"},
+            preexec_fn=as_from_a_terminal,
         )
         self.output: list[str] = []
         self._lines: queue.Queue[str | None] = queue.Queue()

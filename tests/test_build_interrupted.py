@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import as_from_a_terminal
 from translate_kit.bench import generate_corpus
 
 REPO = Path(__file__).resolve().parents[1]
@@ -23,6 +24,7 @@ def start_build(root: Path) -> subprocess.Popen:
         [sys.executable, "-m", "translate_kit", "--root", str(root), "build", "html"],
         cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         start_new_session=True, env={**os.environ, "COLUMNS": "200"},
+        preexec_fn=as_from_a_terminal,
     )
 
 
