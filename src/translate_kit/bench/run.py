@@ -8,8 +8,8 @@ runs is kept, so a noisy machine shows as a wide range rather than a wrong figur
 The sections follow what a publisher waits for:
 
 - ``bench_editions``: the three-edition build against one edition of the same project
-  (and, for comparison only, plain Sphinx with furo), and the rebuild after a
-  translator saves one catalog;
+  (and, for comparison only, plain Sphinx with furo), the three measured in turns, and
+  the rebuild after a translator saves one catalog;
 - ``bench_update``: ``translate-kit update`` against ``sphinx-build -b gettext`` and
   ``sphinx-intl update``;
 - ``bench_archive``: at archive size, importing one new article (against the same
@@ -141,16 +141,30 @@ def _timed(command: list[str], cwd: Path) -> Run:
     return Run(elapsed, usage.ru_maxrss)
 
 
+Step = tuple[Callable[[], None], Sequence[list[str]]]
+"""What to do before a timed run, and the commands it times one after the other."""
+
+
 def _measure(
     repeat: int, prepare: Callable[[], None], commands: Sequence[list[str]], cwd: Path
 ) -> tuple[Run, ...]:
     """``repeat`` runs of ``commands`` one after the other, each after ``prepare``."""
-    runs = []
+    return _alternating(repeat, cwd, (prepare, commands))[0]
+
+
+def _alternating(repeat: int, cwd: Path, *steps: Step) -> list[tuple[Run, ...]]:
+    """The runs of each step, the steps taking turns ``repeat`` times.
+
+    A figure and its baseline measured in turns see the same machine: on a shared one,
+    whose speed drifts over minutes, all of one and then all of the other do not.
+    """
+    runs: list[list[Run]] = [[] for _ in steps]
     for _ in range(repeat):
-        prepare()
-        steps = [_timed(command, cwd) for command in commands]
-        runs.append(Run(sum(s.seconds for s in steps), max(s.peak_kib for s in steps)))
-    return tuple(runs)
+        for (prepare, commands), step_runs in zip(steps, runs):
+            prepare()
+            timed = [_timed(command, cwd) for command in commands]
+            step_runs.append(Run(sum(s.seconds for s in timed), max(s.peak_kib for s in timed)))
+    return [tuple(step_runs) for step_runs in runs]
 
 
 def _clean(*paths: Path) -> Callable[[], None]:
@@ -187,15 +201,17 @@ def bench_editions(template: Path, work: Path, articles: int, repeat: int,
     root, build = corpus.root, corpus.root / "_build"
     source = load_config(root).source_edition
     plain_out = build / "plain"
+    plain_runs, single_runs, full_runs = _alternating(
+        repeat, root,
+        (_clean(plain_out), [_plain_sphinx(corpus, plain_out, source.sphinx_language)]),
+        (_clean(build), [[*_TK, "build", "html", "-e", source.code]]),
+        (_clean(build), [[*_TK, "build", "html"]]))
     plain = report.add(Figure(
-        f"plain Sphinx + furo, 1 language (comparison only), N={articles}",
-        _measure(repeat, _clean(plain_out), [_plain_sphinx(corpus, plain_out,
-                                                            source.sphinx_language)], root)))
+        f"plain Sphinx + furo, 1 language (comparison only), N={articles}", plain_runs))
     single = report.add(Figure(
-        f"build html -e {source.code} (single edition), N={articles}",
-        _measure(repeat, _clean(build), [[*_TK, "build", "html", "-e", source.code]], root)))
-    full = Figure("", _measure(repeat, _clean(build), [[*_TK, "build", "html"]], root))
-    full = report.add(full.against(f"build html, 3 editions, N={articles}", single, 1.5))
+        f"build html -e {source.code} (single edition), N={articles}", single_runs))
+    full = report.add(Figure("", full_runs).against(f"build html, 3 editions, N={articles}",
+                                                     single, 1.5))
     report.add(full.against(f"build html, 3 editions, vs plain Sphinx + furo, N={articles}",
                             plain))
     po = root / "locale" / "en" / "LC_MESSAGES" / f"{corpus.articles[0]}.po"
