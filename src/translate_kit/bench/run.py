@@ -243,15 +243,15 @@ def bench_update(template: Path, work: Path, articles: int, repeat: int,
         shutil.copytree(pristine, root / "locale")
 
     pot = root / "_build" / "plain-gettext"
-    plain = report.add(Figure(f"sphinx-build -b gettext + sphinx-intl update, N={articles}",
-                              _measure(repeat, reset, [
+    plain_runs, our_runs = _alternating(repeat, root, (reset, [
         [sys.executable, "-m", "sphinx", "-b", "gettext", "-q", "-D", "gettext_compact=0",
          "-D", "extensions=myst_parser", str(root / "docs"), str(pot)],
         [sys.executable, "-m", "sphinx_intl", "update", "-p", str(pot), "-l", "en",
          "-d", str(root / "locale")],
-    ], root)))
-    ours = Figure("", _measure(repeat, reset, [[*_TK, "update"]], root))
-    report.add(ours.against(f"translate-kit update, N={articles}", plain, 1.0))
+    ]), (reset, [[*_TK, "update"]]))
+    plain = report.add(Figure(f"sphinx-build -b gettext + sphinx-intl update, N={articles}",
+                              plain_runs))
+    report.add(Figure("", our_runs).against(f"translate-kit update, N={articles}", plain, 1.0))
 
 
 def _shipped_copy(template: Path, target: Path) -> Path:
