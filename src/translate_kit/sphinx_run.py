@@ -76,7 +76,7 @@ def sphinx_arguments(
     ]
 
 
-def _prepare(config: ProjectConfig, job: SphinxJob) -> list[str]:
+def _set_up(config: ProjectConfig, job: SphinxJob) -> list[str]:
     """Make the job's directories; its sphinx-build arguments, warnings to a file."""
     job.outdir.mkdir(parents=True, exist_ok=True)
     warnfile = config.build_warnings(job.builder, job.edition)
@@ -121,7 +121,7 @@ def run_sphinx(
 ) -> SphinxRun:
     """Build one edition; warnings are collected, not printed, and progress is reported."""
     job = SphinxJob(edition, builder, outdir, extra)
-    command = [sys.executable, "-m", "sphinx", *_prepare(config, job)]
+    command = [sys.executable, "-m", "sphinx", *_set_up(config, job)]
     lines: list[str] = []
     started = time.perf_counter()
     with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
@@ -168,7 +168,7 @@ def run_sphinx_jobs(
         runner.communicate("")  # no jobs: the runner ends without forking any
         raise
     spec = {"parallel": parallel,
-            "jobs": [{"argv": _prepare(config, job), "fd": write}
+            "jobs": [{"argv": _set_up(config, job), "fd": write}
                      for job, (_, write) in zip(jobs, pipes)]}
     runner.communicate(json.dumps(spec))
     for reader in readers:

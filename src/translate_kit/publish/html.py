@@ -7,8 +7,8 @@ the 404 pages, sitemap and robots.txt).  Editions are separate Sphinx processes 
 side by side, forked from one that imported Sphinx once (``sphinx_run.run_sphinx_jobs``):
 running them all at once rather than in a pool of ``cpu_count`` keeps the cores busy
 until the very end, and the catalogs are compiled while that process imports Sphinx.
-Whether an edition must be built at all, and whether its last build
-was interrupted, is decided for every edition before any is built (``inputs``).
+Whether an edition must be built at all, and whether its last build was interrupted, is
+decided for every edition before any is built (``inputs``).
 """
 
 from __future__ import annotations
