@@ -88,6 +88,14 @@ def requires_tools(tools: tuple[str, ...] = (), fonts: tuple[str, ...] = ()) -> 
     pytest.skip(reason)
 
 
+def msgfmt_is_silent(path: Path) -> None:
+    """GNU msgfmt, as Poedit and Weblate run it, accepts the catalog without a word."""
+    requires_tools(("msgfmt",))
+    proc = subprocess.run(["msgfmt", "--check", "-o", os.devnull, str(path)],
+                          capture_output=True, text=True)
+    assert (proc.returncode, proc.stderr) == (0, "")
+
+
 def pytest_runtest_setup(item: pytest.Item) -> None:
     for marker in TOOLS_BY_MARKER:
         if item.get_closest_marker(marker):

@@ -6,15 +6,13 @@ and say when one is wrong or no longer applies.
 """
 
 import json
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from conftest import requires_tools, translate_kit
+from conftest import msgfmt_is_silent, translate_kit
 from translate_kit.catalogs.pofile_io import read_catalog
 from translate_kit.cli import main
 
@@ -44,13 +42,6 @@ def write_corrections(root, text):
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(HEADER + text, encoding="utf-8")
     return path
-
-
-def msgfmt_is_silent(path):
-    requires_tools(("msgfmt",))
-    proc = subprocess.run(["msgfmt", "--check", "-o", os.devnull, str(path)],
-                          capture_output=True, text=True)
-    assert (proc.returncode, proc.stderr) == (0, "")
 
 
 def test_update_keeps_corrections_current_and_adds_nothing_nobody_corrected(root):

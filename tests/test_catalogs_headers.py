@@ -1,13 +1,11 @@
 """The headers `update` writes: what Poedit, Weblate and gettext read about a catalog."""
 
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import requires_tools
+from conftest import msgfmt_is_silent
 from translate_kit.catalogs.update import update_catalogs
 from translate_kit.config import load_config
 
@@ -26,13 +24,6 @@ def headers(path):
     text = path.read_text(encoding="utf-8").split("\n\n")[0]
     return [line.strip('"').removesuffix("\\n") for line in text.splitlines()
             if line.startswith('"') and ": " in line]
-
-
-def msgfmt_is_silent(path):
-    requires_tools(("msgfmt",))
-    proc = subprocess.run(["msgfmt", "--check", "-o", os.devnull, str(path)],
-                          capture_output=True, text=True)
-    assert (proc.returncode, proc.stderr) == (0, "")
 
 
 def test_a_new_catalog_has_the_editions_headers_and_no_placeholders(root):
