@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from docutils.core import publish_doctree
+from hypothesis import given
+from hypothesis import strategies as st
 
 from translate_kit.sphinxext.search_fold import fold_classes, fold_table, translation
 from translate_kit.sphinxext.search_index import encode_ids, page_text, term_shard, write_index
@@ -52,6 +54,32 @@ def test_page_lists_are_gaps_in_base_32_or_a_bitmap():
     assert encode_ids(list(range(12)), 12) == "~__"  # every page: two full bitmap characters
     assert encode_ids([1, 6], 12) == "25"  # as short as a bitmap: gaps
     assert encode_ids([0, 1, 2, 3, 4, 5, 6], 12) == "~_1"
+
+
+def decoded(text: str) -> list[int]:
+    """Page numbers back from ``encode_ids``, read as the search script reads them."""
+    digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
+    if text.startswith("~"):
+        return [i * 6 + bit for i, char in enumerate(text[1:])
+                for bit in range(6) if digits.index(char) >> bit & 1]
+    pages, last, gap = [], -1, 0
+    for char in text:
+        value = digits.index(char)
+        gap = gap * 32 + value % 32
+        if value < 32:
+            last += gap
+            pages.append(last)
+            gap = 0
+    return pages
+
+
+@given(st.integers(1, 5000).flatmap(
+    lambda pages: st.tuples(st.just(pages), st.sets(st.integers(0, pages - 1)))))
+def test_every_page_list_reads_back_as_written_in_the_shorter_form(case):
+    pages, ids = case
+    text = encode_ids(sorted(ids), pages)
+    assert decoded(text) == sorted(ids)
+    assert len(text) <= 1 + -(-pages // 6)  # never longer than the bitmap
 
 
 def test_shards_are_spread_and_stable():

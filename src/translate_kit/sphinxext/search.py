@@ -82,8 +82,7 @@ def _write_index(app: Sphinx, exception: Exception | None) -> None:
     texts_dir = Path(app.doctreedir) / TEXTS_DIR
     texts = stored_texts(texts_dir, frozen["docnames"])
     for docname in set(frozen["docnames"]) - texts.keys():  # kept by an older build
-        store_text(texts_dir, docname, app.env.get_doctree(docname))
-    texts = stored_texts(texts_dir, frozen["docnames"])
+        texts[docname] = store_text(texts_dir, docname, app.env.get_doctree(docname))
     outdir = Path(app.outdir)
     index = write_index(outdir, frozen, _newest_first(app), texts, app.builder.get_target_uri)
     logger.info("search index: %d pages, %d terms in %d shards",

@@ -54,25 +54,32 @@ def encode_ids(ids: list[int], pages: int) -> str:
     """Sorted page numbers as text: gaps in base-32 digits, or a bitmap if shorter.
 
     A gap is written most significant digit first in the 64 characters ``0-9A-Za-z-_``:
-    the first 32 (``0``-``V``) end a number, the others (``W``-``_``) say more follow.  A bitmap starts with ``~`` and holds six
-    pages per character.
+    the first 32 (``0``-``V``) end a number, the others (``W``-``_``) say more follow.
+    A bitmap starts with ``~`` and holds six pages per character.
     """
+    width = math.ceil(pages / 6)
+    if len(ids) > width:  # every page takes a digit at least: the bitmap is shorter
+        return _bitmap(ids, width)
     out, last = [], -1
     for page in ids:
-        gap, digits = page - last, []
-        last = page
-        digits.append(_DIGITS[gap % 32])
+        gap, last = page - last, page
+        if gap < 32:
+            out.append(_DIGITS[gap])
+            continue
+        digits = [_DIGITS[gap % 32]]
         gap //= 32
         while gap:
             digits.append(_DIGITS[32 + gap % 32])
             gap //= 32
         out.extend(reversed(digits))
-    if len(out) <= math.ceil(pages / 6):
-        return "".join(out)
-    bits = [0] * math.ceil(pages / 6)
+    return "".join(out) if len(out) <= width else _bitmap(ids, width)
+
+
+def _bitmap(ids: list[int], width: int) -> str:
+    bits = [0] * width
     for page in ids:
         bits[page // 6] |= 1 << (page % 6)
-    return "~" + "".join(_DIGITS[b] for b in bits)
+    return "~" + "".join(map(_DIGITS.__getitem__, bits))
 
 
 def page_text(doctree: nodes.document) -> tuple[str, str]:
@@ -148,15 +155,20 @@ def write_index(outdir: Path, frozen: dict[str, Any], order: list[str],
 def _postings(frozen: dict[str, Any], page_of: dict[int, int], pages: int
               ) -> dict[str, tuple[str, str]]:
     """``{term: (title pages, other pages)}``, both encoded."""
+    number = [page_of.get(i) for i in range(len(frozen["docnames"]))]
+
     def pages_of(value: int | list[int]) -> list[int]:
-        found = value if isinstance(value, list) else [value]
-        return sorted(page_of[i] for i in found if i in page_of)
+        found = map(number.__getitem__, value if isinstance(value, list) else [value])
+        return sorted(page for page in found if page is not None)
 
     title, body = frozen["titleterms"], frozen["terms"]
     result = {}
     for term in title.keys() | body.keys():
         in_title = pages_of(title.get(term, []))
-        elsewhere = sorted(set(pages_of(body.get(term, []))) - set(in_title))
+        elsewhere = pages_of(body.get(term, []))
+        if in_title:
+            shown = set(in_title)
+            elsewhere = [page for page in elsewhere if page not in shown]
         if in_title or elsewhere:
             result[term] = (encode_ids(in_title, pages), encode_ids(elsewhere, pages))
     return result
@@ -184,7 +196,10 @@ def stored_texts(directory: Path, docnames: Iterable[str]) -> dict[str, dict[str
     return texts
 
 
-def store_text(directory: Path, docname: str, doctree: nodes.document) -> None:
+def store_text(directory: Path, docname: str, doctree: nodes.document) -> dict[str, str]:
+    """Keep the page's ``(title, text)`` record for later builds; return it."""
     title, text = page_text(doctree)
-    write_if_changed(directory / f"{docname}.json",
-                     json.dumps({"title": title, "text": text}, ensure_ascii=False), durable=False)
+    record = {"title": title, "text": text}
+    write_if_changed(directory / f"{docname}.json", json.dumps(record, ensure_ascii=False),
+                     durable=False)
+    return record
