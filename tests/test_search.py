@@ -33,6 +33,20 @@ def test_a_phrase_entry_folds_its_differing_characters_together():
     assert table == {"憑": "凭", "藉": "借", "干": "乾"}
 
 
+def test_a_build_reads_the_folding_back_from_its_cache(tmp_path):
+    made = fold_table.__wrapped__(("s2twp.json",))  # what reading OpenCC's dictionaries gives
+    assert fold_table.__wrapped__(("s2twp.json",), tmp_path) == made
+    (kept,) = tmp_path.glob("fold-*.json")
+    kept.write_text('{"經": "X"}', encoding="utf-8")
+    assert fold_table.__wrapped__(("s2twp.json",), tmp_path) == {"經": "X"}  # read, not made
+    kept.write_text("[", encoding="utf-8")  # damaged: made again
+    assert fold_table.__wrapped__(("s2twp.json",), tmp_path) == made
+    (tmp_path / "fold-0000000000000000.json").write_text("{}", encoding="utf-8")
+    kept.unlink()
+    fold_table.__wrapped__(("s2twp.json",), tmp_path)
+    assert [p.name for p in tmp_path.iterdir()] == [kept.name]  # the stale one is gone
+
+
 def test_full_width_letters_and_digits_fold_to_ascii():
     assert "ＡＢＣ１２３".translate(translation({})) == "ABC123"
 

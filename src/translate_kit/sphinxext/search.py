@@ -54,7 +54,7 @@ def _fold(app: Sphinx) -> dict[str, str]:
     project = project_config(app.config)
     configs = tuple(sorted(e.opencc_config for e in project.editions_of(EditionKind.SCRIPT)
                            if e.opencc_config))
-    return fold_table(configs)
+    return fold_table(configs, project.cache_dir("search"))
 
 
 def _configure(app: Sphinx) -> None:
