@@ -29,13 +29,16 @@ EXIT_MARK = "\x00translate-kit sphinx exit"
 PRELOADED = (
     "sphinx.cmd.build", "sphinx.application", "sphinx.builders.html",
     "docutils.parsers.rst", "myst_parser.parsers.sphinx_", "myst_parser.sphinx_ext.main",
-    "furo", "translate_kit.sphinxext",
+    "myst_parser.sphinx_ext.directives", "myst_parser.sphinx_ext.mathjax",
+    "myst_parser.sphinx_ext.myst_refs", "sphinx.ext.mathjax", "furo", "translate_kit.sphinxext",
 )
 
 
 def preload() -> None:
-    """Import what every HTML build imports."""
-    for name in PRELOADED:
+    """Import what every HTML build imports: Sphinx's built-in extensions too."""
+    from sphinx.application import builtin_extensions
+
+    for name in (*PRELOADED, *builtin_extensions):
         try:
             importlib.import_module(name)
         except ImportError:
