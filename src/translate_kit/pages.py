@@ -53,7 +53,7 @@ class EditionPages:
 
 def write_pages(path: Path, pages: EditionPages) -> None:
     """Write the list (unchanged content leaves the file and its time alone)."""
-    data = {**asdict(pages), "pages": [asdict(p) for p in pages.pages]}
+    data = asdict(pages)  # its pages too
     write_if_changed(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n", durable=False)
 
 
