@@ -102,6 +102,15 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
             requires_tools(TOOLS_BY_MARKER[marker], FONTS_BY_MARKER.get(marker, ()))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def user_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The suite's own user cache directory (jieba's word store), not the user's."""
+    with pytest.MonkeyPatch.context() as patch:
+        path = tmp_path_factory.mktemp("user-cache")
+        patch.setenv("XDG_CACHE_HOME", str(path))
+        yield path
+
+
 def as_from_a_terminal() -> None:
     """In a child process: Ctrl-C (SIGINT) stops it as it would from a terminal, even when
     the suite runs in the background (``&``, ``nohup``), which ignores SIGINT."""

@@ -19,7 +19,7 @@ FILE_MODE = 0o644
 """Mode of written files: temporary files are private (0600), results are not."""
 
 
-def _replace_with(path: Path, fill: Callable[[str], None]) -> None:
+def replace_with(path: Path, fill: Callable[[str], None]) -> None:
     """Create a temporary file next to ``path``, let ``fill`` write it, then swap it in."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -50,7 +50,7 @@ def write_atomic(path: Path, data: bytes | str, *, durable: bool = True) -> None
                 handle.flush()
                 os.fsync(handle.fileno())
 
-    _replace_with(path, fill)
+    replace_with(path, fill)
 
 
 def write_if_changed(path: Path, data: bytes | str, *, durable: bool = True) -> bool:
@@ -67,4 +67,4 @@ def write_if_changed(path: Path, data: bytes | str, *, durable: bool = True) -> 
 
 def copy_atomic(source: Path, target: Path) -> None:
     """Replace ``target`` with a copy of ``source``, complete or not at all."""
-    _replace_with(target, lambda tmp: shutil.copyfile(source, tmp))
+    replace_with(target, lambda tmp: shutil.copyfile(source, tmp))

@@ -12,7 +12,6 @@ longer matches was edited by hand, and is only overwritten with ``--force``.
 from __future__ import annotations
 
 import hashlib
-import logging
 import re
 from dataclasses import asdict
 from pathlib import Path
@@ -25,6 +24,7 @@ from translate_kit.errors import SourceError
 from translate_kit.importer.article import Article, Paragraph
 from translate_kit.importer.charset import to_simplified
 from translate_kit.importer.markup import escape_inline, escape_line_start, role
+from translate_kit.importer.words import segmenter
 
 CHECKSUM_KEY = "import_sha256"
 MAX_SLUG = 40
@@ -89,10 +89,7 @@ def edited_by_hand(path: Path) -> bool:
 
 def slugify(title: str) -> str:
     """ASCII file name from the title's pinyin, one hyphen-joined group per word."""
-    import jieba  # loads its dictionary on first use: only when a slug is needed
-
-    jieba.setLogLevel(logging.WARNING)
-    words = jieba.lcut(to_simplified(title))
+    words = segmenter().lcut(to_simplified(title))
     parts = ["".join(lazy_pinyin(w, style=Style.NORMAL, errors="default")) for w in words]
     slug = re.sub(r"[^a-z0-9]+", "-", "-".join(parts).lower()).strip("-")
     while len(slug) > MAX_SLUG and "-" in slug:

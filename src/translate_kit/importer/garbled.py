@@ -30,7 +30,6 @@ reported when words of jieba's dictionary cover more of it than of the text as i
 
 from __future__ import annotations
 
-import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -38,6 +37,7 @@ from functools import cache
 
 from translate_kit.importer.charset import is_common_han, is_han, to_simplified
 from translate_kit.importer.pinyin import is_toned_pinyin
+from translate_kit.importer.words import frequencies
 
 _MARK = re.compile(r"[\ufffd\ufffc]+|\?+")
 _HINT = re.compile(r"\(?([^\W\d_]{1,7})\)")
@@ -269,14 +269,4 @@ def _is_word(text: str) -> bool:
 def _frequency(text: str) -> int:
     if not all(map(is_han, text)):
         return 0
-    return _dictionary().get(to_simplified(text)) or 0
-
-
-@cache
-def _dictionary() -> dict[str, int]:
-    """jieba's word list (simplified script) with its frequencies; loaded on first use."""
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.dt.check_initialized()
-    return jieba.dt.FREQ
+    return frequencies().get(to_simplified(text)) or 0

@@ -1,0 +1,107 @@
+"""jieba's dictionary, looked up a word at a time.
+
+jieba loads all its words (and their prefixes, half a million keys) before it segments
+anything: over half a second, most of what an import of one article costs, when the
+importer asks it for the words of one title and a few suspect spans.  The first import
+copies that dictionary into an SQLite file in the user's cache directory, named by
+jieba's version and dictionary file; later imports look words up in the file, and
+jieba's own segmenter runs on that lookup, so the words it finds are the same.  Where
+the cache cannot be written, jieba loads its dictionary as it always does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import sqlite3
+from collections.abc import Iterator, Mapping
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from translate_kit.files import replace_with
+
+if TYPE_CHECKING:
+    import jieba
+
+STORE_PREFIX = "jieba-words-"
+
+
+def user_cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/translate-kit``, by default under ``~/.cache``."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "translate-kit"
+
+
+class StoredWords(Mapping[str, int]):
+    """Word frequencies (prefixes of words at 0) read from a store that ``store`` made."""
+
+    def __init__(self, path: Path) -> None:
+        self._db = sqlite3.connect(path.as_uri() + "?mode=ro", uri=True,
+                                   check_same_thread=False)
+        self.total: int = self._db.execute("SELECT total FROM meta").fetchone()[0]
+
+    def __getitem__(self, word: str) -> int:
+        row = self._db.execute("SELECT frequency FROM words WHERE word = ?", (word,)).fetchone()
+        if row is None:
+            raise KeyError(word)
+        return row[0]
+
+    def __iter__(self) -> Iterator[str]:
+        return (word for (word,) in self._db.execute("SELECT word FROM words"))
+
+    def __len__(self) -> int:
+        return self._db.execute("SELECT count(*) FROM words").fetchone()[0]
+
+
+def store(directory: Path) -> Path:
+    """The store of jieba's default dictionary in ``directory``, made if missing."""
+    import jieba
+
+    dictionary = Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME
+    stamp = (jieba.__version__, str(dictionary), dictionary.stat().st_size,
+             dictionary.stat().st_mtime_ns)
+    path = directory / f"{STORE_PREFIX}{hashlib.sha256(repr(stamp).encode()).hexdigest()[:16]}.sqlite3"
+    if path.is_file():
+        return path
+
+    def fill(tmp: str) -> None:
+        with dictionary.open("rb") as handle:
+            frequencies, total = jieba.dt.gen_pfdict(handle)
+        db = sqlite3.connect(tmp)
+        try:
+            with db:
+                db.execute("CREATE TABLE words (word TEXT PRIMARY KEY, frequency INTEGER NOT NULL)"
+                           " WITHOUT ROWID")
+                db.executemany("INSERT INTO words VALUES (?, ?)", frequencies.items())
+                db.execute("CREATE TABLE meta (total INTEGER NOT NULL)")
+                db.execute("INSERT INTO meta VALUES (?)", (total,))
+        finally:
+            db.close()
+
+    replace_with(path, fill)
+    for stale in directory.glob(f"{STORE_PREFIX}*.sqlite3"):  # of an earlier jieba
+        if stale != path:
+            stale.unlink(missing_ok=True)
+    return path
+
+
+@cache
+def segmenter() -> jieba.Tokenizer:
+    """jieba's segmenter on the stored dictionary (its own dictionary if none can be kept)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    try:
+        words = StoredWords(store(user_cache_dir()))
+    except (OSError, sqlite3.Error):
+        jieba.dt.check_initialized()
+        return jieba.dt
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = words, words.total, True
+    return tokenizer
+
+
+def frequencies() -> Mapping[str, int]:
+    """jieba's word frequencies (simplified script), of some 60 million in all."""
+    return segmenter().FREQ
