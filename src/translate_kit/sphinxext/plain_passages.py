@@ -69,6 +69,15 @@ def _applies(config: Config) -> bool:
                 or config.translation_progress_classes)
 
 
+def _leave_to_us(node: nodes.Element) -> None:
+    """Make Locale pass ``node`` by: a node without source text holds no message.
+
+    ``translatable = False`` would do too, but for every such node Sphinx formats the
+    node as XML for a debug message it does not show (in each of Locale's two passes).
+    """
+    node.rawsource = ""
+
+
 class TranslatePlainPassages(SphinxTransform):
     """Before Sphinx's Locale (20): plain paragraphs get their plain translation."""
 
@@ -86,7 +95,7 @@ class TranslatePlainPassages(SphinxTransform):
                 # Data kept as imported (dates, hashes, the title the heading repeats):
                 # Sphinx would parse a translation of it twice, and drop it with the rest
                 # of the front matter.
-                node["translatable"] = False
+                _leave_to_us(node)
                 continue
             if type(node) is not nodes.paragraph or not all(
                     isinstance(child, nodes.Text) for child in node.children):
@@ -97,7 +106,7 @@ class TranslatePlainPassages(SphinxTransform):
             node.children = []
             node += nodes.Text(msgstr)
             node["translated"] = True
-            node["translatable"] = False  # Locale would parse it again
+            _leave_to_us(node)  # Locale would parse it again
             count += 1
         self.document[PLAIN_COUNT] = count
 
