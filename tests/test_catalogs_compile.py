@@ -7,7 +7,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
 from test_catalogs_safety import INJECTIONS, SOURCE
-from translate_kit.catalogs.compile import compile_catalogs
+from translate_kit.catalogs.compile import compile_catalogs, read_entries
 from translate_kit.config import load_config
 from translate_kit.errors import CatalogError
 
@@ -121,6 +121,30 @@ def test_a_catalog_marked_fuzzy_only_changes_nothing_published(project, tmp_path
     write_catalog(project, "index", [("泰州", "Taizhou", False), ("新聞", "Noos", True)])
     result = compile_catalogs(project, project.edition("en"), dest)
     assert result.written and load_mo(dest, "index").gettext("新聞") == "新聞"
+
+
+def test_every_entry_keeps_its_line_and_state_for_the_fallback_markers(project, tmp_path):
+    po = write_catalog(project, "articles/zone", [
+        ("泰州", "Taizhou", False),
+        ("綜合保稅區", "Comprehensive Bonded Zone", True),
+        ("揭牌", "", False),
+        (SOURCE, INJECTIONS["raw role"], False),
+    ])
+    dest = tmp_path / "mo"
+    compile_catalogs(project, project.edition("en"), dest)
+    kept = dest / "en" / "LC_MESSAGES" / "articles" / "zone.entries.json"
+    entries = read_entries(kept)
+    assert {msgid: state for msgid, (_, state) in entries.items()} == {
+        "泰州": "translated", "綜合保稅區": "fuzzy", "揭牌": "untranslated", SOURCE: "unsafe"}
+    lines = po.read_text(encoding="utf-8").splitlines()
+    assert lines[entries["揭牌"][0] - 1] == 'msgid "揭牌"'
+
+    kept.unlink()  # lost: the catalog is read again to restore it
+    compile_catalogs(project, project.edition("en"), dest)
+    assert read_entries(kept) == entries
+    po.unlink()
+    compile_catalogs(project, project.edition("en"), dest)
+    assert not kept.exists() and read_entries(kept) == {}
 
 
 def test_deleted_catalogs_stop_being_published(project, tmp_path):

@@ -6,7 +6,9 @@ so the edition shows the source text there instead.  A ``.mo`` is rewritten only
 its bytes change, because Sphinx re-reads every document whose ``.mo`` is newer than
 its last read; an unchanged catalog therefore costs no rebuild.  A manifest beside the
 .mo files remembers each .po's size and modification time and what was dropped from it,
-so a build after a one-catalog edit parses one catalog, not all of them.
+so a build after a one-catalog edit parses one catalog, not all of them.  Beside each
+.mo, ``<doc>.entries.json`` keeps the line and state of every entry of its .po, so the
+build can say where an untranslated passage's entry is without parsing the .po again.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ from translate_kit.files import write_atomic, write_if_changed
 FUZZY = "fuzzy"
 MANIFEST = ".compiled.json"
 """Beside the .mo files: each .po's stamp and what was dropped from it."""
+ENTRIES_SUFFIX = ".entries.json"
+"""Beside each .mo: ``{msgid: [line, state]}`` of its .po (see ``catalog_entries``)."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,32 @@ def publishable(catalog: Catalog, path: Path) -> tuple[Catalog, list[DroppedMess
     return catalog, dropped
 
 
+def catalog_entries(catalog: Catalog) -> dict[str, tuple[int | None, str]]:
+    """``{msgid: (line, state)}`` of every entry; ``state`` is ``translated`` (published),
+    ``untranslated``, ``fuzzy`` or ``unsafe``.  Keyed as ``Catalog.get(msgid)`` finds them."""
+    entries: dict[str, tuple[int | None, str]] = {}
+    for message in iter_messages(catalog):
+        if message.context is not None:
+            continue
+        if not is_translated(message):
+            state = "untranslated"
+        else:
+            why = _why_dropped(message)
+            state = "translated" if why is None else "unsafe" if why[1] else FUZZY
+        entries[message.id if isinstance(message.id, str) else message.id[0]] = (
+            message.lineno, state)
+    return entries
+
+
+def read_entries(path: Path) -> dict[str, tuple[int | None, str]]:
+    """The entries ``compile_catalogs`` kept at ``path``; none when there are none."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {msgid: (line, state) for msgid, (line, state) in data.items()}
+
+
 def mo_bytes(catalog: Catalog) -> bytes:
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
@@ -122,15 +152,19 @@ def compile_catalogs(
     dropped: list[DroppedMessage] = []
     for docname, po_path in sources.items():
         mo_path = target / f"{docname}.mo"
+        entries_path = target / f"{docname}{ENTRIES_SUFFIX}"
         stat = po_path.stat()
         stamp = [stat.st_mtime_ns, stat.st_size]
         entry = manifest.get(docname)
-        if entry and entry.get("po") == stamp and mo_path.is_file():
+        if entry and entry.get("po") == stamp and mo_path.is_file() and entries_path.is_file():
             left_out = [DroppedMessage(po_path, *fields) for fields in entry["dropped"]]
             unchanged.append(mo_path)
         else:
-            catalog, left_out = publishable(read_catalog(po_path), po_path)
+            catalog = read_catalog(po_path)
+            entries = json.dumps(catalog_entries(catalog), ensure_ascii=False)
+            catalog, left_out = publishable(catalog, po_path)
             changed = write_if_changed(mo_path, mo_bytes(catalog), durable=False)
+            write_if_changed(entries_path, entries, durable=False)
             (written if changed else unchanged).append(mo_path)
         dropped.extend(left_out)
         current[docname] = {
@@ -162,4 +196,7 @@ def _remove_stale(target: Path, docnames: set[str]) -> list[Path]:
              if p.relative_to(target).with_suffix("").as_posix() not in docnames]
     for path in stale:
         path.unlink()
+    for path in target.rglob(f"*{ENTRIES_SUFFIX}"):
+        if path.relative_to(target).as_posix().removesuffix(ENTRIES_SUFFIX) not in docnames:
+            path.unlink()
     return stale

@@ -30,15 +30,12 @@ from sphinx.errors import ConfigError as SphinxConfigError
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.nodes import LITERAL_TYPE_NODES, extract_messages
-
-from babel.messages.catalog import Catalog
 from sphinx.writers.html5 import HTML5Translator
 
-from translate_kit.catalogs.compile import compile_catalogs
-from translate_kit.catalogs.pofile_io import catalog_dir, is_translated, message_text, read_catalog
-from translate_kit.catalogs.safety import unsafe_reason
+from translate_kit.catalogs.compile import ENTRIES_SUFFIX, compile_catalogs, mo_dir, read_entries
+from translate_kit.catalogs.pofile_io import catalog_dir
 from translate_kit.config import EditionKind
-from translate_kit.errors import CatalogError, TranslateKitError, format_location
+from translate_kit.errors import TranslateKitError, format_location
 from translate_kit.sphinxext import current_edition, project_config
 from translate_kit.sphinxext.messages import message
 from translate_kit.sphinxext.plain_passages import PLAIN_COUNT, in_front_matter
@@ -141,8 +138,12 @@ class MarkUntranslated(SphinxTransform):
         if current_edition(self.config).kind is not EditionKind.TRANSLATION:
             return
         source_lang = f"language-{project_config(self.config).source_edition.code}"
-        path = catalog_path(self.config, self.env.current_document.docname)
-        catalog = functools.cache(lambda: _read_quietly(path))  # read for the first fallback
+        docname = self.env.current_document.docname
+        path = catalog_path(self.config, docname)
+        edition = current_edition(self.config)
+        kept = mo_dir(project_config(self.config).catalog_build_dir(edition), edition,
+                      edition.sphinx_language) / f"{docname}{ENTRIES_SUFFIX}"
+        entries = functools.cache(lambda: read_entries(kept))  # read for the first fallback
         total = translated = 0
         for node, msgid in extract_messages(self.document):
             if isinstance(node, LITERAL_TYPE_NODES) or in_front_matter(node):
@@ -152,7 +153,7 @@ class MarkUntranslated(SphinxTransform):
                 translated += 1
                 continue
             if isinstance(node, nodes.TextElement):
-                marker = _fallback(self.config, path, catalog(), msgid)
+                marker = _fallback(self.config, path, entries(), msgid)
                 if isinstance(node, nodes.title):
                     # The title's text is wrapped, so that the toctree, links and
                     # next/previous (which copy a title's children) carry the language.
@@ -166,30 +167,17 @@ class MarkUntranslated(SphinxTransform):
         self.document["translate_kit_progress"] = (translated + plain, total + plain)
 
 
-def _read_quietly(path: Path) -> Catalog | None:
-    """The catalog, or None when there is none (a broken one was reported when compiled)."""
-    try:
-        return read_catalog(path) if path.is_file() else None
-    except CatalogError:
-        return None
-
-
-def _fallback(config: Config, path: Path, catalog: Catalog | None, msgid: str) -> fallback:
+def _fallback(config: Config, path: Path, entries: dict[str, tuple[int | None, str]],
+              msgid: str) -> fallback:
     """The marker of an untranslated message: where its entry is and why it shows no
     translation."""
-    entry = catalog.get(msgid) if catalog is not None else None
     where = shown_path(config, path)
-    if entry is None:
+    if msgid not in entries:
         state = "missing"
     else:
-        where = format_location(where, entry.lineno)
-        if not is_translated(entry):
-            state = "untranslated"
-        elif entry.fuzzy:
-            state = "fuzzy"
-        elif unsafe_reason(message_text(entry.id), message_text(entry.string)):
-            state = "unsafe"
-        else:
+        line, state = entries[msgid]
+        where = format_location(where, line)
+        if state == "translated":
             state = "not-applied"  # Sphinx refused it (e.g. its references differ)
     hint = message(config, f"fallback_{state.replace('-', '_')}", where=where)
     return fallback("", catalog=where, state=state, hint=hint)
