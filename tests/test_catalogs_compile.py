@@ -12,6 +12,14 @@ from translate_kit.config import load_config
 from translate_kit.errors import CatalogError
 
 
+EVERY_STATE = [  # published, fuzzy, untranslated, unsafe
+    ("泰州", "Taizhou", False),
+    ("綜合保稅區", "Comprehensive Bonded Zone", True),
+    ("揭牌", "", False),
+    (SOURCE, INJECTIONS["raw role"], False),
+]
+
+
 @pytest.fixture
 def project(tmp_path):
     (tmp_path / "translate-kit.toml").write_text("", encoding="utf-8")
@@ -36,12 +44,7 @@ def load_mo(dest, docname):
 
 
 def test_only_finished_safe_translations_are_published(project, tmp_path):
-    po = write_catalog(project, "articles/zone", [
-        ("泰州", "Taizhou", False),
-        ("綜合保稅區", "Comprehensive Bonded Zone", True),
-        ("揭牌", "", False),
-        (SOURCE, INJECTIONS["raw role"], False),
-    ])
+    po = write_catalog(project, "articles/zone", EVERY_STATE)
     dest = tmp_path / "mo"
     result = compile_catalogs(project, project.edition("en"), dest)
 
@@ -124,12 +127,7 @@ def test_a_catalog_marked_fuzzy_only_changes_nothing_published(project, tmp_path
 
 
 def test_every_entry_keeps_its_line_and_state_for_the_fallback_markers(project, tmp_path):
-    po = write_catalog(project, "articles/zone", [
-        ("泰州", "Taizhou", False),
-        ("綜合保稅區", "Comprehensive Bonded Zone", True),
-        ("揭牌", "", False),
-        (SOURCE, INJECTIONS["raw role"], False),
-    ])
+    po = write_catalog(project, "articles/zone", EVERY_STATE)
     dest = tmp_path / "mo"
     compile_catalogs(project, project.edition("en"), dest)
     kept = dest / "en" / "LC_MESSAGES" / "articles" / "zone.entries.json"
