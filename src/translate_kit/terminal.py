@@ -51,8 +51,7 @@ def show_rows(header: Sequence[str], rows: Sequence[Sequence[Cell]], title: str 
         return
     if title:
         out.print(Text(title, style="bold"))
-    for line in aligned([[Text(name, style="bold") for name in header], *cells]):
-        out.print(line)
+    out.print(Text("\n").join(aligned([[Text(name, style="bold") for name in header], *cells])))
 
 
 def _natural_width(out: Console, table: Table) -> int:
