@@ -41,10 +41,20 @@ def test_a_build_reads_the_folding_back_from_its_cache(tmp_path):
     assert fold_table.__wrapped__(("s2twp.json",), tmp_path) == {"經": "X"}  # read, not made
     kept.write_text("[", encoding="utf-8")  # damaged: made again
     assert fold_table.__wrapped__(("s2twp.json",), tmp_path) == made
-    (tmp_path / "fold-0000000000000000.json").write_text("{}", encoding="utf-8")
+    other = fold_table.__wrapped__(("s2hk.json",), tmp_path)  # another project's editions
+    stale = kept.with_name(kept.name[:-len("0123456789abcdef.json")] + "0000000000000000.json")
+    stale.write_text("{}", encoding="utf-8")
     kept.unlink()
     fold_table.__wrapped__(("s2twp.json",), tmp_path)
-    assert [p.name for p in tmp_path.iterdir()] == [kept.name]  # the stale one is gone
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [kept.name, *(p.name for p in tmp_path.glob("fold-s2hk*"))])  # the stale one is gone
+    assert fold_table.__wrapped__(("s2hk.json",), tmp_path) == other
+
+
+def test_without_a_writable_cache_the_folding_is_made_anyway(tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a directory")
+    assert fold_table.__wrapped__(("s2twp.json",), blocked) == fold_table(("s2twp.json",))
 
 
 def test_full_width_letters_and_digits_fold_to_ascii():

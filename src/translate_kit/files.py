@@ -19,6 +19,13 @@ FILE_MODE = 0o644
 """Mode of written files: temporary files are private (0600), results are not."""
 
 
+def user_cache_dir() -> Path:
+    """Where derived data that belongs to no project is kept between runs (jieba's words,
+    the search folding of OpenCC's dictionaries): ``$XDG_CACHE_HOME/translate-kit``, by
+    default ``~/.cache/translate-kit``."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "translate-kit"
+
+
 def replace_with(path: Path, fill: Callable[[str], None]) -> None:
     """Create a temporary file next to ``path``, let ``fill`` write it, then swap it in."""
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -13,24 +13,18 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import sqlite3
 from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from translate_kit.files import replace_with
+from translate_kit.files import replace_with, user_cache_dir
 
 if TYPE_CHECKING:
     import jieba
 
 STORE_PREFIX = "jieba-words-"
-
-
-def user_cache_dir() -> Path:
-    """``$XDG_CACHE_HOME/translate-kit``, by default under ``~/.cache``."""
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "translate-kit"
 
 
 class StoredWords(Mapping[str, int]):

@@ -23,6 +23,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from translate_kit.config import EditionKind
+from translate_kit.files import user_cache_dir
 from translate_kit.sphinxext import current_edition, project_config
 from translate_kit.sphinxext.messages import message
 from translate_kit.sphinxext.search_fold import (
@@ -54,7 +55,7 @@ def _fold(app: Sphinx) -> dict[str, str]:
     project = project_config(app.config)
     configs = tuple(sorted(e.opencc_config for e in project.editions_of(EditionKind.SCRIPT)
                            if e.opencc_config))
-    return fold_table(configs, project.cache_dir("search"))
+    return fold_table(configs, user_cache_dir())
 
 
 def _configure(app: Sphinx) -> None:

@@ -103,14 +103,16 @@ def fold_table(config_names: tuple[str, ...], cache_dir: Path | None = None) -> 
 
     Reading OpenCC's binary dictionaries runs ``opencc_dict`` once a file, a quarter of a
     second in all, in every edition's build.  With ``cache_dir`` the table is kept there
-    under a key of the files it was made from (path, size, time), so a build reads it back.
+    under a key of the files it was made from (path, size, time), so a build reads it back
+    (and goes on without it where the directory cannot be written).
     """
     names = sorted({BASE_CONFIG, *config_names})
     paths = list(dict.fromkeys(p for name in names for p in config_dictionaries(name)))
     if cache_dir is None:
         return fold_classes(pair for path in paths for pair in dictionary_entries(path))
     stamps = [(str(path), path.stat().st_size, path.stat().st_mtime_ns) for path in paths]
-    kept = cache_dir / f"fold-{hashlib.sha256(repr(stamps).encode()).hexdigest()[:16]}.json"
+    prefix = "fold-" + "+".join(Path(name).stem for name in names) + "-"
+    kept = cache_dir / f"{prefix}{hashlib.sha256(repr(stamps).encode()).hexdigest()[:16]}.json"
     try:
         table = json.loads(kept.read_text(encoding="utf-8"))
         if isinstance(table, dict):
@@ -118,10 +120,13 @@ def fold_table(config_names: tuple[str, ...], cache_dir: Path | None = None) -> 
     except (OSError, ValueError):
         pass  # not made yet, or unreadable: make it again
     table = fold_table(config_names)
-    write_atomic(kept, json.dumps(table, ensure_ascii=False, sort_keys=True), durable=False)
-    for stale in cache_dir.glob("fold-*.json"):  # from dictionaries since replaced
-        if stale != kept:
-            stale.unlink(missing_ok=True)
+    try:
+        write_atomic(kept, json.dumps(table, ensure_ascii=False, sort_keys=True), durable=False)
+        for stale in cache_dir.glob(f"{prefix}*.json"):  # from dictionaries since replaced
+            if stale != kept:
+                stale.unlink(missing_ok=True)
+    except OSError:
+        pass
     return table
 
 
