@@ -39,8 +39,9 @@ def test_a_build_reads_the_folding_back_from_its_cache(tmp_path):
     (kept,) = tmp_path.glob("fold-*.json")
     kept.write_text('{"經": "X"}', encoding="utf-8")
     assert fold_table.__wrapped__(("s2twp.json",), tmp_path) == {"經": "X"}  # read, not made
-    kept.write_text("[", encoding="utf-8")  # damaged: made again
-    assert fold_table.__wrapped__(("s2twp.json",), tmp_path) == made
+    for damaged in ("[", '{"經": "XY"}', '{"經": 1}'):  # made again
+        kept.write_text(damaged, encoding="utf-8")
+        assert fold_table.__wrapped__(("s2twp.json",), tmp_path) == made
     other = fold_table.__wrapped__(("s2hk.json",), tmp_path)  # another project's editions
     stale = kept.with_name(kept.name[:-len("0123456789abcdef.json")] + "0000000000000000.json")
     stale.write_text("{}", encoding="utf-8")

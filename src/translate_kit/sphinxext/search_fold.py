@@ -115,7 +115,9 @@ def fold_table(config_names: tuple[str, ...], cache_dir: Path | None = None) -> 
     kept = cache_dir / f"{prefix}{hashlib.sha256(repr(stamps).encode()).hexdigest()[:16]}.json"
     try:
         table = json.loads(kept.read_text(encoding="utf-8"))
-        if isinstance(table, dict):
+        if isinstance(table, dict) and all(
+                isinstance(a, str) and isinstance(b, str) and len(a) == len(b) == 1
+                for a, b in table.items()):
             return table
     except (OSError, ValueError):
         pass  # not made yet, or unreadable: make it again
