@@ -39,6 +39,14 @@ def test_a_store_of_an_older_jieba_is_replaced(tmp_path):
     assert words.StoredWords(path)["经济"] > 0
 
 
+def test_a_damaged_store_is_made_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    path = words.store(tmp_path / "translate-kit")
+    path.write_bytes(path.read_bytes()[:100])
+    assert words.segmenter.__wrapped__().lcut(TITLES[0])[:2] == ["泰州", "经济"]
+    assert isinstance(words.segmenter.__wrapped__().FREQ, words.StoredWords)
+
+
 def test_without_a_writable_cache_jieba_loads_its_own_dictionary(tmp_path, monkeypatch):
     blocked = tmp_path / "file"
     blocked.write_text("not a directory")

@@ -80,6 +80,15 @@ def store(directory: Path) -> Path:
     return path
 
 
+def _stored_words(directory: Path) -> StoredWords:
+    path = store(directory)
+    try:
+        return StoredWords(path)
+    except sqlite3.DatabaseError:  # damaged (a full disk, a copy cut short): made again
+        path.unlink()
+        return StoredWords(store(directory))
+
+
 @cache
 def segmenter() -> jieba.Tokenizer:
     """jieba's segmenter on the stored dictionary (its own dictionary if none can be kept)."""
@@ -87,7 +96,7 @@ def segmenter() -> jieba.Tokenizer:
 
     jieba.setLogLevel(logging.WARNING)
     try:
-        words = StoredWords(store(user_cache_dir()))
+        words = _stored_words(user_cache_dir())
     except (OSError, sqlite3.Error):
         jieba.dt.check_initialized()
         return jieba.dt
