@@ -20,7 +20,7 @@ from pathlib import Path
 
 from translate_kit.progress import Report, Step, ignore
 from translate_kit.publish.assemble import assemble_site
-from translate_kit.publish.inputs import begin, finish, fingerprint, is_up_to_date
+from translate_kit.publish.inputs import begin, finish, fingerprints, is_up_to_date
 from translate_kit.sphinx_run import SphinxJob, SphinxRun, run_sphinx_jobs
 from translate_kit.catalogs.compile import compile_catalogs
 from translate_kit.config import Edition, EditionKind, ProjectConfig
@@ -65,7 +65,8 @@ def build_html(
     jobs = jobs or min(len(editions), 2 * (os.cpu_count() or 1))
     for edition in editions:  # a bar for every edition from the start, in their order
         report(Step(f"{edition.code} html", "waiting", 0, 1))
-    plans = [_plan(config, edition, report) for edition in editions]
+    stamps = fingerprints(config, editions, "html")
+    plans = [_plan(config, edition, stamps[edition], report) for edition in editions]
     begun: dict[Edition, bool] = {}
 
     def prepare() -> None:
@@ -99,9 +100,8 @@ class _Plan:
     up_to_date: bool
 
 
-def _plan(config: ProjectConfig, edition: Edition, report: Report) -> _Plan:
+def _plan(config: ProjectConfig, edition: Edition, stamp: str, report: Report) -> _Plan:
     target = config.edition_html_dir(edition)
-    stamp = fingerprint(config, edition, "html")
     up_to_date = is_up_to_date(config, edition, "html", stamp, target)
     if up_to_date:
         report(Step(f"{edition.code} html", "up to date", 1, 1))

@@ -20,9 +20,10 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 import translate_kit
 from translate_kit.config import CONFIG_FILE, Edition, EditionKind, ProjectConfig
@@ -40,29 +41,52 @@ def _files(directory: Path) -> Iterator[Path]:
                 yield path
 
 
-def input_files(config: ProjectConfig, edition: Edition, builder: str) -> list[Path]:
-    """Every file whose change can change what the edition's build writes."""
-    files = [*_files(config.docs_dir), *_files(PACKAGE), config.root / CONFIG_FILE, config.glossary]
+def _common_files(config: ProjectConfig) -> list[Path]:
+    """What every edition reads: the documents, translate-kit, the project's files."""
+    return [*_files(config.docs_dir), *_files(PACKAGE), config.root / CONFIG_FILE,
+            config.glossary]
+
+
+def _edition_files(config: ProjectConfig, edition: Edition, builder: str) -> list[Path]:
+    files = []
     if edition.kind is not EditionKind.SOURCE:
         files.extend(_files(config.locale_dir / edition.locale_name))
     if builder == "html":
         files.extend((config.pdf_path(edition), config.epub_path(edition)))
-    return sorted(set(files))
+    return files
 
 
-def fingerprint(config: ProjectConfig, edition: Edition, builder: str) -> str:
-    """A hash of the edition's inputs; equal hashes mean an identical build."""
-    digest = hashlib.sha256(f"{builder}\0{edition}\0{sys.version}\n".encode())
+def input_files(config: ProjectConfig, edition: Edition, builder: str) -> list[Path]:
+    """Every file whose change can change what the edition's build writes."""
+    return sorted({*_common_files(config), *_edition_files(config, edition, builder)})
+
+
+def fingerprints(config: ProjectConfig, editions: Iterable[Edition], builder: str
+                 ) -> dict[Edition, str]:
+    """A hash of each edition's inputs; equal hashes mean an identical build.
+
+    The files every edition reads are listed and looked at once, for all of them.
+    """
+    common = hashlib.sha256(f"{builder}\0{sys.version}\n".encode())
     for tool in TOOLS:
-        digest.update(f"{tool}={metadata.version(tool)}\n".encode())
-    for path in input_files(config, edition, builder):
+        common.update(f"{tool}={metadata.version(tool)}\n".encode())
+    _add_stamps(common, _common_files(config))
+    result = {}
+    for edition in editions:
+        digest = hashlib.sha256(f"{common.hexdigest()}\0{edition}\n".encode())
+        _add_stamps(digest, _edition_files(config, edition, builder))
+        result[edition] = digest.hexdigest()
+    return result
+
+
+def _add_stamps(digest: Any, paths: Iterable[Path]) -> None:
+    for path in sorted(set(paths)):
         try:
             stat = path.stat()
         except FileNotFoundError:
             digest.update(f"{path}\0missing\n".encode())
             continue
         digest.update(f"{path}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode())
-    return digest.hexdigest()
 
 
 def is_up_to_date(config: ProjectConfig, edition: Edition, builder: str, stamp: str,
