@@ -131,23 +131,35 @@ def run_sphinx(
 
 
 def run_sphinx_jobs(
-    config: ProjectConfig, jobs: Sequence[SphinxJob], parallel: int, report: Report = ignore,
-    prepare: Callable[[], None] = lambda: None,
+    config: ProjectConfig, plan: Callable[[], Sequence[SphinxJob]], most: int, parallel: int,
+    report: Report = ignore,
 ) -> tuple[SphinxRun, ...]:
-    """Build every job, ``parallel`` at a time, forked from one warmed-up process.
+    """Build the jobs ``plan`` returns, ``parallel`` at a time, forked from one process.
 
-    ``prepare`` is what must succeed before any job starts (compiling catalogs): it runs
-    while the runner imports Sphinx, on the other core.  When it raises, no job runs.
+    That process starts importing Sphinx first; ``plan`` runs meanwhile, on the other core
+    (compiling catalogs, deciding which editions are out of date), and returns at most
+    ``most`` jobs.  When it raises or returns none, the process is stopped unused.
     """
-    if not jobs:
-        prepare()
-        return ()
-    pipes = [os.pipe() for _ in jobs]
+    pipes = [os.pipe() for _ in range(most)]
     runner = subprocess.Popen([sys.executable, "-m", "translate_kit.sphinx_fork"],
                               stdin=subprocess.PIPE, text=True, cwd=config.root, env=_ENV,
                               pass_fds=[write for _, write in pipes])
     for _, write in pipes:
         os.close(write)
+    try:
+        jobs = list(plan())
+    except BaseException:
+        jobs = []
+        raise
+    finally:
+        if not jobs:  # nothing to fork: the runner need not finish importing
+            runner.kill()
+            runner.communicate()
+        for read, _ in pipes[len(jobs):]:
+            os.close(read)
+    if not jobs:
+        return ()
+    assert len(jobs) <= most, "plan returned more jobs than it said it would"
     outputs: list[list[str]] = [[] for _ in jobs]
     statuses: list[int | None] = [None] * len(jobs)
     seconds = [0.0] * len(jobs)
@@ -162,11 +174,6 @@ def run_sphinx_jobs(
     readers = [threading.Thread(target=follow, args=(i,), daemon=True) for i in range(len(jobs))]
     for reader in readers:
         reader.start()
-    try:
-        prepare()
-    except BaseException:
-        runner.communicate("")  # no jobs: the runner ends without forking any
-        raise
     spec = {"parallel": parallel,
             "jobs": [{"argv": _set_up(config, job), "fd": write}
                      for job, (_, write) in zip(jobs, pipes)]}

@@ -6,9 +6,9 @@ downloads and the site's own pages, the front page ``index.html`` and, with base
 the 404 pages, sitemap and robots.txt).  Editions are separate Sphinx processes run
 side by side, forked from one that imported Sphinx once (``sphinx_run.run_sphinx_jobs``):
 running them all at once rather than in a pool of ``cpu_count`` keeps the cores busy
-until the very end, and the catalogs are compiled while that process imports Sphinx.
-Whether an edition must be built at all, and whether its last build was interrupted, is
-decided for every edition before any is built (``inputs``).
+until the very end.  Whether an edition must be built at all, and whether its last build
+was interrupted, is decided for every edition before any is built (``inputs``), and its
+catalogs compiled, while that process imports Sphinx.
 """
 
 from __future__ import annotations
@@ -65,11 +65,13 @@ def build_html(
     jobs = jobs or min(len(editions), 2 * (os.cpu_count() or 1))
     for edition in editions:  # a bar for every edition from the start, in their order
         report(Step(f"{edition.code} html", "waiting", 0, 1))
-    stamps = fingerprints(config, editions, "html")
-    plans = [_plan(config, edition, stamps[edition], report) for edition in editions]
+    plans: list[_Plan] = []
     begun: dict[Edition, bool] = {}
 
-    def prepare() -> None:
+    def what_to_build() -> list[SphinxJob]:
+        """While the runner imports Sphinx: the editions out of date, catalogs compiled."""
+        stamps = fingerprints(config, editions, "html")
+        plans.extend(_plan(config, edition, stamps[edition], report) for edition in editions)
         for edition in editions:
             if edition.kind is not EditionKind.SOURCE:
                 # The extension compiles too (for plain sphinx-build); doing it here,
@@ -77,13 +79,12 @@ def build_html(
                 # naming file and line while the site is still as it was.
                 compile_catalogs(config, edition, config.catalog_build_dir(edition),
                                  language=edition.sphinx_language)
-        for plan in plans:
-            if not plan.up_to_date:
-                begun[plan.edition] = _begin(config, plan)
+        outdated = [p for p in plans if not p.up_to_date]
+        for outdated_plan in outdated:
+            begun[outdated_plan.edition] = _begin(config, outdated_plan)
+        return [SphinxJob(p.edition, "html", p.target) for p in outdated]
 
-    runs = iter(run_sphinx_jobs(
-        config, [SphinxJob(p.edition, "html", p.target) for p in plans if not p.up_to_date],
-        jobs, report, prepare))
+    runs = iter(run_sphinx_jobs(config, what_to_build, len(editions), jobs, report))
     builds = tuple(_finish(config, plan, None if plan.up_to_date else next(runs),
                            begun.get(plan.edition, False)) for plan in plans)
     site = assemble_site(config)
