@@ -23,7 +23,12 @@ def user_cache_dir() -> Path:
     """Where derived data that belongs to no project is kept between runs (jieba's words,
     the search folding of OpenCC's dictionaries): ``$XDG_CACHE_HOME/translate-kit``, by
     default ``~/.cache/translate-kit``."""
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "translate-kit"
+    if os.environ.get("XDG_CACHE_HOME"):
+        return Path(os.environ["XDG_CACHE_HOME"]) / "translate-kit"
+    try:
+        return Path.home() / ".cache" / "translate-kit"
+    except RuntimeError:  # no home directory (a service account): the temporary directory
+        return Path(tempfile.gettempdir()) / f"translate-kit-{os.getuid()}"
 
 
 def replace_with(path: Path, fill: Callable[[str], None]) -> None:
