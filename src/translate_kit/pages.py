@@ -11,7 +11,7 @@ in the edition's directory, a site assembled from editions built elsewhere has i
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 from translate_kit.errors import BuildError
@@ -53,7 +53,7 @@ class EditionPages:
 
 def write_pages(path: Path, pages: EditionPages) -> None:
     """Write the list (unchanged content leaves the file and its time alone)."""
-    data = asdict(pages)  # its pages too
+    data = {**vars(pages), "pages": [vars(page) for page in pages.pages]}  # asdict copies deeply
     write_if_changed(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n", durable=False)
 
 
