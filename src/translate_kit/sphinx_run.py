@@ -146,11 +146,9 @@ def run_sphinx_jobs(
                               pass_fds=[write for _, write in pipes])
     for _, write in pipes:
         os.close(write)
+    jobs: list[SphinxJob] = []
     try:
         jobs = list(plan())
-    except BaseException:
-        jobs = []
-        raise
     finally:
         if not jobs:  # nothing to fork: the runner need not finish importing
             runner.kill()

@@ -69,7 +69,7 @@ def _applies(config: Config) -> bool:
                 or config.translation_progress_classes)
 
 
-def _leave_to_us(node: nodes.Element) -> None:
+def _hide_from_locale(node: nodes.Element) -> None:
     """Make Locale pass ``node`` by: a node without source text holds no message.
 
     ``translatable = False`` would do too, but for every such node Sphinx formats the
@@ -95,7 +95,7 @@ class TranslatePlainPassages(SphinxTransform):
                 # Data kept as imported (dates, hashes, the title the heading repeats):
                 # Sphinx would parse a translation of it twice, and drop it with the rest
                 # of the front matter.
-                _leave_to_us(node)
+                _hide_from_locale(node)
                 continue
             if type(node) is not nodes.paragraph or not all(
                     isinstance(child, nodes.Text) for child in node.children):
@@ -106,7 +106,7 @@ class TranslatePlainPassages(SphinxTransform):
             node.children = []
             node += nodes.Text(msgstr)
             node["translated"] = True
-            _leave_to_us(node)  # Locale would parse it again
+            _hide_from_locale(node)  # Locale would parse it again
             count += 1
         self.document[PLAIN_COUNT] = count
 
