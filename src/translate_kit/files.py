@@ -9,6 +9,7 @@ not rewritten, so modification times (which incremental builds go by) stay put.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
@@ -29,6 +30,19 @@ def user_cache_dir() -> Path:
         return Path.home() / ".cache" / "translate-kit"
     except RuntimeError:  # no home directory (a service account): the temporary directory
         return Path(tempfile.gettempdir()) / f"translate-kit-{os.getuid()}"
+
+
+def stamped_path(directory: Path, prefix: str, stamp: object, suffix: str) -> Path:
+    """``<directory>/<prefix><digest of stamp><suffix>``: a derived file named after what it
+    was made from (versions, paths, sizes, times), so that new sources make a new file."""
+    return directory / f"{prefix}{hashlib.sha256(repr(stamp).encode()).hexdigest()[:16]}{suffix}"
+
+
+def remove_others(path: Path, prefix: str) -> None:
+    """Remove the other ``<prefix>…`` files beside ``path``: made from sources since replaced."""
+    for other in path.parent.glob(f"{prefix}*{path.suffix}"):
+        if other != path:
+            other.unlink(missing_ok=True)
 
 
 def replace_with(path: Path, fill: Callable[[str], None]) -> None:

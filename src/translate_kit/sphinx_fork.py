@@ -98,7 +98,7 @@ def run(spec: dict[str, Any]) -> None:
 def main() -> None:
     preload()  # while the caller prepares the jobs
     text = sys.stdin.read()
-    if text:  # nothing: the caller's preparation failed
+    if text:  # nothing: the caller stopped before sending any job
         run(json.loads(text))
 
 

@@ -11,7 +11,6 @@ the cache cannot be written, jieba loads its dictionary as it always does.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import sqlite3
 from collections.abc import Iterator, Mapping
@@ -19,7 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from translate_kit.files import replace_with, user_cache_dir
+from translate_kit.files import remove_others, replace_with, stamped_path, user_cache_dir
 
 if TYPE_CHECKING:
     import jieba
@@ -55,7 +54,7 @@ def store(directory: Path) -> Path:
     dictionary = Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME
     stamp = (jieba.__version__, str(dictionary), dictionary.stat().st_size,
              dictionary.stat().st_mtime_ns)
-    path = directory / f"{STORE_PREFIX}{hashlib.sha256(repr(stamp).encode()).hexdigest()[:16]}.sqlite3"
+    path = stamped_path(directory, STORE_PREFIX, stamp, ".sqlite3")
     if path.is_file():
         return path
 
@@ -74,9 +73,7 @@ def store(directory: Path) -> Path:
             db.close()
 
     replace_with(path, fill)
-    for stale in directory.glob(f"{STORE_PREFIX}*.sqlite3"):  # of an earlier jieba
-        if stale != path:
-            stale.unlink(missing_ok=True)
+    remove_others(path, STORE_PREFIX)  # of an earlier jieba
     return path
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from translate_kit.errors import ConfigError
-from translate_kit.files import write_atomic, write_if_changed
+from translate_kit.files import remove_others, stamped_path, write_atomic, write_if_changed
 from translate_kit.script import opencc_share_dir
 
 FOLD_SCRIPT = "translate-kit-fold.js"
@@ -112,7 +112,7 @@ def fold_table(config_names: tuple[str, ...], cache_dir: Path | None = None) -> 
         return fold_classes(pair for path in paths for pair in dictionary_entries(path))
     stamps = [(str(path), path.stat().st_size, path.stat().st_mtime_ns) for path in paths]
     prefix = "fold-" + "+".join(Path(name).stem for name in names) + "-"
-    kept = cache_dir / f"{prefix}{hashlib.sha256(repr(stamps).encode()).hexdigest()[:16]}.json"
+    kept = stamped_path(cache_dir, prefix, stamps, ".json")
     try:
         table = json.loads(kept.read_text(encoding="utf-8"))
         if isinstance(table, dict) and all(
@@ -124,9 +124,7 @@ def fold_table(config_names: tuple[str, ...], cache_dir: Path | None = None) -> 
     table = fold_table(config_names)
     try:
         write_atomic(kept, json.dumps(table, ensure_ascii=False, sort_keys=True), durable=False)
-        for stale in cache_dir.glob(f"{prefix}*.json"):  # from dictionaries since replaced
-            if stale != kept:
-                stale.unlink(missing_ok=True)
+        remove_others(kept, prefix)  # from dictionaries since replaced
     except OSError:
         pass
     return table

@@ -15,9 +15,10 @@ still collects them, and keeps them between incremental builds) this writes, und
 Pages are numbered oldest first (by the ``date`` of their front matter; pages without
 one first of all), so that ties in ranking list the newest article first (the highest
 number) and publishing a new article adds a number instead of renumbering every page:
-the records of the others, and the shards none of its terms fall in, stay as they are.  Every file is a script that calls a function of
-``TKSearch``: the search page loads them with ``<script>`` elements, which browsers also
-allow for pages opened from ``file://`` (where ``fetch`` is refused).
+the records of the others, and the shards none of its terms fall in, stay as they are.
+Every file is a script that calls a function of ``TKSearch``: the search page loads them
+with ``<script>`` elements, which browsers also allow for pages opened from ``file://``
+(where ``fetch`` is refused).
 """
 
 from __future__ import annotations
