@@ -65,6 +65,7 @@ TOOLS_BY_MARKER = {
     "tex": ("xelatex", "xdvipdfmx", "latexmk", "pdftotext", "pdffonts", "pdftohtml", "fc-list"),
     "browser": ("chromium", "chromedriver"),
     "epub": ("java", "epubcheck", "fc-list"),
+    "node": ("node",),
 }
 FONTS_BY_MARKER = {
     "tex": ("Noto Serif", "Noto Sans", "Noto Serif CJK TC", "Noto Sans Mono CJK SC"),

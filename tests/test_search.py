@@ -64,10 +64,9 @@ def test_full_width_letters_and_digits_fold_to_ascii():
 
 def test_cjk_runs_become_overlapping_bigrams_and_words_are_stemmed():
     search = folded_search()
-    fold = search.fold
     terms = search.split("經濟開發區 Economic growth，市")
-    assert terms == ["经济".translate(fold), "济开".translate(fold), "开发".translate(fold),
-                     "发区".translate(fold), "Economic", "growth", "市"]
+    # Each script pair folds to its lower code point: 經 (U+7D93) over 经, 济 over 濟.
+    assert terms == ["經济", "济开", "开发", "发区", "Economic", "growth", "市"]
     assert [search.stem(t) for t in ("Economic", "growth", "市")] == ["econom", "growth", "市"]
     assert not search.word_filter("the") and search.word_filter("市")
 
@@ -81,35 +80,17 @@ def test_page_lists_are_gaps_in_base_32_or_a_bitmap():
     assert encode_ids([0, 1, 2, 3, 4, 5, 6], 12) == "~_1"
 
 
-def decoded(text: str) -> list[int]:
-    """Page numbers back from ``encode_ids``, read as the search script reads them."""
-    digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
-    if text.startswith("~"):
-        return [i * 6 + bit for i, char in enumerate(text[1:])
-                for bit in range(6) if digits.index(char) >> bit & 1]
-    pages, last, gap = [], -1, 0
-    for char in text:
-        value = digits.index(char)
-        gap = gap * 32 + value % 32
-        if value < 32:
-            last += gap
-            pages.append(last)
-            gap = 0
-    return pages
-
-
 @given(st.integers(1, 5000).flatmap(
     lambda pages: st.tuples(st.just(pages), st.sets(st.integers(0, pages - 1)))))
-def test_every_page_list_reads_back_as_written_in_the_shorter_form(case):
+def test_a_page_list_is_never_longer_than_the_bitmap(case):
+    # That the search script reads every list back is checked in test_search_script.py.
     pages, ids = case
-    text = encode_ids(sorted(ids), pages)
-    assert decoded(text) == sorted(ids)
-    assert len(text) <= 1 + -(-pages // 6)  # never longer than the bitmap
+    assert len(encode_ids(sorted(ids), pages)) <= 1 + -(-pages // 6)
 
 
-def test_shards_are_spread_and_stable():
+def test_shards_are_spread():
+    # The hash itself is pinned to FNV-1a's test vectors in test_search_script.py.
     assert term_shard("经济", 1) == 0
-    assert term_shard("经济", 7) == term_shard("经济", 7)
     assert len({term_shard(chr(0x4E00 + i) * 2, 7) for i in range(50)}) == 7
 
 

@@ -30,9 +30,11 @@ const TKSearch = (() => {
     const mapped = fold.get(char);
     if (mapped) return mapped;
     const code = char.codePointAt(0);
-    if (code >= 0xff01 && code <= 0xff5e) return String.fromCodePoint(code - 0xfee0);
-    const lower = char.toLowerCase();
-    return Array.from(lower).length === 1 ? lower : char;
+    // Full-width Latin (as Chinese input methods type it) is folded to ASCII, then lowered
+    // as every other letter: the index holds "abc" for ＡＢＣ, as Sphinx stems it.
+    const plain = code >= 0xff01 && code <= 0xff5e ? String.fromCodePoint(code - 0xfee0) : char;
+    const lower = plain.toLowerCase();
+    return Array.from(lower).length === 1 ? lower : plain;
   };
   const foldText = (text) => Array.from(text, foldChar);
 
