@@ -4,8 +4,9 @@ Sphinx decides which documents to re-read, but even a run with nothing to do cos
 second (imports, the pickled environment, the search index).  After a translator saves
 one ``locale/en`` catalog only the English edition needs Sphinx at all, so each edition's
 inputs (sizes and modification times of the documents, its own catalogs, the project
-file, its PDF and EPUB, translate-kit's own files and the versions of the tools) are hashed, and
-an edition whose hash matches the one stored by its last clean build is skipped.
+file, its PDF and EPUB, translate-kit's own files and the versions of every package it
+runs on) are hashed, and an edition whose hash matches the one stored by its last clean
+build is skipped.
 
 A build that is killed (Ctrl-C, a cancelled CI job) leaves pages half written, and a
 search index that Sphinx's next run would only patch: documents it believes written
@@ -19,8 +20,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -29,8 +32,56 @@ import translate_kit
 from translate_kit.config import CONFIG_FILE, Edition, EditionKind, ProjectConfig
 from translate_kit.files import write_atomic
 
-TOOLS = ("sphinx", "docutils", "myst-parser", "furo", "opencc", "jieba", "babel")
 PACKAGE = Path(translate_kit.__file__).parent
+DISTRIBUTION = "translate-kit"
+
+
+@cache
+def tool_versions() -> tuple[str, ...]:
+    """``name==version`` of every package translate-kit runs on, sorted.
+
+    Taken from the package's own requirements and theirs (extras aside), so a tool that
+    shapes the pages (Sphinx, docutils, the stemmers of the search index, OpenCC) is
+    never forgotten when the list of requirements changes.
+    """
+    installed = _installed()
+    seen: dict[str, str] = {}
+    waiting = [DISTRIBUTION]
+    while waiting:
+        name = _normal(waiting.pop())
+        if name in seen or name not in installed:  # not installed: for another platform
+            continue
+        dist = metadata.PathDistribution(installed[name])
+        seen[name] = dist.version
+        waiting.extend(_NAME.match(line).group() for line in dist.requires or []
+                       if not _EXTRA.search(line))
+    return tuple(sorted(f"{name}=={version}" for name, version in seen.items()))
+
+
+def _installed() -> dict[str, Path]:
+    """The ``.dist-info`` folder of every installed package by its name, first on the path
+    first.  Their names are read from the folders' names (``sphinx-9.0.4.dist-info``):
+    reading every package's metadata would cost more than the whole fingerprint."""
+    found: dict[str, Path] = {}
+    for entry in reversed(sys.path):
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith(".dist-info"):
+                found[_normal(name.removesuffix(".dist-info").rpartition("-")[0])] = Path(
+                    entry or ".", name)
+    return found
+
+
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+_EXTRA = re.compile(r";.*\bextra\s*==")
+
+
+def _normal(name: str) -> str:
+    """A distribution's name as the packaging standards compare names."""
+    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 def _files(directory: Path) -> Iterator[Path]:
@@ -68,8 +119,7 @@ def fingerprints(config: ProjectConfig, editions: Iterable[Edition], builder: st
     The files every edition reads are listed and looked at once, for all of them.
     """
     common = hashlib.sha256(f"{builder}\0{sys.version}\n".encode())
-    for tool in TOOLS:
-        common.update(f"{tool}={metadata.version(tool)}\n".encode())
+    common.update("\n".join(tool_versions()).encode())
     _add_stamps(common, _common_files(config))
     result = {}
     for edition in editions:
