@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import pytest
 from docutils.core import publish_doctree
 from hypothesis import given
 from hypothesis import strategies as st
 
-from translate_kit.sphinxext.search_fold import fold_classes, fold_table, translation
+from translate_kit.errors import BuildError
+from translate_kit.sphinxext.search_fold import (
+    dictionary_entries,
+    fold_classes,
+    fold_table,
+    translation,
+)
 from translate_kit.sphinxext.search_index import encode_ids, page_text, term_shard, write_index
 from translate_kit.sphinxext.search_language import FoldedSearch
 
@@ -119,3 +126,11 @@ def test_a_new_article_adds_a_record_and_leaves_the_others_alone(tmp_path):
     assert {name: after[name] for name in before} == before
     assert set(after) - set(before) == {"3.js"}
     assert '"u":"a4.html"' in after["3.js"].decode()  # the newest has the highest number
+
+
+def test_a_dictionary_opencc_cannot_read_is_an_error_naming_it(tmp_path):
+    broken = tmp_path / "broken.ocd2"
+    broken.write_bytes(b"not a dictionary")
+    with pytest.raises(BuildError) as caught:
+        list(dictionary_entries(broken))
+    assert str(caught.value).startswith(f"{broken}: opencc_dict failed with exit code")

@@ -16,7 +16,6 @@ from __future__ import annotations
 import bisect
 import io
 import shutil
-import subprocess
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -26,6 +25,7 @@ from typing import TYPE_CHECKING
 from translate_kit.config import Edition, ProjectConfig
 from translate_kit.errors import BuildError
 from translate_kit.files import write_if_changed
+from translate_kit.tools import run_tool
 
 if TYPE_CHECKING:  # fontTools loads only when a font is subset
     from fontTools.ttLib import TTFont
@@ -107,8 +107,8 @@ def _charset(family: str) -> tuple[tuple[int, ...], tuple[int, ...]] | None:
     """Fontconfig's character ranges of ``family``'s regular face (None: unknown font)."""
     if shutil.which("fc-list") is None:
         return None
-    listing = subprocess.run(["fc-list", "--format", "%{style[0]}|%{charset}\n", family],
-                             capture_output=True, text=True).stdout.splitlines()
+    listing = run_tool(["fc-list", "--format", "%{style[0]}|%{charset}\n", family],
+                       check=False).stdout.splitlines()
     faces = [line.split("|", 1) for line in listing if "|" in line]
     if not faces:
         return None
@@ -133,8 +133,8 @@ def font_covers(family: str, char: str) -> bool | None:
 
 def font_file(family: str, style: str = "Regular") -> Path:
     """The file holding ``family`` in ``style`` (a Noto CJK face sits in a .ttc collection)."""
-    found = subprocess.run(["fc-list", "-f", "%{file}\n", f"{family}:style={style}"],
-                           capture_output=True, text=True).stdout.split()
+    found = run_tool(["fc-list", "-f", "%{file}\n", f"{family}:style={style}"],
+                     check=False).stdout.split()
     if not found:
         raise BuildError(f"font {family!r} ({style}) is not installed; install the Debian "
                          f"package {NOTO_CJK_PACKAGE} (or the Noto CJK fonts)")

@@ -25,6 +25,7 @@ from translate_kit.sphinx_run import run_sphinx
 from translate_kit.config import Edition, ProjectConfig
 from translate_kit.errors import BuildError
 from translate_kit.files import copy_atomic
+from translate_kit.tools import run_tool
 
 DEBIAN_PACKAGES = (
     "texlive-xetex", "texlive-lang-chinese", "texlive-latex-recommended",
@@ -62,7 +63,7 @@ def check_tex(config: ProjectConfig, editions: tuple[Edition, ...]) -> None:
 
 
 def _font_installed(family: str) -> bool:
-    return subprocess.run(["fc-list", "-q", family], capture_output=True).returncode == 0
+    return run_tool(["fc-list", "-q", family], check=False).returncode == 0
 
 
 def build_edition_pdf(config: ProjectConfig, edition: Edition, report: Report = ignore

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import subprocess
 import tempfile
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -27,6 +26,7 @@ from typing import Any
 from translate_kit.errors import ConfigError
 from translate_kit.files import remove_others, stamped_path, write_atomic, write_if_changed
 from translate_kit.script import opencc_share_dir
+from translate_kit.tools import run_tool
 
 FOLD_SCRIPT = "translate-kit-fold.js"
 BASE_CONFIG = "t2s.json"
@@ -61,8 +61,8 @@ def dictionary_entries(path: Path) -> Iterator[tuple[str, str]]:
     if path.suffix == ".ocd2":
         with tempfile.TemporaryDirectory() as tmp:
             text = Path(tmp) / "dict.txt"
-            subprocess.run([str(opencc_dict_tool()), "-i", str(path), "-o", str(text),
-                            "-f", "ocd2", "-t", "text"], check=True, capture_output=True)
+            run_tool([str(opencc_dict_tool()), "-i", str(path), "-o", str(text),
+                      "-f", "ocd2", "-t", "text"], about=path)
             lines = text.read_text(encoding="utf-8").splitlines()
     else:
         lines = path.read_text(encoding="utf-8").splitlines()
