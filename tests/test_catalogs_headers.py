@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from conftest import msgfmt_is_silent
+from translate_kit.publish.extraction import extract_templates
 from translate_kit.catalogs.update import update_catalogs
 from translate_kit.config import load_config
 
@@ -27,7 +28,7 @@ def headers(path):
 
 
 def test_a_new_catalog_has_the_editions_headers_and_no_placeholders(root):
-    update_catalogs(load_config(root))
+    update_catalogs(load_config(root), extract_templates)
     found = [h.split(": Babel ")[0] for h in headers(root / ZONE)
              if not h.startswith(("POT-", "PO-Rev"))]
     assert found == [
@@ -63,7 +64,7 @@ def test_update_fixes_the_editions_headers_and_keeps_what_translators_and_tools_
         (root / "translate-kit.toml").read_text(encoding="utf-8").replace(
             'title = "泰州新聞"', 'title = "泰州新聞週刊"'), encoding="utf-8")
 
-    update_catalogs(load_config(root))
+    update_catalogs(load_config(root), extract_templates)
 
     found = headers(path)
     for header in ("Project-Id-Version: 泰州新聞週刊 articles/zone",

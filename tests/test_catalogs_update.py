@@ -13,6 +13,7 @@ from conftest import UPDATE_LOCK, requires_tools
 from babel.messages.pofile import read_po, write_po
 from click.testing import CliRunner
 
+from translate_kit.publish.extraction import extract_templates
 from translate_kit.catalogs.pofile_io import read_catalog
 from translate_kit.catalogs.update import update_catalogs
 from translate_kit.cli import main
@@ -56,7 +57,7 @@ def snapshot(project):
 
 
 def test_update_creates_a_catalog_per_document_that_msgfmt_accepts(project):
-    result = update_catalogs(project)
+    result = update_catalogs(project, extract_templates)
     [edition] = result.editions
     assert {d.docname: d.status for d in edition.documents} == {
         "index": "created", "articles/zone": "created", "articles/meeting": "created"}
@@ -72,17 +73,17 @@ def test_update_creates_a_catalog_per_document_that_msgfmt_accepts(project):
 
 
 def test_a_second_update_without_source_changes_touches_nothing(project):
-    update_catalogs(project)
+    update_catalogs(project, extract_templates)
     translate(po(project, "articles/zone"), {"泰州綜合保稅區揭牌": "Taizhou bonded zone opens"})
-    update_catalogs(project)  # normalises the hand-written file once
+    update_catalogs(project, extract_templates)  # normalises the hand-written file once
     before = snapshot(project)
-    result = update_catalogs(project)
+    result = update_catalogs(project, extract_templates)
     assert snapshot(project) == before
     assert {d.status for d in result.editions[0].documents} == {"unchanged"}
 
 
 def test_source_edits_keep_every_translation(project):
-    update_catalogs(project)
+    update_catalogs(project, extract_templates)
     zone = po(project, "articles/zone")
     translate(zone, {
         "泰州綜合保稅區揭牌": "Taizhou Comprehensive Bonded Zone opens",
@@ -103,7 +104,7 @@ def test_source_edits_keep_every_translation(project):
     translate(meeting, {"泰州經濟開發區召開項目招引建設專題會議。":
                         "The Taizhou Economic Development Zone held a meeting on projects."})
 
-    result = update_catalogs(project)
+    result = update_catalogs(project, extract_templates)
 
     catalog = read_catalog(zone)
     edited = catalog["開發區管委會表示，明年外貿進出口總額預計增長百分之十五。"]
@@ -120,7 +121,7 @@ def test_source_edits_keep_every_translation(project):
 
 
 def test_a_malformed_catalog_stops_the_update_and_is_left_untouched(project):
-    update_catalogs(project)
+    update_catalogs(project, extract_templates)
     zone = po(project, "articles/zone")
     lines = zone.read_text(encoding="utf-8").splitlines()
     number = next(i for i, line in enumerate(lines, 1) if line.startswith("msgstr")
@@ -133,7 +134,7 @@ def test_a_malformed_catalog_stops_the_update_and_is_left_untouched(project):
     (project.docs_dir / "articles" / "meeting.md").write_text("# 新標題\n", encoding="utf-8")
 
     with pytest.raises(CatalogError) as info:
-        update_catalogs(project)
+        update_catalogs(project, extract_templates)
     assert info.value.path == zone and info.value.line == number
     assert snapshot(project) == before
     assert [p.read_bytes() for p in pots] == templates  # stopped before extracting
@@ -191,11 +192,11 @@ def test_a_source_repaired_only_in_script_keeps_its_translations_as_they_were(pr
     article = project.docs_dir / "articles" / "meeting.md"
     naive = "會后，泰州經濟開發區召開項目招引建設專題會議，并不拖延。"
     article.write_text(f"# 項目建設專題會議\n\n{naive}\n", encoding="utf-8")
-    update_catalogs(project)
+    update_catalogs(project, extract_templates)
     translate(po(project, "articles/meeting"), {naive: "After the meeting, the zone met at once."})
     repaired = "會後，泰州經濟開發區召開項目招引建設專題會議，並不拖延。"
     article.write_text(f"# 項目建設專題會議\n\n{repaired}\n", encoding="utf-8")
-    [edition] = update_catalogs(project).editions
+    [edition] = update_catalogs(project, extract_templates).editions
     catalog = read_catalog(po(project, "articles/meeting"))
     message = catalog[repaired]
     assert message.string == "After the meeting, the zone met at once." and not message.fuzzy

@@ -13,7 +13,7 @@ from sphinx.cmd.build import build_main
 
 from conftest import copy_root
 from translate_kit.config import load_config
-from translate_kit.sphinx_run import sphinx_arguments
+from translate_kit.publish.sphinx_run import sphinx_arguments
 from translate_kit.sphinxext import plain_passages
 from translate_kit.sphinxext.plain_passages import is_plain
 

@@ -7,7 +7,9 @@ from pathlib import Path
 from conftest import translate_kit
 from rich.console import Console
 
-from translate_kit.progress import Step, latexmk_step, show_progress, sphinx_step
+from translate_kit.progress import Step
+from translate_kit.publish.status import latexmk_step, sphinx_step
+from translate_kit.terminal import show_progress
 
 ROOTS = Path(__file__).parent / "roots"
 

@@ -22,8 +22,8 @@ from translate_kit import __version__
 from translate_kit.config import Edition, EditionKind, ProjectConfig, load_config
 from translate_kit.errors import TranslateKitError
 from translate_kit.files import write_atomic
-from translate_kit.progress import ignore, show_progress
-from translate_kit.terminal import console, say, show_rows
+from translate_kit.progress import ignore
+from translate_kit.terminal import console, say, show_progress, show_rows
 
 if TYPE_CHECKING:  # the stages load lazily: `translate-kit --help` stays fast
     from translate_kit.catalogs.stats import EditionStats
@@ -269,9 +269,10 @@ def _print_serve_event(config: ProjectConfig, event: Any) -> None:
 def update(config: ProjectConfig) -> None:
     """Extract messages and merge them into every translation edition's catalogs."""
     from translate_kit.catalogs.update import update_catalogs
+    from translate_kit.publish.extraction import extract_templates
 
     with show_progress(console(err=True)) as report:
-        result = update_catalogs(config, on_busy=lambda lock: say(
+        result = update_catalogs(config, extract_templates, on_busy=lambda lock: say(
             ("waiting:", "yellow"), " another update holds the catalogs (", _relative(config, lock),
             "); this one starts when it ends", err=True), report=report)
     for warning in result.warnings:
@@ -349,8 +350,9 @@ def _print_stats(edition: EditionStats) -> None:
 def check(config: ProjectConfig, no_warnings: bool) -> None:
     """Check the catalogs; print file:line: problems and fail on errors."""
     from translate_kit.catalogs.check import check_catalogs
+    from translate_kit.publish.extraction import extract_templates
 
-    result = check_catalogs(config)
+    result = check_catalogs(config, extract_templates)
     shown = result.errors if no_warnings else result.problems
     for problem in sorted(shown, key=lambda p: (str(p.path), p.line or 0)):
         click.echo(str(problem).replace(f"{config.root}/", "", 1))

@@ -13,12 +13,17 @@ made per call, so ``COLUMNS`` and the output stream are read when the command ru
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
 
 from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
+
+from translate_kit.progress import Report, Step
 
 Piece = str | tuple[str, str]
 """A piece of a line: text printed as it is, or ``(text, style)``."""
@@ -71,3 +76,63 @@ def aligned(rows: Sequence[Sequence[Text]]) -> list[Text]:
         line.rstrip()
         lines.append(line)
     return lines
+
+
+class LineProgress:
+    """Plain lines: a phase's start, each tenth of it, and its end."""
+
+    def __init__(self, echo: Callable[[str], None]) -> None:
+        self.echo = echo
+        self.shown: dict[str, tuple[str, int]] = {}  # task -> (phase, tenth shown)
+        self.lock = threading.Lock()
+
+    def __call__(self, step: Step) -> None:
+        tenth = step.done * 10 // step.total if step.total else 10
+        with self.lock:
+            phase, shown = self.shown.get(step.task, ("", -1))
+            if phase == step.phase and tenth <= shown:
+                return
+            self.shown[step.task] = (step.phase, tenth)
+        percent = step.done * 100 // step.total if step.total else 100
+        self.echo(f"[{step.task}] {step.phase} {percent}%")
+
+
+class BarProgress:
+    """One rich progress bar per task; the current phase and item beside it."""
+
+    def __init__(self, console: Any) -> None:
+        from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
+
+        self.bars = Progress(
+            TextColumn("{task.fields[name]}", markup=False),
+            BarColumn(), TaskProgressColumn(),
+            TextColumn("{task.fields[phase]}", markup=False),
+            console=console, transient=False,
+        )
+        self.tasks: dict[str, Any] = {}
+        self.lock = threading.Lock()
+
+    def __call__(self, step: Step) -> None:
+        phase = f"{step.phase} {step.item}".strip()
+        with self.lock:
+            if step.task not in self.tasks:
+                self.tasks[step.task] = self.bars.add_task("", total=step.total, name=step.task,
+                                                           phase=phase)
+        self.bars.update(self.tasks[step.task], completed=step.done, total=step.total,
+                         phase=phase)
+
+
+@contextmanager
+def show_progress(console: Any) -> Iterator[Report]:
+    """Bars on a terminal, plain lines otherwise, for the work done inside the block.
+
+    Only a real terminal gets bars: output forced into colour (``FORCE_COLOR`` in a CI
+    log) is still a log, and cursor movements have no place in it.
+    """
+    if not (console.is_terminal and console.file.isatty()):
+        yield LineProgress(lambda text: console.print(text, markup=False, highlight=False,
+                                                      soft_wrap=True))
+        return
+    progress = BarProgress(console)
+    with progress.bars:
+        yield progress

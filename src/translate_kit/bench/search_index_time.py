@@ -16,13 +16,14 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.search import IndexBuilder, js_index
 
+from translate_kit.contract import EDITION_OPTION
 from translate_kit.sphinxext import search
 
 
 def index_seconds(docs: Path, doctrees: Path, edition: str, language: str, engine: str) -> float:
     with tempfile.TemporaryDirectory() as out:
         app = Sphinx(docs, docs, out, doctrees, "html", status=None, warning=None,
-                     confoverrides={"language": language, "translate_kit_edition": edition})
+                     confoverrides={"language": language, EDITION_OPTION: edition})
         env = app.env
         names = sorted(env.all_docs)
         trees = {name: env.get_doctree(name) for name in names}

@@ -35,9 +35,10 @@ from translate_kit.catalogs.pofile_io import (
     source_docnames,
 )
 from translate_kit.catalogs.safety import unsafe_reason
-from translate_kit.catalogs.update import catalog_lock, extract_templates
+from translate_kit.catalogs.update import Extract, catalog_lock
 from translate_kit.config import Edition, EditionKind, ProjectConfig
 from translate_kit.errors import CatalogError, format_location
+from translate_kit.progress import ignore
 from translate_kit.script import converter_for
 
 
@@ -196,7 +197,8 @@ Judge = Callable[[str, Catalog, Path], list[Problem]]
 """The problems of one catalog, given its docname and path."""
 
 
-def check_edition(config: ProjectConfig, edition: Edition) -> tuple[list[Problem], int]:
+def check_edition(config: ProjectConfig, edition: Edition, extract: Extract
+                  ) -> tuple[list[Problem], int]:
     """The edition's problems; only translation catalogs changed since the last check are read."""
     problems: list[Problem] = []
     paths = catalog_paths(config, edition)
@@ -204,7 +206,7 @@ def check_edition(config: ProjectConfig, edition: Edition) -> tuple[list[Problem
         return problems, 0
     documents = source_docnames(config)
     if edition.kind is EditionKind.SCRIPT:
-        judge = _corrections_judge(config, edition, set(paths) & documents)
+        judge = _corrections_judge(config, edition, set(paths) & documents, extract)
         judgements = {path: _judged(judge, doc, path) for doc, path in paths.items()}
     else:
         judge = _translations_judge(config, edition)
@@ -239,10 +241,11 @@ def _translations_judge(config: ProjectConfig, edition: Edition) -> Judge:
     return lambda docname, catalog, path: check_catalog(catalog, path, glossary, edition.locale_name)
 
 
-def _corrections_judge(config: ProjectConfig, edition: Edition, docnames: set[str]) -> Judge:
+def _corrections_judge(config: ProjectConfig, edition: Edition, docnames: set[str],
+                       extract: Extract) -> Judge:
     convert = converter_for(config, edition).convert
     with catalog_lock(config):  # update extracts into the same directory
-        templates = extract_templates(config)[1] if docnames else {}
+        templates = extract(config, ignore).templates if docnames else {}
     current = {doc: frozenset(m.id for m in iter_messages(templates[doc]))
                for doc in docnames if doc in templates}
     glossary = Glossary()
@@ -256,12 +259,16 @@ def _corrections_judge(config: ProjectConfig, edition: Edition, docnames: set[st
     return judge
 
 
-def check_catalogs(config: ProjectConfig) -> CheckResult:
-    """Check every catalog of every translation edition and every correction catalog."""
+def check_catalogs(config: ProjectConfig, extract: Extract) -> CheckResult:
+    """Check every catalog of every translation edition and every correction catalog.
+
+    ``extract`` gives the source's current messages, which correction catalogs are
+    checked against (it runs only where a project has correction catalogs).
+    """
     problems: list[Problem] = []
     count = 0
     for edition in config.editions_of(EditionKind.TRANSLATION) + config.editions_of(EditionKind.SCRIPT):
-        found, catalogs = check_edition(config, edition)
+        found, catalogs = check_edition(config, edition, extract)
         problems.extend(found)
         count += catalogs
     return CheckResult(tuple(problems), count)

@@ -1,9 +1,9 @@
-"""``translate-kit update``: extract messages with Sphinx and merge them into every catalog.
+"""``translate-kit update``: merge the extracted messages into every catalog.
 
 Every translation edition's catalogs, and every script edition's correction catalogs, are
-read first, so a broken one stops the update before anything runs or is written.  One
-Sphinx run of the source edition with the extension's gettext builder
-(``sphinxext.extraction``) then writes a ``.pot`` per document; the catalogs are merged
+read first, so a broken one stops the update before anything runs or is written.  The
+caller's ``extract`` then gives a template per document (the runner's one Sphinx run of
+the source edition with the extension's gettext builder); the catalogs are merged
 (``merge.merge``, where a message whose source changed only by script, as the importer's
 repairs change it, keeps its translation; ``corrections.merge_corrections`` for
 corrections), given the edition's headers (``headers``) and written back only when their
@@ -15,11 +15,9 @@ updates at once cannot interleave their extraction runs and writes: the second o
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import fcntl
 import re
-import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -27,7 +25,6 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
 
-from translate_kit.sphinx_run import run_sphinx
 from translate_kit.catalogs.corrections import merge_corrections
 from translate_kit.catalogs.headers import with_headers
 from translate_kit.catalogs.memory import TranslationMemory
@@ -38,19 +35,29 @@ from translate_kit.catalogs.pofile_io import (
     message_text,
     parse_catalog,
     read_bytes,
-    read_catalog,
     render_catalog,
 )
 from translate_kit.config import Edition, EditionKind, ProjectConfig
-from translate_kit.errors import BuildError
 from translate_kit.files import write_if_changed
 from translate_kit.progress import Report, Step, ignore
 from translate_kit.script import to_simplified
 
 LOCK_FILE = ".translate-kit.lock"
-TEMPLATES_DIR = "gettext"
-MESSAGE_BUILDER = "translate-kit-messages"
-"""The extension's gettext builder (``sphinxext.extraction``): Babel writes the templates."""
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """The source edition's messages: one template per document, by docname."""
+
+    outdir: Path
+    templates: dict[str, Catalog]
+    warnings: tuple[str, ...]
+    """Sphinx's warnings while it read the documents."""
+
+
+Extract = Callable[[ProjectConfig, Report], Extraction]
+"""What runs the extraction (``publish.extraction.extract_templates``, which runs Sphinx):
+the catalogs stage is given it, and starts no process of its own."""
 
 
 @dataclass(frozen=True)
@@ -121,27 +128,6 @@ def catalog_lock(config: ProjectConfig, on_busy: Callable[[Path], None] | None =
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def extract_templates(
-    config: ProjectConfig, report: Report = ignore
-) -> tuple[Path, dict[str, Catalog], tuple[str, ...]]:
-    """Run Sphinx's gettext builder once; the templates by docname and Sphinx's warnings.
-
-    The output directory is emptied first so that templates of deleted documents do not
-    linger and keep their catalogs alive.
-    """
-    outdir = config.cache_dir(TEMPLATES_DIR)
-    shutil.rmtree(outdir, ignore_errors=True)
-    # Reading is most of the work; Sphinx reads in parallel processes with -j.
-    run = run_sphinx(config, config.source_edition, MESSAGE_BUILDER, outdir,
-                     ("-D", "gettext_compact=0", "-j", "auto"),
-                     report=lambda step: report(dataclasses.replace(step, task="update")))
-    if not run.ok:
-        raise BuildError(f"message extraction failed:\n{run.output.strip()}", config.docs_dir)
-    templates = {path.relative_to(outdir).with_suffix("").as_posix(): read_catalog(path)
-                 for path in sorted(outdir.rglob("*.pot"))}
-    return outdir, templates, run.warnings
-
-
 def script_annotator(config: ProjectConfig) -> Annotator | None:
     """``#. zh-Hans: …`` comments: each message in every script edition's script."""
     editions = config.editions_of(EditionKind.SCRIPT)
@@ -172,10 +158,11 @@ def _without_dates(data: bytes) -> bytes:
 
 
 def update_catalogs(
-    config: ProjectConfig, on_busy: Callable[[Path], None] | None = None, report: Report = ignore
+    config: ProjectConfig, extract: Extract, on_busy: Callable[[Path], None] | None = None,
+    report: Report = ignore,
 ) -> UpdateResult:
-    """Extract the source edition's messages and merge them into every translation edition
-    and every script edition's correction catalogs.
+    """Extract the source edition's messages with ``extract`` and merge them into every
+    translation edition and every script edition's correction catalogs.
 
     ``on_busy`` is called when another update holds the catalogs and this one waits.
     """
@@ -183,7 +170,8 @@ def update_catalogs(
         current = {e: read_catalogs(config, e) for e in config.editions_of(EditionKind.TRANSLATION)}
         corrected = {e: c for e in config.editions_of(EditionKind.SCRIPT)
                      if (c := read_catalogs(config, e)).paths}
-        outdir, templates, warnings = extract_templates(config, report)
+        extraction = extract(config, report)
+        templates = extraction.templates
         annotate = script_annotator(config)
         now = dt.datetime.now(dt.timezone.utc).replace(second=0, microsecond=0)
         editions = tuple(
@@ -193,7 +181,7 @@ def update_catalogs(
             update_corrections(config, edition, templates, now, catalogs)
             for edition, catalogs in corrected.items()
         )
-    return UpdateResult(outdir, warnings, editions)
+    return UpdateResult(extraction.outdir, extraction.warnings, editions)
 
 
 def update_edition(

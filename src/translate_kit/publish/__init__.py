@@ -16,14 +16,23 @@
 
 from __future__ import annotations
 
-from translate_kit.publish.assemble import Assembly, assemble_site
-from translate_kit.publish.downloads import DownloadBuild, EditionFile
-from translate_kit.publish.epub import build_epubs
-from translate_kit.publish.html import EditionBuild, HtmlBuild, build_html
-from translate_kit.publish.pdf import build_pdfs
-from translate_kit.publish.site import SiteBuild, build_site
+import importlib
+from typing import Any
 
-__all__ = [
-    "Assembly", "DownloadBuild", "EditionBuild", "EditionFile", "HtmlBuild", "SiteBuild",
-    "assemble_site", "build_epubs", "build_html", "build_pdfs", "build_site",
-]
+# Each name is imported from its module on first use, so that the process that runs
+# Sphinx (``python -m translate_kit.publish.sphinx_fork``) imports none of the stages.
+_HOMES = {
+    "Assembly": "assemble", "assemble_site": "assemble",
+    "DownloadBuild": "downloads", "EditionFile": "downloads",
+    "build_epubs": "epub",
+    "EditionBuild": "html", "HtmlBuild": "html", "build_html": "html",
+    "build_pdfs": "pdf",
+    "SiteBuild": "site", "build_site": "site",
+}
+__all__ = sorted(_HOMES)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_HOMES[name]}"), name)

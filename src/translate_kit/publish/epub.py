@@ -15,7 +15,7 @@ from translate_kit.errors import BuildError
 from translate_kit.files import copy_atomic
 from translate_kit.fonts import font_file, fonts_for
 from translate_kit.publish.downloads import DownloadBuild, EditionFile, build_each
-from translate_kit.sphinx_run import run_sphinx
+from translate_kit.publish.sphinx_run import run_sphinx
 
 
 def build_epubs(

@@ -21,7 +21,7 @@ from pathlib import Path
 from translate_kit.progress import Report, Step, ignore
 from translate_kit.publish.assemble import assemble_site
 from translate_kit.publish.inputs import begin, finish, fingerprints, is_up_to_date
-from translate_kit.sphinx_run import SphinxJob, SphinxRun, run_sphinx_jobs
+from translate_kit.publish.sphinx_run import SphinxJob, SphinxRun, run_sphinx_jobs
 from translate_kit.catalogs.compile import compile_catalogs
 from translate_kit.config import Edition, EditionKind, ProjectConfig
 

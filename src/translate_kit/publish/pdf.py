@@ -18,10 +18,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from translate_kit.fonts import fonts_for
-from translate_kit.progress import Report, Step, ignore, latexmk_step
+from translate_kit.progress import Report, Step, ignore
+from translate_kit.publish.status import latexmk_step
 from translate_kit.publish.downloads import DownloadBuild, EditionFile, build_each
 from translate_kit.publish.inputs import begin, finish
-from translate_kit.sphinx_run import run_sphinx
+from translate_kit.publish.sphinx_run import run_sphinx
 from translate_kit.config import Edition, ProjectConfig
 from translate_kit.errors import BuildError
 from translate_kit.files import copy_atomic

@@ -40,6 +40,7 @@ from sphinx.config import Config
 
 from translate_kit import __version__
 from translate_kit.config import Edition, ProjectConfig, find_root, load_config
+from translate_kit.contract import EDITION_OPTION, ROOT_OPTION
 
 
 @functools.cache
@@ -49,12 +50,12 @@ def _load(root: str) -> ProjectConfig:
 
 def project_config(config: Config) -> ProjectConfig:
     """The translate-kit configuration of the project being built."""
-    return _load(config.translate_kit_root)
+    return _load(config[ROOT_OPTION])
 
 
 def current_edition(config: Config) -> Edition:
     """The edition this Sphinx run builds."""
-    return project_config(config).edition(config.translate_kit_edition)
+    return project_config(config).edition(config[EDITION_OPTION])
 
 
 def in_site(app: Sphinx) -> bool:
@@ -69,9 +70,9 @@ def in_site(app: Sphinx) -> bool:
 def _configure(app: Sphinx, config: Config) -> None:
     root = find_root(Path(app.confdir))
     project = _load(str(root))
-    config.translate_kit_root = str(root)
-    config.translate_kit_edition = project.edition(
-        config.translate_kit_edition or project.source_edition.code
+    config[ROOT_OPTION] = str(root)
+    config[EDITION_OPTION] = project.edition(
+        config[EDITION_OPTION] or project.source_edition.code
     ).code
     defaults = (("project", project.title), ("author", project.author),
                 ("copyright", project.publisher))
@@ -99,8 +100,8 @@ def setup(app: Sphinx) -> dict[str, object]:
         translation,
     )
 
-    app.add_config_value("translate_kit_edition", "", "env", types=frozenset({str}))
-    app.add_config_value("translate_kit_root", "", "env", types=frozenset({str}))
+    app.add_config_value(EDITION_OPTION, "", "env", types=frozenset({str}))
+    app.add_config_value(ROOT_OPTION, "", "env", types=frozenset({str}))
     app.connect("config-inited", _configure, priority=100)
     modules = (script, plain_passages, translation, safety, editions, relations, site,
                accessibility, articles, search, garbled, latex, epub, extraction, messages)

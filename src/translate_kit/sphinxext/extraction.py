@@ -21,7 +21,7 @@ from babel.messages.pofile import write_po
 from sphinx.application import Sphinx
 from sphinx.builders.gettext import I18nBuilder
 
-from translate_kit.catalogs.update import MESSAGE_BUILDER
+from translate_kit.contract import MESSAGE_BUILDER
 from translate_kit.files import write_atomic
 
 

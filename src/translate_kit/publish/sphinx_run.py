@@ -21,8 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from translate_kit.config import Edition, ProjectConfig
-from translate_kit.progress import Report, Step, ignore, sphinx_step
-from translate_kit.sphinx_fork import EXIT_MARK
+from translate_kit.progress import Report, Step, ignore
+from translate_kit.publish.status import sphinx_step
+from translate_kit.contract import edition_overrides
+from translate_kit.publish.sphinx_fork import EXIT_MARK
 
 _ENV = {**os.environ, "PYTHONUNBUFFERED": "1"}
 
@@ -66,8 +68,8 @@ def sphinx_arguments(
     return [
         "-b", builder,
         "-d", str(doctrees),
-        "-D", f"language={edition.sphinx_language}",
-        "-D", f"translate_kit_edition={edition.code}",
+        *(item for name, value in edition_overrides(edition).items()
+          for item in ("-D", f"{name}={value}")),
         "--keep-going",
         "--no-color",  # status lines end in newlines, even where FORCE_COLOR is set
         *extra,
@@ -141,7 +143,7 @@ def run_sphinx_jobs(
     ``most`` jobs.  When it raises or returns none, the process is stopped unused.
     """
     pipes = [os.pipe() for _ in range(most)]
-    runner = subprocess.Popen([sys.executable, "-m", "translate_kit.sphinx_fork"],
+    runner = subprocess.Popen([sys.executable, "-m", "translate_kit.publish.sphinx_fork"],
                               stdin=subprocess.PIPE, text=True, cwd=config.root, env=_ENV,
                               pass_fds=[write for _, write in pipes])
     for _, write in pipes:

@@ -1,0 +1,26 @@
+"""What the build runner and the Sphinx extension agree on, written once.
+
+The runner (``publish``) starts ``sphinx-build``; the extension (``sphinxext``) runs
+inside it.  Neither imports the other: both read the names here, so a builder or an
+option renamed on one side cannot be missed on the other.
+"""
+
+from __future__ import annotations
+
+from translate_kit.config import Edition
+
+MESSAGE_BUILDER = "translate-kit-messages"
+"""The extension's gettext builder: one ``.pot`` template per document."""
+EDITION_OPTION = "translate_kit_edition"
+"""The Sphinx config value naming the edition a run builds (its code)."""
+ROOT_OPTION = "translate_kit_root"
+"""The Sphinx config value holding the project's root (found from ``conf.py``'s folder)."""
+
+
+def edition_overrides(edition: Edition) -> dict[str, str]:
+    """The Sphinx config values (``-D name=value``) that make a run build ``edition``.
+
+    ``language`` selects Sphinx's own interface messages, which Sphinx loads before any
+    extension runs, so it is given on the command line too.
+    """
+    return {"language": edition.sphinx_language, EDITION_OPTION: edition.code}
