@@ -199,3 +199,12 @@ def test_taiwan_words_and_a_wrong_conversion_in_the_configuration(project):
     config.write_text(config.read_text(encoding="utf-8").replace('"s2twp"', '"s2hk"'), encoding="utf-8")
     output = run(project, "import", str(project / "sources" / ARTICLE.name), ok=False)
     assert "translate-kit.toml" in output and "simplified_conversion must be s2tw or s2twp" in output
+
+
+def test_repairs_txt_takes_part_in_the_conversion(project):
+    repairs = project / "locale" / "zh_Hant" / "repairs.txt"
+    repairs.parent.mkdir(parents=True)
+    repairs.write_text("# the project's own choice over OpenCC's 颱風\n台风\t台風\n", encoding="utf-8")
+    import_article(project)
+    assert body(project)[4].startswith("台風過後，") and front(project)["conversion"]["phrases"] == 1
+    assert corrections(project)[body(project)[4]][0] == ORIGINAL[4]
