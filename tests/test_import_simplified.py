@@ -208,3 +208,24 @@ def test_repairs_txt_takes_part_in_the_conversion(project):
     import_article(project)
     assert body(project)[4].startswith("台風過後，") and front(project)["conversion"]["phrases"] == 1
     assert corrections(project)[body(project)[4]][0] == ORIGINAL[4]
+
+
+def test_a_broken_correction_catalog_stops_the_import_before_anything_is_written(project):
+    catalog = project / CATALOG
+    catalog.parent.mkdir(parents=True)
+    catalog.write_text('msgid ""\nmsgstr ""\n"Language: zh_Hans\\n"\n\nmsgid "甲"\nmsgstr "甲\n',
+                       encoding="utf-8")
+    output = run(project, "import", str(project / "sources" / ARTICLE.name), ok=False)
+    assert f"{CATALOG}:" in output.replace(str(project) + "/", "")
+    assert not (project / DOCUMENT).exists()
+    assert not (project / "docs" / "index.md").read_text(encoding="utf-8").count(SLUG)
+
+
+def test_a_project_without_a_simplified_edition_gets_no_catalog(project):
+    config = project / "translate-kit.toml"
+    config.write_text(config.read_text(encoding="utf-8") + (
+        '\n[[editions]]\ncode = "zh-Hant"\nlabel = "繁體中文"\nkind = "source"\n'
+        '\n[[editions]]\ncode = "en"\nlabel = "English"\nkind = "translation"\n'), encoding="utf-8")
+    output = import_article(project)
+    assert body(project) == TAIWAN and "zh-Hans" not in output
+    assert not (project / "locale").exists()

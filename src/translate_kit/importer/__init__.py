@@ -32,7 +32,7 @@ from translate_kit.importer.document import (
 )
 from translate_kit.importer.extract import from_html, from_text
 from translate_kit.importer.index import ArticleIndex, update_index
-from translate_kit.importer.originals import plan_originals
+from translate_kit.importer.originals import plan_originals, simplified_editions
 from translate_kit.importer.repair import Repairer, repairer_for
 from translate_kit.importer.simplified import (
     Conversion,
@@ -199,7 +199,8 @@ def _prepare(
     result = SourceResult(source, _relative(config, document), decoded.encoding, article.counts,
                           article.findings, tuple(warnings), written, article.repairs,
                           article.script, article.conversion)
-    return _Plan(document, text, result, tuple(original_messages(article)))
+    originals = tuple(original_messages(article)) if simplified_editions(config) else ()
+    return _Plan(document, text, result, originals)
 
 
 def _read(path: Path) -> bytes:

@@ -27,8 +27,14 @@ from functools import cache
 import opencc
 
 from translate_kit.config import ProjectConfig
-from translate_kit.importer.repair import in_big5, read_repairs, repairs_path
-from translate_kit.script import HAN_RANGES, ScriptConverter, is_han, phrase_converter
+from translate_kit.importer.repair import (
+    in_big5,
+    read_repairs,
+    repairs_path,
+    simplified_forms,
+    traditional_forms,
+)
+from translate_kit.script import ScriptConverter, is_han, phrase_converter
 
 SIMPLIFIED_SHARE = 0.75
 """Share of simplified forms among the script-specific characters that makes an article
@@ -67,10 +73,10 @@ class Detection:
 def detect_script(texts: Sequence[str]) -> Detection:
     """The script of a whole article, from all its texts at once."""
     simplified = traditional = leftovers = 0
-    simple_forms, traditional_forms = _simplified_forms(), _traditional_forms()
+    simple_forms, traditional_only = _simplified_forms(), traditional_forms()
     for text in texts:
         for char in text:
-            if char in traditional_forms:
+            if char in traditional_only:
                 traditional += 1
             elif char in simple_forms:
                 simplified += 1
@@ -84,25 +90,12 @@ def detect_script(texts: Sequence[str]) -> Detection:
 
 
 @cache
-def _han_characters() -> tuple[str, ...]:
-    return tuple(chr(code) for low, high in HAN_RANGES for code in range(ord(low), ord(high) + 1))
-
-
-def _changed_alone(config: str) -> frozenset[str]:
-    """The Han characters that OpenCC's ``config`` changes when converted on their own."""
-    chars = _han_characters()
-    converted = opencc.OpenCC(config).convert("\n".join(chars)).split("\n")
-    return frozenset(c for c, d in zip(chars, converted) if c != d)
-
-
-@cache
-def _traditional_forms() -> frozenset[str]:
-    return _changed_alone("t2s.json")
-
-
-@cache
 def _simplified_forms() -> frozenset[str]:
-    return _changed_alone("s2t.json") - _traditional_forms()
+    """Simplified forms whose traditional form, alone, is another character (经, 发, 户,
+    后; not 系 or 只, which s2t keeps): a subset of what t2s makes of other characters."""
+    candidates = sorted(simplified_forms() - traditional_forms())
+    converted = _opencc("s2t.json").convert("\n".join(candidates)).split("\n")
+    return frozenset(c for c, t in zip(candidates, converted) if c != t)
 
 
 @dataclass(frozen=True)
