@@ -2,8 +2,10 @@
 
 One source goes through ``decode`` (bytes to text) → ``extract`` (paragraphs, from plain
 text or HTML) → ``article`` (garbled spans, pinyin, punctuation, the ``repair`` of
-leftover simplified characters, notices, title) → ``document`` (MyST with front matter).  ``index`` then lists every article in
-``docs/index.md``.  Every source is prepared before anything is written, so one bad
+leftover simplified characters, or the ``simplified`` article's one conversion, notices,
+title) → ``document`` (MyST with front matter).  ``index`` then lists every article in
+``docs/index.md``, and ``originals`` keeps a simplified article's original text for the
+simplified edition.  Every source is prepared before anything is written, so one bad
 source leaves all files as they were.  A source larger than ``MAX_SOURCE_BYTES`` is
 refused before it is read: no news article is that long, and such a file (an archive,
 a whole site's dump) would only make every later build and PDF crawl.

@@ -6,7 +6,10 @@ nothing inside a damaged span should be "fixed".  Then annotations are removed,
 punctuation is made full-width, the simplified characters a naive converter left are
 repaired (``repair``: the whole document is looked at before any text changes),
 republisher notices are moved out of the body and the title is chosen.  Han characters
-are never added or dropped; a repair replaces one with another and is reported.
+are never added or dropped; a repair replaces one with another and is reported.  An
+article that arrived in simplified script is not repaired: once clean, it is converted
+whole (``simplified``; with Taiwan's words, ``s2twp``, a word may change its length),
+and its clean original is kept beside it for the simplified edition.
 """
 
 from __future__ import annotations
@@ -131,7 +134,8 @@ def clean_article(
     converting = converter is not None and script is Script.SIMPLIFIED
     if repairer is not None and not converting:
         cleaned = _repair(cleaned, repairer, repairs)
-        script = Script.MIXED if repairs else Script.TRADITIONAL  # the repairer's judgement
+        if script is not Script.SIMPLIFIED:  # the repairer judges leftovers best
+            script = Script.MIXED if repairs else Script.TRADITIONAL
     counts.characters_repaired = len(repairs)
     if title is None and extracted.title:
         title = cleaned.pop().text

@@ -1,7 +1,8 @@
 """Write an article as a MyST document, and find the documents already imported.
 
 The front matter keeps what the site and the editors need (title, date, source, its
-sha256 and encoding, the moved notices, counts).  myst-parser turns it into a docinfo
+sha256 and encoding, the script it arrived in and its conversion, the moved notices,
+counts).  myst-parser turns it into a docinfo
 field list that Sphinx moves into ``env.metadata[docname]`` (values as strings, lists
 as JSON) and removes from the page, so it neither clutters the page nor the catalogs.
 
