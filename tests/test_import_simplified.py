@@ -15,7 +15,7 @@ import yaml
 from babel.messages.pofile import read_po
 from click.testing import CliRunner
 
-from conftest import translate_kit
+from conftest import msgfmt_is_silent, translate_kit
 from translate_kit.bench.repair import CORPUS_DIR, degrade
 from translate_kit.cli import main
 from translate_kit.importer.simplified import Script, detect_script, nonstandard_forms
@@ -138,6 +138,7 @@ def test_a_simplified_article_is_converted_once_and_its_original_kept(project):
             f"100 of {sum(map(han, ORIGINAL))} Han characters\n") in output
     assert f"  zh-Hans: the original text of 5 passages in {CATALOG}\n" in output
     assert corrections(project) == {t: (o, False) for t, o in zip(TAIWAN, ORIGINAL)}
+    msgfmt_is_silent(project / CATALOG)
 
 
 def test_the_traditional_text_has_taiwan_forms(project):
