@@ -411,6 +411,13 @@ def import_(config: ProjectConfig, sources: tuple[Path, ...], into: Path | None,
             f"{c.annotations_removed} annotations removed, {c.punctuation_fixed} punctuation "
             f"fixed, {c.garbled_spans} garbled spans, {c.boilerplate_moved} notices moved, "
             f"{c.characters_repaired} characters repaired")
+        if r.conversion:  # one conversion, not a repair per character
+            v = r.conversion
+            say("  ", f"script: {r.script}, converted by {v.opencc} with {v.phrases} phrases of "
+                f"repairs.txt: {v.characters_converted} of {v.han_characters} Han characters")
+        for o in r.originals:
+            say("  ", f"{o.edition}: the original text of {o.stored} passages in ", o.catalog,
+                f" ({o.kept} corrections kept)" if o.kept else "")
         for warning in r.warnings:
             say("  ", ("warning:", "yellow"), " ", warning)
         for f in r.findings:  # file:line:column, as editors and terminals link them

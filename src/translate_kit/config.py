@@ -22,6 +22,9 @@ from translate_kit.errors import ConfigError
 CONFIG_FILE = "translate-kit.toml"
 REPAIR_STANDARDS = ("tw", "hk", "t")
 """OpenCC's traditional standards (``s2tw.json``, ``s2hk.json``, ``s2t.json``)."""
+SIMPLIFIED_CONVERSIONS = {"tw": ("s2tw", "s2twp"), "hk": ("s2hk",), "t": ("s2t",)}
+"""The OpenCC conversions of simplified articles that write each repair standard; the
+first is the default (``s2twp`` also changes Taiwan's words: 软件 → 軟體)."""
 
 
 class EditionKind(str, Enum):
@@ -89,6 +92,9 @@ class ProjectConfig:
     repair_standard: str = "tw"
     """OpenCC standard that ``import`` repairs leftover simplified characters to:
     ``tw`` (Taiwan), ``hk`` (Hong Kong) or ``t`` (OpenCC's own traditional forms)."""
+    simplified_conversion: str = ""
+    """OpenCC conversion of articles that arrive in simplified script: by default the one
+    of ``repair_standard`` (``s2tw``, ``s2hk``, ``s2t``); ``s2twp`` adds Taiwan's words."""
     edit_url: str = ""
     """Where translators edit a catalog (a repository or translation platform): an http(s)
     URL template with ``{path}`` (the catalog's path from the project root, e.g.
@@ -109,6 +115,11 @@ class ProjectConfig:
         if self.repair_standard not in REPAIR_STANDARDS:
             raise ConfigError(f"repair_standard must be one of {', '.join(REPAIR_STANDARDS)}, "
                               f"not {self.repair_standard!r}")
+        allowed = SIMPLIFIED_CONVERSIONS[self.repair_standard]
+        if self.simplified_conversion and self.simplified_conversion not in allowed:
+            raise ConfigError(f"[project] simplified_conversion must be {' or '.join(allowed)} "
+                              f"with repair_standard {self.repair_standard!r}, not "
+                              f"{self.simplified_conversion!r}", self.root / CONFIG_FILE)
         root = self.root.resolve()
         object.__setattr__(self, "root", root)
         if self.edit_url:
@@ -120,6 +131,12 @@ class ProjectConfig:
             path = getattr(self, f.name)
             if f.type == "Path" and f.name != "root" and not path.is_absolute():
                 object.__setattr__(self, f.name, root / path)
+
+    @property
+    def simplified_conversion_config(self) -> str:
+        """The OpenCC configuration that converts simplified articles (``s2tw.json``)."""
+        name = self.simplified_conversion or SIMPLIFIED_CONVERSIONS[self.repair_standard][0]
+        return f"{name}.json"
 
     @property
     def source_edition(self) -> Edition:

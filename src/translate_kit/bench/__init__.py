@@ -20,6 +20,7 @@ from translate_kit.bench.run import (
     bench_update,
 )
 from translate_kit.bench.search import bench_search
+from translate_kit.bench.simplified import bench_simplified
 
 __all__ = ["BenchReport", "Corpus", "Figure", "RepairMeasure", "generate_corpus", "measure_repairs",
            "run_benchmarks"]
@@ -46,6 +47,7 @@ def run_benchmarks(
     report = BenchReport(on_figure=on_figure)
     work.mkdir(parents=True, exist_ok=True)
     bench_repair(work, report)
+    bench_simplified(work, report)
     if articles:
         bench_editions(template, work, articles, repeat, report)
         bench_update(template, work, articles, repeat, report)

@@ -2,8 +2,10 @@
 
 One source goes through ``decode`` (bytes to text) → ``extract`` (paragraphs, from plain
 text or HTML) → ``article`` (garbled spans, pinyin, punctuation, the ``repair`` of
-leftover simplified characters, notices, title) → ``document`` (MyST with front matter).  ``index`` then lists every article in
-``docs/index.md``.  Every source is prepared before anything is written, so one bad
+leftover simplified characters, or the ``simplified`` article's one conversion, notices,
+title) → ``document`` (MyST with front matter).  ``index`` then lists every article in
+``docs/index.md``, and ``originals`` keeps a simplified article's original text for the
+simplified edition.  Every source is prepared before anything is written, so one bad
 source leaves all files as they were.  A source larger than ``MAX_SOURCE_BYTES`` is
 refused before it is read: no news article is that long, and such a file (an archive,
 a whole site's dump) would only make every later build and PDF crawl.
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,19 +27,37 @@ from translate_kit.importer.decode import decode
 from translate_kit.importer.document import (
     edited_by_hand,
     front_matter,
+    original_messages,
     read_document,
     render,
     slugify,
 )
 from translate_kit.importer.extract import from_html, from_text
 from translate_kit.importer.index import ArticleIndex, update_index
+from translate_kit.importer.originals import plan_originals, simplified_editions
 from translate_kit.importer.repair import Repairer, repairer_for
+from translate_kit.importer.simplified import (
+    Conversion,
+    SimplifiedConverter,
+    simplified_converter_for,
+)
 from translate_kit.progress import Report, Step, ignore
 
 __all__ = ["ImportReport", "SourceResult", "import_sources"]
 
 _SUFFIXES = {".txt": from_text, ".html": from_html, ".htm": from_html}
 MAX_SOURCE_BYTES = 4 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class OriginalsStored:
+    """A simplified source's original passages in one edition's correction catalog."""
+
+    edition: str
+    catalog: str
+    stored: int
+    kept: int
+    """Passages whose entry a corrector had changed: kept, the original not written."""
 
 
 @dataclass(frozen=True)
@@ -53,10 +73,15 @@ class SourceResult:
     written: bool
     """False when the document was already exactly what the import produced."""
     repairs: tuple[Repair, ...] = ()
+    script: str = "traditional"
+    """The script the source arrived in: ``simplified``, ``traditional`` or ``mixed``."""
+    conversion: Conversion | None = None
+    """The one conversion of a simplified source to the source edition's standard."""
+    originals: tuple[OriginalsStored, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
-        for key in ("findings", "warnings", "repairs"):
+        for key in ("findings", "warnings", "repairs", "originals"):
             data[key] = list(data[key])
         return data
 
@@ -75,6 +100,10 @@ class _Plan:
     path: Path
     text: str
     result: SourceResult
+    originals: tuple[tuple[str, str], ...] = ()
+    """(message, original) of each passage of a converted simplified source."""
+    catalogs: tuple[tuple[Path, bytes], ...] = ()
+    """Correction catalogs to write with the document."""
 
 
 def import_sources(
@@ -90,31 +119,60 @@ def import_sources(
 ) -> ImportReport:
     """Import ``paths`` into ``into`` (default: the configured articles directory).
 
-    ``repair=False`` keeps the characters a naive converter left (see ``repair``).
+    ``repair=False`` keeps the characters a naive converter left (see ``repair``) and
+    a simplified source as it is (see ``simplified``).  A simplified source's original
+    passages go into the simplified editions' correction catalogs (see ``originals``),
+    under the catalogs' lock, and are read before anything is written.
     """
     articles_dir = (into or config.articles_dir).resolve()
     if not articles_dir.is_relative_to(config.docs_dir.resolve()):
         raise SourceError(f"articles must be inside the Sphinx project {config.docs_dir}", articles_dir)
     articles = ArticleIndex(articles_dir, config.import_cache)
     repairer = repairer_for(config) if repair else None
+    converter = simplified_converter_for(config) if repair else None
     plans: list[_Plan] = []
     for number, path in enumerate(paths):
         report(Step("import", "cleaning", number, len(paths), Path(path).name))
         taken = {plan.path for plan in plans}
-        plans.append(_prepare(config, Path(path), articles, title, date, force, taken, repairer))
+        plans.append(_prepare(config, Path(path), articles, title, date, force, taken,
+                              repairer, converter))
     report(Step("import", "writing", len(paths), len(paths)))
-    for plan in plans:
-        if plan.result.written:
-            write_atomic(plan.path, plan.text)
+    if any(plan.originals for plan in plans):
+        from translate_kit.catalogs.update import catalog_lock
+
+        with catalog_lock(config):
+            plans = [_with_originals(config, plan) for plan in plans]
+            _write(plans)
+    else:
+        _write(plans)
     articles.refresh()
     changed = update_index(config.docs_dir / "index.md", config.docs_dir, articles, config.title)
     articles.save()
     return ImportReport(tuple(plan.result for plan in plans), changed)
 
 
+def _write(plans: list[_Plan]) -> None:
+    for plan in plans:
+        if plan.result.written:
+            write_atomic(plan.path, plan.text)
+        for catalog, data in plan.catalogs:
+            write_atomic(catalog, data)
+
+
+def _with_originals(config: ProjectConfig, plan: _Plan) -> _Plan:
+    """``plan`` with the catalogs that keep its originals (read under the catalogs' lock)."""
+    docname = plan.path.resolve().relative_to(config.docs_dir.resolve()).with_suffix("").as_posix()
+    stored = plan_originals(config, docname, plan.originals, plan.result.source)
+    result = replace(plan.result, originals=tuple(
+        OriginalsStored(s.edition, _relative(config, s.path), s.stored, s.kept) for s in stored))
+    return replace(plan, result=result,
+                   catalogs=tuple((s.path, s.data) for s in stored if s.data is not None))
+
+
 def _prepare(
     config: ProjectConfig, path: Path, articles: ArticleIndex, title: str | None,
     date: str | None, force: bool, taken: set[Path], repairer: Repairer | None,
+    converter: SimplifiedConverter | None,
 ) -> _Plan:
     extract = _SUFFIXES.get(path.suffix.lower())
     if extract is None:
@@ -125,7 +183,7 @@ def _prepare(
     previous = articles.imported_from(source, taken)
     old = front_matter(previous) if previous else {}
     article = clean_article(extract(decoded.text), path, title, fallback_title=old.get("title"),
-                            repairer=repairer)
+                            repairer=repairer, converter=converter)
     document = previous or _free_path(articles.articles_dir, slugify(article.title), taken)
     warnings = list(article.warnings)
     if date is None and not old.get("date"):
@@ -141,8 +199,10 @@ def _prepare(
     if written and document.exists() and edited_by_hand(document) and not force:
         raise SourceError("was edited by hand since it was imported; use --force to overwrite it", document)
     result = SourceResult(source, _relative(config, document), decoded.encoding, article.counts,
-                          article.findings, tuple(warnings), written, article.repairs)
-    return _Plan(document, text, result)
+                          article.findings, tuple(warnings), written, article.repairs,
+                          article.script, article.conversion)
+    originals = tuple(original_messages(article)) if simplified_editions(config) else ()
+    return _Plan(document, text, result, originals)
 
 
 def _read(path: Path) -> bytes:

@@ -6,7 +6,10 @@ nothing inside a damaged span should be "fixed".  Then annotations are removed,
 punctuation is made full-width, the simplified characters a naive converter left are
 repaired (``repair``: the whole document is looked at before any text changes),
 republisher notices are moved out of the body and the title is chosen.  Han characters
-are never added or dropped; a repair replaces one with another and is reported.
+are never added or dropped; a repair replaces one with another and is reported.  An
+article that arrived in simplified script is not repaired: once clean, it is converted
+whole (``simplified``; with Taiwan's words, ``s2twp``, a word may change its length),
+and its clean original is kept beside it for the simplified edition.
 """
 
 from __future__ import annotations
@@ -23,6 +26,12 @@ from translate_kit.importer.garbled import find_garbled
 from translate_kit.importer.pinyin import strip_annotations
 from translate_kit.importer.punctuation import fix_punctuation
 from translate_kit.importer.repair import Change, Repairer
+from translate_kit.importer.simplified import (
+    Conversion,
+    Script,
+    SimplifiedConverter,
+    detect_script,
+)
 
 MASK = "\ufffc"
 MAX_TITLE = 40
@@ -79,6 +88,13 @@ class Article:
     findings: tuple[Finding, ...] = ()
     warnings: tuple[str, ...] = ()
     repairs: tuple[Repair, ...] = ()
+    script: str = Script.TRADITIONAL.value
+    """The script the article arrived in (``simplified``, ``traditional``, ``mixed``)."""
+    conversion: Conversion | None = None
+    """How an article that arrived in simplified script was converted (else None)."""
+    original_title: str | None = None
+    original_paragraphs: tuple[Paragraph, ...] = ()
+    """A converted article's title and paragraphs as they arrived, cleaned alike."""
 
 
 @dataclass(frozen=True)
@@ -98,13 +114,14 @@ def plain(paragraph: Paragraph) -> str:
 
 def clean_article(
     extracted: Extracted, path: Path, title: str | None = None, fallback_title: str | None = None,
-    repairer: Repairer | None = None,
+    repairer: Repairer | None = None, converter: SimplifiedConverter | None = None,
 ) -> Article:
     """Apply every cleanup rule; SourceError when no article text is left.
 
     The title is ``title``, else the source's own, else ``fallback_title`` (the one an
-    earlier import was given), else one derived from the first sentence.  Without a
-    ``repairer`` the text keeps the characters it arrived with.
+    earlier import was given), else one derived from the first sentence.  An article in
+    simplified script is converted whole by ``converter`` and not repaired; without a
+    ``repairer`` and a ``converter`` the text keeps the characters it arrived with.
     """
     counts, findings = Counts(), []
     cleaned = [_clean(source, counts, findings) for source in extracted.paragraphs]
@@ -113,8 +130,12 @@ def clean_article(
         columns = tuple(i + 1 for i, ch in enumerate(extracted.title) if is_han(ch))
         cleaned.append(_Cleaned(text, (), extracted.title_line, columns))
     repairs: list[Repair] = []
-    if repairer is not None:
+    script = detect_script([c.text for c in cleaned]).script
+    converting = converter is not None and script is Script.SIMPLIFIED
+    if repairer is not None and not converting:
         cleaned = _repair(cleaned, repairer, repairs)
+        if script is not Script.SIMPLIFIED:  # the repairer judges leftovers best
+            script = Script.MIXED if repairs else Script.TRADITIONAL
     counts.characters_repaired = len(repairs)
     if title is None and extracted.title:
         title = cleaned.pop().text
@@ -136,7 +157,26 @@ def clean_article(
         raise SourceError("contains no article text", path)
     title, body, warnings = _choose_title(title, body, fallback_title)
     repaired = tuple(sorted(repairs, key=lambda r: (r.line, r.column)))
-    return Article(title, tuple(body), tuple(notices), counts, tuple(findings), warnings, repaired)
+    article = Article(title, tuple(body), tuple(notices), counts, tuple(findings), warnings,
+                      repaired, script.value)
+    return _converted(article, converter) if converting and converter else article
+
+
+def _converted(article: Article, converter: SimplifiedConverter) -> Article:
+    """``article`` in the source edition's standard, keeping what it was as its original.
+
+    Garbled spans are left as they arrived: their characters are evidence, not text.
+    """
+    texts = [article.title, *article.notices,
+             *(s.text for p in article.paragraphs for s in p if not s.garbled)]
+    converted = [converter.convert(text) for text in texts]
+    pieces = iter(converted[1 + len(article.notices):])
+    paragraphs = tuple(tuple(s if s.garbled else Segment(next(pieces)) for s in p)
+                       for p in article.paragraphs)
+    return replace(
+        article, title=converted[0], notices=tuple(converted[1:1 + len(article.notices)]),
+        paragraphs=paragraphs, conversion=converter.conversion(texts, converted),
+        original_title=article.title, original_paragraphs=article.paragraphs)
 
 
 def _clean(source: SourceParagraph, counts: Counts, findings: list[Finding]) -> _Cleaned:

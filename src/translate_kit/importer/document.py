@@ -1,7 +1,8 @@
 """Write an article as a MyST document, and find the documents already imported.
 
 The front matter keeps what the site and the editors need (title, date, source, its
-sha256 and encoding, the moved notices, counts).  myst-parser turns it into a docinfo
+sha256 and encoding, the script it arrived in and its conversion, the moved notices,
+counts).  myst-parser turns it into a docinfo
 field list that Sphinx moves into ``env.metadata[docname]`` (values as strings, lists
 as JSON) and removes from the page, so it neither clutters the page nor the catalogs.
 
@@ -38,6 +39,8 @@ def render(article: Article, meta: dict[str, Any]) -> str:
     """The document: front matter (``meta`` plus notices and counts), title, paragraphs."""
     front = {
         "title": article.title, **meta,
+        "script": article.script,
+        **({"conversion": asdict(article.conversion)} if article.conversion else {}),
         "notice": list(article.notices),
         "counts": asdict(article.counts),
     }
@@ -46,6 +49,18 @@ def render(article: Article, meta: dict[str, Any]) -> str:
     text = f"---\n{header}---\n\n# {escape_inline(article.title)}\n\n{body}\n"
     checksum = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return text.replace("\n---\n", f"\n{CHECKSUM_KEY}: {checksum}\n---\n", 1)
+
+
+def original_messages(article: Article) -> list[tuple[str, str]]:
+    """``(message, original)`` for each passage of a converted article whose original
+    differs: the message as Sphinx extracts it from the document (the title's or the
+    paragraph's MyST text), the original in the same markup."""
+    if article.original_title is None:
+        return []
+    pairs = [(escape_inline(article.title), escape_inline(article.original_title))]
+    pairs += [(_paragraph(p), _paragraph(o))
+              for p, o in zip(article.paragraphs, article.original_paragraphs)]
+    return [(message, original) for message, original in pairs if message != original]
 
 
 def _paragraph(paragraph: Paragraph) -> str:

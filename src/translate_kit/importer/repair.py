@@ -161,11 +161,23 @@ def in_big5(char: str) -> bool:
 
 
 @cache
-def simplified_forms() -> frozenset[str]:
-    """Characters OpenCC's t2s makes of some other character: the simplified forms."""
+def _simplified_pairs() -> tuple[tuple[str, str], ...]:
+    """(character, its t2s form) of every Han character that t2s changes on its own."""
     chars = [chr(code) for low, high in HAN_RANGES for code in range(ord(low), ord(high) + 1)]
     simplified = to_simplified("\n".join(chars)).split("\n")
-    return frozenset(s for t, s in zip(chars, simplified) if s != t and len(s) == 1)
+    return tuple((t, s) for t, s in zip(chars, simplified) if s != t)
+
+
+@cache
+def simplified_forms() -> frozenset[str]:
+    """Characters OpenCC's t2s makes of some other character: the simplified forms."""
+    return frozenset(s for _, s in _simplified_pairs() if len(s) == 1)
+
+
+@cache
+def traditional_forms() -> frozenset[str]:
+    """Characters OpenCC's t2s changes: forms only traditional script uses."""
+    return frozenset(t for t, _ in _simplified_pairs())
 
 
 @lru_cache(maxsize=None)
