@@ -118,9 +118,10 @@ def as_from_a_terminal() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
-def copy_root(name: str, destination: Path) -> Path:
-    """A fresh copy of the mini project ``tests/roots/<name>``."""
-    target = destination / name
+def copy_root(name: str, destination: Path, as_name: str | None = None) -> Path:
+    """A fresh copy of the mini project ``tests/roots/<name>``, as ``destination/<as_name>``
+    (``destination/<name>`` by default)."""
+    target = destination / (as_name or name)
     shutil.copytree(ROOTS / name, target)
     return target
 

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import translate_kit
+from conftest import copy_root, translate_kit
 
-ROOTS = Path(__file__).parent / "roots"
 REPO = Path(__file__).parents[1]
 WORKFLOW = REPO / ".github" / "workflows" / "publish.yml"
 EDITIONS = {"zh-Hant": "zh-hant", "zh-Hans": "zh-hans", "en": "en"}
@@ -20,7 +19,7 @@ EPUB_DATES = re.compile(rb"<meta property=\"dcterms:modified\">[^<]*</meta>|<dc:
 
 
 def clone(tmp_path: Path, name: str, project: str = "multi") -> Path:
-    return Path(shutil.copytree(ROOTS / project, tmp_path / name))
+    return copy_root(project, tmp_path, name)
 
 
 def run(root: Path, *args: str) -> str:

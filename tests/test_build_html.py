@@ -2,7 +2,6 @@
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import lxml.html
@@ -10,23 +9,18 @@ import opencc
 import pytest
 from babel.messages.pofile import read_po
 
+from conftest import copy_root
 from translate_kit.publish import build_html
 from translate_kit.config import load_config
 from translate_kit.script import read_phrases
 
-ROOTS = Path(__file__).parent / "roots"
 EDITIONS = {"zh-hant": "zh-Hant", "zh-hans": "zh-Hans", "en": "en"}
 PAGES = ["index", "articles/index", "articles/a001", "articles/a002", "search", "genindex"]
 
 
-def copy_root(name, dest):
-    shutil.copytree(ROOTS / name, dest)
-    return load_config(dest)
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    config = copy_root("multi", tmp_path_factory.mktemp("site") / "multi")
+    config = load_config(copy_root("multi", tmp_path_factory.mktemp("site")))
     result = build_html(config)
     assert result.ok, [b.run.output for b in result.editions]
     return result

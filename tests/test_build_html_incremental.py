@@ -1,25 +1,23 @@
 """Rebuilds, the PDF link, unsafe translations and the command line, on small copies."""
 
 import shutil
-from pathlib import Path
 
 import lxml.html
 import pytest
 from click.testing import CliRunner
 
+from conftest import copy_root
 from translate_kit.publish import build_html
 from translate_kit.publish.sitewide import language_map
 from translate_kit.cli import main
 from translate_kit.config import load_config
 
-ROOTS = Path(__file__).parent / "roots"
 RUSH = "為了趕上進度，工人們著急地加班，這樣的情況在開發區並不少見。"
 
 
 @pytest.fixture
 def root(tmp_path):
-    shutil.copytree(ROOTS / "multi", tmp_path / "multi")
-    return tmp_path / "multi"
+    return copy_root("multi", tmp_path)
 
 
 def build(root, *codes):

@@ -1,16 +1,14 @@
 """stats and check read only the catalogs that changed, and never show a stale answer."""
 
 import os
-import shutil
-from pathlib import Path
 
+from conftest import copy_root
 from translate_kit.publish.extraction import extract_templates
 from translate_kit.catalogs.cache import per_file
 from translate_kit.catalogs.check import check_catalogs
 from translate_kit.catalogs.stats import collect_stats
 from translate_kit.config import load_config
 
-ROOTS = Path(__file__).parent / "roots"
 HEADER = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
 
 
@@ -38,7 +36,7 @@ def test_only_changed_files_are_computed_again(tmp_path):
 
 
 def test_stats_and_check_follow_an_edited_catalog(tmp_path):
-    root = Path(shutil.copytree(ROOTS / "multi", tmp_path / "multi"))
+    root = copy_root("multi", tmp_path)
     config = load_config(root)
     po = root / "locale/en/LC_MESSAGES/articles/a002.po"
     po.write_text(HEADER + 'msgid "體育館開放"\nmsgstr ""\n', encoding="utf-8")

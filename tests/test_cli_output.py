@@ -7,15 +7,14 @@ its output going to a pipe (as in a CI log) and to a terminal (rich's ``FORCE_CO
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from conftest import copy_root
 from translate_kit.cli import main
 
-ROOTS = Path(__file__).parent / "roots"
 LONG = "x" * 90
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 BOX = re.compile("[│┃━─┏┗╇┡]")
@@ -34,7 +33,7 @@ def output(request) -> str:
 @pytest.fixture
 def multi(tmp_path) -> Path:
     """The ``multi`` mini project, ninety characters deeper than the temporary directory."""
-    return Path(shutil.copytree(ROOTS / "multi", tmp_path / LONG / "multi"))
+    return copy_root("multi", tmp_path / LONG)
 
 
 def invoke(root: Path, *args: str, columns: str = "80", output: str = "pipe"):
@@ -91,7 +90,7 @@ def test_a_sphinx_warning_keeps_its_type(multi, output):
 
 
 def test_import_prints_a_file_name_that_looks_like_markup_as_it_is(tmp_path, output):
-    root = Path(shutil.copytree(ROOTS / "catalogs", tmp_path / LONG / "project"))
+    root = copy_root("catalogs", tmp_path / LONG, "project")
     source = root / "[red]odd name.txt"
     source.write_text("奇怪的檔名\n這是正文。\n", encoding="utf-8")
     code, text = invoke(root, "import", str(source), "--date", "2026-01-02", output=output)
@@ -100,7 +99,7 @@ def test_import_prints_a_file_name_that_looks_like_markup_as_it_is(tmp_path, out
 
 
 def test_a_title_or_label_with_a_closing_tag_is_printed_as_it_is(tmp_path, output):
-    root = Path(shutil.copytree(ROOTS / "catalogs", tmp_path / "project"))
+    root = copy_root("catalogs", tmp_path, "project")
     config = root / "translate-kit.toml"
     config.write_text(config.read_text(encoding="utf-8").replace(
         'label = "English"', 'label = "[/x] English [bold]"'), encoding="utf-8")

@@ -1,17 +1,14 @@
 """Progress: Sphinx's and latexmk's own status lines move one bar (or line) per task."""
 
 import io
-import shutil
-from pathlib import Path
 
-from conftest import translate_kit
+from conftest import copy_root, translate_kit
 from rich.console import Console
 
 from translate_kit.progress import Step
 from translate_kit.publish.status import latexmk_step, sphinx_step
 from translate_kit.terminal import show_progress
 
-ROOTS = Path(__file__).parent / "roots"
 
 
 def test_sphinx_status_lines_become_steps_in_any_language():
@@ -69,8 +66,7 @@ def test_colours_forced_into_a_log_still_get_plain_lines():
 
 
 def test_build_html_in_a_pipe_reports_each_edition_reading_and_writing(tmp_path):
-    root = tmp_path / "multi"
-    shutil.copytree(ROOTS / "multi", root)
+    root = copy_root("multi", tmp_path)
     done = translate_kit(root, "build", "html")
     assert done.returncode == 0, done.stdout + done.stderr
     progress = done.stderr.splitlines()
