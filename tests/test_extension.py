@@ -1,0 +1,110 @@
+"""The Sphinx extension in-process, with ``sphinx.testing``: a second or so per build.
+
+These tests build one edition of a mini project inside the test process, as Sphinx's and
+myst-parser's own tests do, and read the pages a reader gets.  The end-to-end tests
+(``test_build_*``) run the same extension through ``translate-kit build`` in child
+processes; here only what the extension itself decides is checked.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote
+
+import lxml.html
+import pytest
+from conftest import copy_root
+from sphinx.testing.util import SphinxTestApp
+
+from translate_kit.config import load_config
+from translate_kit.contract import edition_overrides
+
+DAMAGED_ARTICLE = """\
+---
+date: 2024-03-16
+---
+
+# 專家庫
+
+專家{garbled}`?guī` 繼續完善。
+"""
+
+
+def build(root: Path, out: Path, code: str, builder: str = "html") -> SphinxTestApp:
+    """One edition of ``root`` built in this process, as ``translate-kit build`` would."""
+    edition = load_config(root).edition(code)
+    app = SphinxTestApp(builder, srcdir=root / "docs", builddir=out,
+                        confoverrides=edition_overrides(edition))
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert app.statuscode == 0, app._warning.getvalue()
+    return app
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_root("multi", tmp_path_factory.mktemp("extension"))
+    (root / "docs/articles/a003.md").write_text(DAMAGED_ARTICLE, encoding="utf-8")
+    listing = root / "docs/articles/index.md"
+    listing.write_text(listing.read_text(encoding="utf-8").replace("a002\n", "a002\na003\n"),
+                       encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def pages(project: Path, tmp_path_factory: pytest.TempPathFactory):
+    """Read a page of one edition's HTML, building each edition once."""
+    built: dict[str, Path] = {}
+
+    def page(code: str, name: str = "articles/a001") -> lxml.html.HtmlElement:
+        if code not in built:
+            out = tmp_path_factory.mktemp(code)
+            build(project, out, code)
+            built[code] = out / "html"
+        return lxml.html.fromstring((built[code] / f"{name}.html").read_bytes())
+
+    return page
+
+
+def article_text(page: lxml.html.HtmlElement) -> str:
+    return " ".join(page.xpath("string(//article)").split())
+
+
+def test_the_source_edition_is_the_text_as_written(pages):
+    page = pages("zh-Hant")
+    assert page.get("lang") == "zh-Hant"
+    assert article_text(page).startswith("經濟開發區發展報導¶ 日期：2024-03-15 · 來源：泰州日報")
+
+
+def test_the_simplified_edition_converts_prose_and_leaves_code_and_data_as_written(pages):
+    page = pages("zh-Hans")
+    text = article_text(page)
+    assert page.get("lang") == "zh-Hans"
+    assert text.startswith("经济开发区发展报导¶ 日期：2024-03-15 · 来源：泰州日报")
+    assert "为了赶上进度，工人们着急地加班" in text
+    # an inline file name and a literal block are data, not prose
+    assert page.xpath("string(//code[contains(@class, 'literal')])") == "資料/統計.csv"
+    assert page.xpath("string(//pre)").strip() == "區域,產值,備註\n開發區,1200,經濟與貿易"
+
+
+def test_a_link_target_is_never_converted(pages):
+    link = pages("zh-Hans").xpath("//article//a[contains(@class, 'external')]")[0]
+    assert link.text_content() == "开发区网站"
+    assert unquote(link.get("href")) == "https://example.com/開發區/報導.html"
+
+
+def test_damaged_text_is_underlined_with_a_title_in_the_editions_script(pages):
+    hant = pages("zh-Hant", "articles/a003").xpath("//span[contains(@class, 'garbled')]")
+    hans = pages("zh-Hans", "articles/a003").xpath("//span[contains(@class, 'garbled')]")
+    assert [(s.text_content(), s.get("title")) for s in hant] == [("?guī", "原文亂碼，匯入時無法還原")]
+    assert [(s.text_content(), s.get("title")) for s in hans] == [("?guī", "原文乱码，导入时无法还原")]
+
+
+def test_damaged_text_is_greyed_in_the_latex_source(project, tmp_path):
+    """The LaTeX writer only (no xelatex): the role reaches the PDF as its own macro."""
+    app = build(project, tmp_path, "zh-Hant", "latex")
+    tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
+    assert r"專家\DUrole{garbled}{?guī} 繼續完善。" in tex
+    assert r"\providecommand{\DUrolegarbled}[1]{\textcolor{gray}{#1}}" in tex
