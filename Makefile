@@ -9,6 +9,7 @@ STAMP   := $(VENV)/.installed
 TK      := $(BIN)/translate-kit
 PYTEST_ARGS ?=
 SERVE_ARGS ?=
+BENCH_ARGS ?=
 
 .PHONY: help html pdf epub site livehtml test test-min update-po stats check bench editions clean
 
@@ -65,7 +66,7 @@ check: $(STAMP)
 	$(TK) check
 
 bench: $(STAMP)
-	$(TK) bench
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 editions: $(STAMP)
 	$(TK) editions

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po
 
-from translate_kit.bench import generate_corpus
+from benchmarks import generate_corpus
 
 REPO = Path(__file__).resolve().parents[1]
 

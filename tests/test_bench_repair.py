@@ -1,6 +1,6 @@
 """The repair benchmark: its naive converter, and the figures on the hand-written corpus."""
 
-from translate_kit.bench.repair import CORPUS_DIR, TARGET_WRONG_PERCENT, degrade, measure_repairs
+from benchmarks.repair import CORPUS_DIR, TARGET_WRONG_PERCENT, degrade, measure_repairs
 
 
 def test_the_naive_converter_leaves_characters_with_several_traditional_forms(tmp_path):

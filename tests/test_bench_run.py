@@ -1,8 +1,12 @@
 """make bench: every figure of the publisher table, each against its baseline of the same run."""
 
+import importlib.util
+import os
+import subprocess
+import sys
 from pathlib import Path
 
-from translate_kit.bench import run_benchmarks
+from benchmarks import run_benchmarks
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -30,3 +34,14 @@ def test_every_figure_is_measured_against_its_baseline_repeat_times(tmp_path):
         assert figure.ratio == figure.seconds / figures[baseline].seconds
     assert all(len(figures[name].runs) == 2 for name in expected)
     assert figures["build html, full, N=4"].peak_mib > 10  # a Sphinx process, not the runner
+
+
+def test_make_bench_runs_the_benchmarks_from_outside_the_package():
+    """``make bench`` runs ``python -m benchmarks`` in the project; the package has no bench."""
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--articles", "0", "--archive", "0", "--scale", "0",
+         "--pdf-articles", "0", "--search-sizes", ""],
+        capture_output=True, text=True, cwd=REPO, env={**os.environ, "COLUMNS": "40"}, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "import repair, 24 hand-written articles" in done.stdout
+    assert importlib.util.find_spec("translate_kit.bench") is None

@@ -1,7 +1,7 @@
 """The simplified-originals benchmark on the hand-written corpus (its t2s conversions)."""
 
-from translate_kit.bench.repair import CORPUS_DIR
-from translate_kit.bench.simplified import measure_simplified
+from benchmarks.repair import CORPUS_DIR
+from benchmarks.simplified import measure_simplified
 
 
 def test_simplified_articles_are_recognised_converted_to_taiwan_forms_and_kept(tmp_path):

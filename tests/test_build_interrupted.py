@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import as_from_a_terminal
-from translate_kit.bench import generate_corpus
+from benchmarks import generate_corpus
 
 REPO = Path(__file__).resolve().parents[1]
 ARTICLES = 40

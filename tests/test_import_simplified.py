@@ -16,7 +16,7 @@ from babel.messages.pofile import read_po
 from click.testing import CliRunner
 
 from conftest import msgfmt_is_silent, translate_kit
-from translate_kit.bench.repair import CORPUS_DIR, degrade
+from benchmarks.repair import CORPUS_DIR, degrade
 from translate_kit.cli import main
 from translate_kit.importer.simplified import Script, detect_script, nonstandard_forms
 from translate_kit.script import to_simplified

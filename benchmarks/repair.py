@@ -20,7 +20,7 @@ from pathlib import Path
 
 import opencc
 
-from translate_kit.bench.run import BenchReport
+from benchmarks.run import BenchReport
 from translate_kit.errors import BuildError
 from translate_kit.importer.article import Article, clean_article, plain
 from translate_kit.importer.charset import is_han, to_simplified

@@ -7,10 +7,10 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from translate_kit.bench.corpus import Corpus, generate_corpus
-from translate_kit.bench.live import bench_live
-from translate_kit.bench.repair import RepairMeasure, bench_repair, measure_repairs
-from translate_kit.bench.run import (
+from benchmarks.corpus import Corpus, generate_corpus
+from benchmarks.live import bench_live
+from benchmarks.repair import RepairMeasure, bench_repair, measure_repairs
+from benchmarks.run import (
     BenchReport,
     Figure,
     bench_archive,
@@ -19,8 +19,8 @@ from translate_kit.bench.run import (
     bench_scaling,
     bench_update,
 )
-from translate_kit.bench.search import bench_search
-from translate_kit.bench.simplified import bench_simplified
+from benchmarks.search import bench_search
+from benchmarks.simplified import bench_simplified
 
 __all__ = ["BenchReport", "Corpus", "Figure", "RepairMeasure", "generate_corpus", "measure_repairs",
            "run_benchmarks"]

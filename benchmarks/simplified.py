@@ -15,8 +15,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from translate_kit.bench.repair import CORPUS_DIR, degrade
-from translate_kit.bench.run import BenchReport
+from benchmarks.repair import CORPUS_DIR, degrade
+from benchmarks.run import BenchReport
 from translate_kit.importer.article import Article, clean_article
 from translate_kit.importer.charset import is_han, to_simplified
 from translate_kit.importer.extract import from_text

@@ -32,7 +32,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from translate_kit.bench.corpus import Corpus, generate_corpus, write_source
+from benchmarks.corpus import Corpus, generate_corpus, write_source
 from translate_kit.config import load_config
 from translate_kit.errors import BuildError
 

@@ -1,6 +1,6 @@
 """Seconds to build one edition's search index alone, in a fresh process (``bench.search``).
 
-``python -m translate_kit.bench.search_index_time DOCS DOCTREES EDITION LANGUAGE ENGINE``
+``python -m benchmarks.search_index_time DOCS DOCTREES EDITION LANGUAGE ENGINE``
 loads the doctrees a build left, then times feeding them to Sphinx's ``IndexBuilder``
 and writing the index: Sphinx's jieba language (``sphinx``, as translate-kit configured
 it before: no user dictionary) or translate-kit's, with its shards (``translate-kit``).

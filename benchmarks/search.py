@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import shutil
+import os
 import subprocess
 import sys
 import threading
@@ -22,8 +23,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from translate_kit.bench.corpus import generate_corpus
-from translate_kit.bench.run import _ENV, _TK, BenchReport, Figure, _plain_sphinx, _timed
+from benchmarks.corpus import generate_corpus
+from benchmarks.run import _ENV, _TK, BenchReport, Figure, _plain_sphinx, _timed
 from translate_kit.config import load_config
 
 BUDGET = 300_000
@@ -53,13 +54,19 @@ def bench_search(template: Path, work: Path, sizes: tuple[int, ...], report: Ben
         _downloads(config.edition_html_dir(source), articles, sphinx_index, report)
 
 
+_WITH_BENCHMARKS = {**_ENV, "PYTHONPATH": os.pathsep.join(
+    filter(None, (_ENV.get("PYTHONPATH"), str(Path(__file__).resolve().parents[1]))))}
+"""The environment of a child that runs a benchmark module from the project's folder."""
+
+
 def _index_times(root: Path, doctrees: Path, source: Any, articles: int,
                  report: BenchReport) -> None:
     times = {}
     for engine in ("sphinx", "translate-kit"):
-        command = [sys.executable, "-m", "translate_kit.bench.search_index_time", str(root / "docs"),
+        command = [sys.executable, "-m", "benchmarks.search_index_time", str(root / "docs"),
                    str(doctrees), source.code, source.sphinx_language, engine]
-        done = subprocess.run(command, capture_output=True, text=True, env=_ENV, cwd=root)
+        done = subprocess.run(command, capture_output=True, text=True, env=_WITH_BENCHMARKS,
+                              cwd=root)
         if done.returncode != 0:
             raise RuntimeError(done.stdout + done.stderr)
         times[engine] = float(done.stdout.split()[-1])

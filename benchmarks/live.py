@@ -16,8 +16,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from translate_kit.bench.corpus import generate_corpus
-from translate_kit.bench.run import _ENV, _TK, BenchReport, Figure, _edit_po, _measure, _timed
+from benchmarks.corpus import generate_corpus
+from benchmarks.run import _ENV, _TK, BenchReport, Figure, _edit_po, _measure, _timed
 from translate_kit.errors import BuildError
 
 POLL_SECONDS = 0.25
