@@ -17,6 +17,9 @@ from test_extension import article_text, build
 ARTICLE = """\
 ---
 date: 2024-03-17
+myst:
+  html_meta:
+    description: 開發區提出“一企一策”
 ---
 
 # 著眼“內外兼顧”
@@ -26,6 +29,8 @@ date: 2024-03-17
 英文報導寫道：“The zone’s plan is ‘bold’.”
 
 網址見 <https://example.com/“a”.html>，代碼 `“引號”` 不變。
+
+![“一企一策”的標誌](photo.png)
 
 ```text
 “原樣”
@@ -69,6 +74,8 @@ def test_the_traditional_edition_quotes_with_corner_brackets(built):
     assert "企業提出「一企一策」，他說：「要『內外兼顧』。」" in text
     assert "英文報導寫道：「The zone’s plan is ‘bold’.」" in text
     assert tree.findtext(".//title").startswith("著眼「內外兼顧」")
+    assert tree.xpath("//meta[@name='description']/@content") == ["開發區提出「一企一策」"]
+    assert tree.xpath("//article//img/@alt") == ["「一企一策」的標誌"]
     index = page(built, "zh-Hant", "articles/index")
     assert "著眼「內外兼顧」" in [a.text_content() for a in index.xpath("//article//li/a")]
 

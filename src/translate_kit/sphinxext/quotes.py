@@ -15,7 +15,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.transforms import SphinxTransform
 
-from translate_kit.quotes import OPAQUE, convert_pieces
+from translate_kit.quotes import OPAQUE, convert_pieces, convert_quotes
 from translate_kit.sphinxext import current_edition
 from translate_kit.sphinxext.script import SKIPPED, NO_CONVERT_CLASSES
 
@@ -39,6 +39,7 @@ class ConvertQuotes(SphinxTransform):
             if isinstance(node, nodes.TextElement):
                 _convert_passage(node, style)
             elif isinstance(node, nodes.Element):
+                _convert_attributes(node, style)
                 stack.extend(node.children)
 
 
@@ -50,18 +51,29 @@ def _opaque(node: nodes.Node) -> bool:
     return isinstance(node, nodes.Element) and not NO_CONVERT_CLASSES.isdisjoint(node["classes"])
 
 
+def _convert_attributes(node: nodes.Element, style: str) -> None:
+    """The description in the page's meta data and an image's alt text, like the page."""
+    for kind, name in ((nodes.meta, "content"), (nodes.image, "alt")):
+        if isinstance(node, kind) and node.get(name):
+            node[name] = convert_quotes(node[name], style)
+
+
 def _convert_passage(passage: nodes.TextElement, style: str) -> None:
     texts: list[nodes.Text | None] = []
     pieces: list[str] = []
-    _collect(passage, texts, pieces)
+    _collect(passage, texts, pieces, style)
     for node, piece, converted in zip(texts, pieces, convert_pieces(pieces, style)):
         if node is not None and converted != piece:
             parent = node.parent  # found by identity: Text nodes equal as strings
             parent[next(i for i, c in enumerate(parent.children) if c is node)] = nodes.Text(converted)
 
 
-def _collect(node: nodes.Element, texts: list[nodes.Text | None], pieces: list[str]) -> None:
-    """The passage's Text nodes in reading order; None and OPAQUE for what stays as written."""
+def _collect(node: nodes.Element, texts: list[nodes.Text | None], pieces: list[str],
+             style: str) -> None:
+    """The passage's Text nodes in reading order; None and OPAQUE for what stays as written.
+
+    The attributes of its elements (an image's alt text) are converted on the way.
+    """
     for child in node.children:
         if _opaque(child):
             texts.append(None)
@@ -70,7 +82,8 @@ def _collect(node: nodes.Element, texts: list[nodes.Text | None], pieces: list[s
             texts.append(child)
             pieces.append(str(child))
         elif isinstance(child, nodes.Element):
-            _collect(child, texts, pieces)
+            _convert_attributes(child, style)
+            _collect(child, texts, pieces, style)
 
 
 def _record_style(app: Sphinx, config: Config) -> None:
