@@ -17,7 +17,7 @@ from sphinx.transforms import SphinxTransform
 
 from translate_kit.quotes import OPAQUE, convert_pieces, convert_quotes
 from translate_kit.sphinxext import current_edition
-from translate_kit.sphinxext.script import SKIPPED, NO_CONVERT_CLASSES
+from translate_kit.sphinxext.script import NO_CONVERT_CLASSES, SKIPPED
 
 
 class ConvertQuotes(SphinxTransform):
