@@ -6,6 +6,9 @@ from translate_kit.config import EditionKind, load_config
 from translate_kit.errors import ConfigError
 
 
+SOURCE = '[[editions]]\ncode = "zh-Hant"\nlabel = "繁體"\nkind = "source"\nsphinx_language = "zh_TW"\n'
+
+
 def write(root: Path, text: str) -> Path:
     (root / "translate-kit.toml").write_text(text, encoding="utf-8")
     return root
@@ -47,7 +50,16 @@ def test_unknown_edition_names_the_known_ones(tmp_path):
 
 
 @pytest.mark.parametrize("text, message", [
-    ('[[editions]]\ncode = "x"\nlabel = "x"\nkind = "script"\n', "opencc_config"),
+    (SOURCE + '[[editions]]\ncode = "x"\nlabel = "x"\nkind = "script"\n',
+     "translate-kit.toml: edition 'x': its language names no Chinese standard; set opencc_config"),
+    (SOURCE + '[[editions]]\ncode = "zh-TW"\nlabel = "x"\nkind = "script"\n',
+     "edition 'zh-TW': the source edition is written in the same standard \\('tw'\\)"),
+    (SOURCE + '[[editions]]\ncode = "zh-HK"\nlabel = "x"\nkind = "script"\nregional_phrases = true\n',
+     "edition 'zh-HK': OpenCC has no regional words from 'tw' to 'hk'"),
+    (SOURCE + '[[editions]]\ncode = "zh-Hans"\nlabel = "x"\nkind = "script"\nregional_phrases = "yes"\n',
+     "translate-kit.toml: edition #2: regional_phrases must be true or false"),
+    (SOURCE + '[[editions]]\ncode = "zh-Hans"\nlabel = "x"\nkind = "script"\nquotes = "angled"\n',
+     "translate-kit.toml: edition #2: edition 'zh-Hans': quotes must be one of corner, curly, none"),
     ('[[editions]]\ncode = "x"\nlabel = "x"\nkind = "nonsense"\n', "edition #1"),
     ('[[editions]]\ncode = "x"\nkind = "source"\n', "lacks key 'label'"),
     ("[project]\ncolour = 1\n", "\\[project\\]: unknown keys: colour"),

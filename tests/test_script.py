@@ -8,8 +8,9 @@ from translate_kit.config import Edition, EditionKind, load_config
 from translate_kit.errors import ConfigError
 from translate_kit.script import converter_for, opencc_share_dir, phrases_path, with_phrases
 
-# OpenCC's t2s leaves the verb 著急 ("anxious") untouched; simplified Chinese writes 着急.
-MISTAKE, FIXED = "他著急地跑來", "他着急地跑来"
+# OpenCC's tw2s makes Taiwan's 著 the mainland's 着, also in 土著 ("natives", zhù),
+# which simplified Chinese writes 土著.
+MISTAKE, FIXED = "土著居民著急地跑來", "土著居民着急地跑来"
 
 
 @pytest.fixture
@@ -26,15 +27,15 @@ def write_phrases(config, code, text):
 
 
 def test_plain_opencc_gets_this_word_wrong(config):
-    assert converter_for(config, config.edition("zh-Hans")).convert(MISTAKE) == "他著急地跑来"
+    assert converter_for(config, config.edition("zh-Hans")).convert(MISTAKE) == "土着居民着急地跑来"
 
 
 def test_glossary_phrase_fixes_the_word_everywhere(config, capfd):
-    write_phrases(config, "zh-Hans", "# verbs OpenCC misses\n著急\t着急\n\n")
+    write_phrases(config, "zh-Hans", "# words OpenCC misses\n土著\t土著\n\n")
     convert = converter_for(config, config.edition("zh-Hans")).convert
     assert "warning" not in capfd.readouterr().err  # OpenCC accepts the generated config
     assert convert(MISTAKE) == FIXED
-    assert convert("大家都很著急。著急沒有用。") == "大家都很着急。着急没有用。"
+    assert convert("土著的歷史。土著語言") == "土著的历史。土著语言"
     assert convert("歷史") == "历史"  # the standard dictionaries still apply
 
 
@@ -60,7 +61,7 @@ def test_a_taiwan_edition_is_one_entry_with_its_own_glossary(tmp_path):
 
 def test_generated_config_names_standard_dictionaries_by_absolute_path(config, tmp_path):
     standard = json.loads((opencc_share_dir() / "t2s.json").read_text(encoding="utf-8"))
-    spec = with_phrases(standard, tmp_path / "p.txt")
+    spec = with_phrases(standard, tmp_path / "p.txt", tmp_path / "kept.txt")
     first = spec["conversion_chain"][0]["dict"]["dicts"]
     assert first[0] == {"type": "text", "file": str(tmp_path / "p.txt")}
     files = json.dumps(spec)

@@ -72,7 +72,8 @@ def main(ctx: click.Context, root: Path | None) -> None:
 def editions(config: ProjectConfig) -> None:
     """List the project's editions."""
     show_rows(("code", "label", "kind", "Sphinx language", "OpenCC", "catalogs"), [
-        (e.code, e.label, e.kind.value, e.sphinx_language, e.opencc_config or "",
+        (e.code, e.label, e.kind.value, e.sphinx_language,
+         " + ".join(config.opencc_chain(e)) if e.kind is EditionKind.SCRIPT else "",
          f"locale/{e.locale_name}" if e.kind is not EditionKind.SOURCE else "")
         for e in config.editions
     ])

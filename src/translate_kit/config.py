@@ -18,9 +18,16 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from translate_kit.errors import ConfigError
+from translate_kit.standards import (
+    QUOTE_STYLES,
+    TRADITIONAL_STANDARDS,
+    default_quotes,
+    opencc_chain,
+    standard_of,
+)
 
 CONFIG_FILE = "translate-kit.toml"
-REPAIR_STANDARDS = ("tw", "hk", "t")
+REPAIR_STANDARDS = TRADITIONAL_STANDARDS
 """OpenCC's traditional standards (``s2tw.json``, ``s2hk.json``, ``s2t.json``)."""
 SIMPLIFIED_CONVERSIONS = {"tw": ("s2tw", "s2twp"), "hk": ("s2hk",), "t": ("s2t",)}
 """The OpenCC conversions of simplified articles that write each repair standard; the
@@ -47,13 +54,30 @@ class Edition:
     sphinx_language: str
     """Sphinx ``language``: selects Sphinx's UI messages (zh_TW, zh_CN, en)."""
     opencc_config: str | None = None
-    """OpenCC configuration for script editions, e.g. ``t2s.json`` or ``t2tw.json``."""
+    """OpenCC configuration of a script edition (``t2s.json``), in place of the one that
+    ``ProjectConfig.opencc_chain`` derives from the source's standard and this one's."""
     catalog_language: str | None = None
     """Directory under ``locale/`` holding this edition's .po files (``en``, ``zh_Hans``)."""
+    regional_phrases: bool = False
+    """Whether a script edition also converts regional words (軟體 → 软件: ``tw2sp``)."""
+    quotes: str = ""
+    """Quotation marks: ``corner`` 「」, ``curly`` “”, ``none`` (as written); by default
+    those of the edition's standard (see ``quote_style``)."""
 
     def __post_init__(self) -> None:
-        if self.kind is EditionKind.SCRIPT and not self.opencc_config:
-            raise ConfigError(f"edition {self.code!r}: a script edition needs opencc_config")
+        if self.quotes and self.quotes not in QUOTE_STYLES:
+            raise ConfigError(f"edition {self.code!r}: quotes must be one of "
+                              f"{', '.join(QUOTE_STYLES)}, not {self.quotes!r}")
+
+    @property
+    def standard(self) -> str | None:
+        """The Chinese standard the edition writes (``tw``, ``hk``, ``s``), from its tags."""
+        return standard_of(self.code, self.sphinx_language)
+
+    @property
+    def quote_style(self) -> str:
+        """The quotation marks the edition prints: its own setting or its standard's."""
+        return self.quotes or default_quotes(self.standard)
 
     @property
     def slug(self) -> str:
@@ -68,7 +92,7 @@ class Edition:
 
 DEFAULT_EDITIONS: tuple[Edition, ...] = (
     Edition("zh-Hant", "繁體中文", EditionKind.SOURCE, "zh_TW"),
-    Edition("zh-Hans", "简体中文", EditionKind.SCRIPT, "zh_CN", opencc_config="t2s.json"),
+    Edition("zh-Hans", "简体中文", EditionKind.SCRIPT, "zh_CN"),
     Edition("en", "English", EditionKind.TRANSLATION, "en"),
 )
 
@@ -89,9 +113,11 @@ class ProjectConfig:
     build_dir: Path = field(default=Path("_build"))
     glossary: Path = field(default=Path("locale/glossary.csv"))
     """Terms translators must render as listed (checked by ``translate-kit check``)."""
-    repair_standard: str = "tw"
-    """OpenCC standard that ``import`` repairs leftover simplified characters to:
-    ``tw`` (Taiwan), ``hk`` (Hong Kong) or ``t`` (OpenCC's own traditional forms)."""
+    repair_standard: str = ""
+    """The source edition's standard: ``import`` repairs leftover simplified characters
+    to it and script editions convert from it.  ``tw`` (Taiwan), ``hk`` (Hong Kong) or
+    ``t`` (OpenCC's own traditional forms); by default the source edition's language
+    decides (``zh-Hant`` and ``zh_TW`` are Taiwan's, ``zh_HK`` Hong Kong's)."""
     simplified_conversion: str = ""
     """OpenCC conversion of articles that arrive in simplified script: by default the one
     of ``repair_standard`` (``s2tw``, ``s2hk``, ``s2t``); ``s2twp`` adds Taiwan's words."""
@@ -112,6 +138,10 @@ class ProjectConfig:
         sources = [e for e in self.editions if e.kind is EditionKind.SOURCE]
         if len(sources) != 1:
             raise ConfigError(f"exactly one source edition is needed, found {len(sources)}")
+        if not self.repair_standard:
+            standard = self.source_edition.standard
+            object.__setattr__(self, "repair_standard",
+                               standard if standard in REPAIR_STANDARDS else "tw")
         if self.repair_standard not in REPAIR_STANDARDS:
             raise ConfigError(f"repair_standard must be one of {', '.join(REPAIR_STANDARDS)}, "
                               f"not {self.repair_standard!r}")
@@ -122,6 +152,8 @@ class ProjectConfig:
                               f"{self.simplified_conversion!r}", self.root / CONFIG_FILE)
         root = self.root.resolve()
         object.__setattr__(self, "root", root)
+        for edition in self.editions_of(EditionKind.SCRIPT):
+            self.opencc_chain(edition, root / CONFIG_FILE)
         if self.edit_url:
             _check_edit_url(self.edit_url, root / CONFIG_FILE)
         if self.base_url:
@@ -137,6 +169,24 @@ class ProjectConfig:
         """The OpenCC configuration that converts simplified articles (``s2tw.json``)."""
         name = self.simplified_conversion or SIMPLIFIED_CONVERSIONS[self.repair_standard][0]
         return f"{name}.json"
+
+    def opencc_chain(self, edition: Edition, path: Path | None = None) -> tuple[str, ...]:
+        """The OpenCC configurations that make a script edition from the source, in order.
+
+        ``opencc_config`` when the edition sets one, else the conversion from
+        ``repair_standard`` to the edition's standard (see ``standards.opencc_chain``).
+        """
+        if edition.opencc_config:
+            return (edition.opencc_config,)
+        where = f"edition {edition.code!r}"
+        if edition.standard is None:
+            raise ConfigError(f"{where}: its language names no Chinese standard; set "
+                              f"opencc_config", path or self.root / CONFIG_FILE)
+        try:
+            return opencc_chain(self.repair_standard, edition.standard, edition.regional_phrases)
+        except ConfigError as exc:
+            raise ConfigError(f"{where}: {exc.message}; set opencc_config",
+                              path or self.root / CONFIG_FILE) from exc
 
     @property
     def source_edition(self) -> Edition:
@@ -353,6 +403,8 @@ def _table_fields(cls: type, path: Path, where: str, table: dict[str, Any]) -> d
             value = Path(value)
         elif kind.startswith("str") and not isinstance(value, str):
             raise ConfigError(f"{path}: {where}: {key} must be a string")
+        elif kind == "bool" and not isinstance(value, bool):
+            raise ConfigError(f"{path}: {where}: {key} must be true or false")
         values[key] = value
     return values
 
@@ -386,4 +438,7 @@ def _edition(path: Path, index: int, table: dict[str, Any]) -> Edition:
         values["kind"] = EditionKind(values["kind"])
     except ValueError as exc:
         raise ConfigError(f"{path}: {where}: {exc}") from exc
-    return Edition(**values)
+    try:
+        return Edition(**values)
+    except ConfigError as exc:
+        raise ConfigError(f"{where}: {exc.message}", path) from exc

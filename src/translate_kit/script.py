@@ -1,5 +1,9 @@
 """Script conversion: OpenCC plus the project's phrase glossary.
 
+An edition converts with the OpenCC configurations ``ProjectConfig.opencc_chain`` names
+(``tw2s.json`` from Taiwan's forms; two of them between two traditional standards,
+joined into one configuration).
+
 OpenCC converts word by word from its standard dictionaries and sometimes picks the
 wrong character (a surname, a particle).  A project corrects such words once, in
 ``locale/<locale_name>/phrases.txt`` (OpenCC's own text-dictionary format,
@@ -49,7 +53,14 @@ def to_simplified(text: str) -> str:
     Two texts with the same simplified form differ only by script: the importer's repairs
     and ``update`` (which keeps such a message's translation) rely on it.
     """
-    return _t2s().convert(text) if text else text
+    return _convert(_t2s(), text)
+
+
+def _convert(converter: opencc.OpenCC, text: str) -> str:
+    """``converter`` on ``text``, piece by piece between NULs, where OpenCC stops."""
+    if "\0" in text:
+        return "\0".join(_convert(converter, piece) for piece in text.split("\0"))
+    return converter.convert(text) if text else text
 
 
 def opencc_share_dir() -> Path:
@@ -94,44 +105,70 @@ class ScriptConverter:
     """Converts text to one script edition (OpenCC config + phrase glossary)."""
 
     opencc_config: str
+    """The configuration's name, or the names of a chain joined by ``+``."""
     phrases: tuple[tuple[str, str], ...]
     _opencc: opencc.OpenCC
 
     def convert(self, text: str) -> str:
-        return self._opencc.convert(text) if text else text
+        return _convert(self._opencc, text)
 
 
 def converter_for(config: ProjectConfig, edition: Edition) -> ScriptConverter:
     """The (cached) converter of a script edition, including its phrase glossary."""
-    if edition.kind is not EditionKind.SCRIPT or not edition.opencc_config:
+    if edition.kind is not EditionKind.SCRIPT:
         raise ConfigError(f"edition {edition.code!r} is not a script edition")
     path = phrases_path(config, edition)
     phrases = tuple(read_phrases(path).items()) if path.is_file() else ()
-    return phrase_converter(edition.opencc_config, phrases, config.cache_dir("opencc"))
+    return phrase_converter(config.opencc_chain(edition), phrases, config.cache_dir("opencc"))
 
 
 @lru_cache(maxsize=16)
 def phrase_converter(
-    opencc_config: str, phrases: tuple[tuple[str, str], ...], cache_dir: Path
+    opencc_config: str | tuple[str, ...], phrases: tuple[tuple[str, str], ...], cache_dir: Path
 ) -> ScriptConverter:
     """OpenCC's ``opencc_config`` with ``phrases`` in front of its first step (cached).
 
-    Without phrases it is the standard configuration; with them, a generated JSON
-    configuration in ``cache_dir`` (see ``with_phrases``).  The importer's repair of
-    leftover simplified characters uses this too, with the project's repairs.txt.
+    Without phrases a single configuration is OpenCC's own file; with them, or for a
+    chain of configurations (``("tw2t.json", "t2hk.json")``), a generated JSON
+    configuration in ``cache_dir`` (see ``chained`` and ``with_phrases``).  The
+    importer's repair of leftover simplified characters uses this too, with the
+    project's repairs.txt.
     """
-    standard = _standard_config(opencc_config)
-    if not phrases:
-        return ScriptConverter(opencc_config, phrases, opencc.OpenCC(str(standard)))
+    chain = (opencc_config,) if isinstance(opencc_config, str) else opencc_config
+    name = "+".join(chain)
+    standards = [_standard_config(config) for config in chain]
+    if not phrases and len(chain) == 1:
+        return ScriptConverter(name, phrases, opencc.OpenCC(str(standards[0])))
+    spec = chained([json.loads(path.read_text(encoding="utf-8")) for path in standards])
     text = "".join(f"{source}\t{replacement}\n" for source, replacement in phrases)
-    digest = hashlib.sha256(f"{opencc_config}\n{text}".encode()).hexdigest()[:16]
-    stem = f"{Path(opencc_config).stem}-{digest}"
+    digest = hashlib.sha256(f"{name}\n{text}".encode()).hexdigest()[:16]
+    stem = f"{'+'.join(Path(config).stem for config in chain)}-{digest}"
     # Parallel builds may write the same files at once: each write is atomic.
-    dictionary, generated = cache_dir / f"{stem}.txt", cache_dir / f"{stem}.json"
-    write_if_changed(dictionary, text)
-    spec = with_phrases(json.loads(standard.read_text(encoding="utf-8")), dictionary)
+    generated = cache_dir / f"{stem}.json"
+    if phrases:
+        dictionary, kept = cache_dir / f"{stem}.txt", cache_dir / f"{stem}-kept.txt"
+        write_if_changed(dictionary, text)
+        write_if_changed(kept, "".join(f"{r}\t{r}\n" for _source, r in phrases))
+        spec = with_phrases(spec, dictionary, kept)
     write_if_changed(generated, json.dumps(spec, ensure_ascii=False, indent=1))
-    return ScriptConverter(opencc_config, phrases, opencc.OpenCC(str(generated)))
+    return ScriptConverter(name, phrases, opencc.OpenCC(str(generated)))
+
+
+def chained(specs: list[dict[str, Any]]) -> dict[str, Any]:
+    """One OpenCC configuration doing the steps of ``specs`` one after the other.
+
+    The first configuration's segmentation and normalization serve the whole chain (the
+    others normalize the same way), and its dictionary files are made absolute, since
+    the generated file lives elsewhere.
+    """
+    first, *others = [_absolute_files(copy.deepcopy(spec), opencc_share_dir()) for spec in specs]
+    for spec in specs:
+        if not spec.get("conversion_chain"):
+            raise ConfigError(f"OpenCC configuration {spec.get('name')!r} has no conversion_chain")
+    for spec in others:
+        first["conversion_chain"] += spec["conversion_chain"]
+        first["name"] = f"{first.get('name')} + {spec.get('name')}"
+    return first
 
 
 def _standard_config(name: str) -> Path:
@@ -142,20 +179,25 @@ def _standard_config(name: str) -> Path:
     return path
 
 
-def with_phrases(spec: dict[str, Any], dictionary: Path) -> dict[str, Any]:
+def with_phrases(spec: dict[str, Any], dictionary: Path, kept: Path) -> dict[str, Any]:
     """An OpenCC config like ``spec`` whose first step consults ``dictionary`` first.
 
     Standard dictionaries are made absolute (the generated file lives elsewhere).  The
     glossary goes in front of the first conversion step, where traditional text is
     matched, and in front of the segmentation dictionary if the config has one, so a
-    glossary phrase is never split.
+    glossary phrase is never split.  Every later step (``tw2s`` has two: Taiwan's
+    forms to OpenCC's, then to simplified) consults ``kept`` first, which maps each
+    replacement to itself: the glossary's word is the edition's word, not converted
+    again (於先生 stays 於先生).
     """
     spec = _absolute_files(copy.deepcopy(spec), opencc_share_dir())
-    text_dict = {"type": "text", "file": str(dictionary)}
     chain = spec.get("conversion_chain") or []
     if not chain:
         raise ConfigError(f"OpenCC configuration {spec.get('name')!r} has no conversion_chain")
+    text_dict = {"type": "text", "file": str(dictionary)}
     chain[0]["dict"] = _first_match(text_dict, chain[0]["dict"])
+    for step in chain[1:]:
+        step["dict"] = _first_match({"type": "text", "file": str(kept)}, step["dict"])
     segmentation = spec.get("segmentation")
     if isinstance(segmentation, dict) and "dict" in segmentation:
         segmentation["dict"] = _first_match(text_dict, segmentation["dict"])

@@ -40,6 +40,7 @@ from translate_kit.catalogs.pofile_io import (
 from translate_kit.config import Edition, EditionKind, ProjectConfig
 from translate_kit.files import write_if_changed
 from translate_kit.progress import Report, Step, ignore
+from translate_kit.quotes import convert_quotes
 from translate_kit.script import to_simplified
 
 LOCK_FILE = ".translate-kit.lock"
@@ -129,19 +130,19 @@ def catalog_lock(config: ProjectConfig, on_busy: Callable[[Path], None] | None =
 
 
 def script_annotator(config: ProjectConfig) -> Annotator | None:
-    """``#. zh-Hans: …`` comments: each message in every script edition's script."""
+    """``#. zh-Hans: …`` comments: each message as every script edition shows it."""
     editions = config.editions_of(EditionKind.SCRIPT)
     if not editions:
         return None
     from translate_kit.script import converter_for
 
-    converters = [(e.code, converter_for(config, e)) for e in editions]
+    converters = [(e.code, converter_for(config, e), e.quote_style) for e in editions]
 
     def annotate(message: Message) -> list[str]:
         text = message_text(message.id)
         comments = []
-        for code, converter in converters:
-            converted = converter.convert(text)
+        for code, converter, quotes in converters:
+            converted = convert_quotes(converter.convert(text), quotes)
             if converted != text:
                 comments.append(f"{code}: {' '.join(converted.splitlines())}")
         return comments

@@ -5,6 +5,7 @@ a plain ``sphinx-build docs out`` builds the source edition.  Each concern regis
 itself from its own module:
 
 - ``script``: script editions are converted by OpenCC at read time (a docutils transform);
+- ``quotes``: quotation marks in each Chinese edition's standard (「」 or “”), after it;
 - ``plain_passages``: a plain paragraph's plain translation is put in as text, not parsed
   by Sphinx as a document of its own (a third of a translation edition's build);
 - ``translation``: translation editions use the gettext catalogs compiled into _build/,
@@ -92,6 +93,7 @@ def setup(app: Sphinx) -> dict[str, object]:
         latex,
         messages,
         plain_passages,
+        quotes,
         relations,
         safety,
         script,
@@ -103,7 +105,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.add_config_value(EDITION_OPTION, "", "env", types=frozenset({str}))
     app.add_config_value(ROOT_OPTION, "", "env", types=frozenset({str}))
     app.connect("config-inited", _configure, priority=100)
-    modules = (script, plain_passages, translation, safety, editions, relations, site,
+    modules = (script, quotes, plain_passages, translation, safety, editions, relations, site,
                accessibility, articles, search, garbled, latex, epub, extraction, messages)
     for module in modules:
         module.setup(app)

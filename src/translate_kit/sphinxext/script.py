@@ -109,8 +109,9 @@ def _convert_config(app: Sphinx, config: Config) -> None:
     for name in ("project", "author", "html_title", "html_short_title"):
         if isinstance(config[name], str) and config[name]:
             config[name] = converter.convert(config[name])
-    # A glossary edit must re-read every document of the edition.
-    config.translate_kit_phrases = hashlib.sha256(repr(converter.phrases).encode()).hexdigest()
+    # A glossary edit, or another OpenCC conversion, must re-read every document.
+    conversion = repr((converter.opencc_config, converter.phrases))
+    config.translate_kit_phrases = hashlib.sha256(conversion.encode()).hexdigest()
 
 
 def setup(app: Sphinx) -> None:

@@ -53,8 +53,8 @@ def _enabled(app: Sphinx) -> bool:
 def _fold(app: Sphinx) -> dict[str, str]:
     """The folding of every script edition's OpenCC configuration, the same in each edition."""
     project = project_config(app.config)
-    configs = tuple(sorted(e.opencc_config for e in project.editions_of(EditionKind.SCRIPT)
-                           if e.opencc_config))
+    configs = tuple(sorted({name for e in project.editions_of(EditionKind.SCRIPT)
+                            for name in project.opencc_chain(e)}))
     return fold_table(configs, user_cache_dir())
 
 
