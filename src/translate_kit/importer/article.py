@@ -2,7 +2,9 @@
 
 Garbled spans are found first, on the text as it arrived, and masked: the hints next to
 lost characters look like pinyin annotations and would otherwise be removed, and
-nothing inside a damaged span should be "fixed".  Then annotations are removed,
+nothing inside a damaged span should be "fixed".  Japanese and Korean passages
+(``passages``) are masked alike: no rule for Chinese text applies to them, and they are
+never flagged as damaged.  Then annotations are removed,
 punctuation is made full-width, the simplified characters a naive converter left are
 repaired (``repair``: the whole document is looked at before any text changes),
 republisher notices are moved out of the body and the title is chosen.  Han characters
@@ -23,6 +25,7 @@ from translate_kit.importer.boilerplate import is_notice, split_trailing_credit
 from translate_kit.importer.charset import is_han
 from translate_kit.importer.extract import Extracted, SourceParagraph
 from translate_kit.importer.garbled import find_garbled
+from translate_kit.importer.passages import foreign_passages
 from translate_kit.importer.pinyin import strip_annotations
 from translate_kit.importer.punctuation import fix_punctuation
 from translate_kit.importer.repair import Change, Repairer
@@ -65,6 +68,13 @@ class Repair:
 class Segment:
     text: str
     garbled: bool = False
+    language: str | None = None
+    """The language of a Japanese or Korean passage (``ja``, ``ko``), kept as it is."""
+
+    @property
+    def verbatim(self) -> bool:
+        """Whether the segment is kept exactly as it arrived (damaged or foreign)."""
+        return self.garbled or self.language is not None
 
 
 Paragraph = tuple[Segment, ...]
@@ -99,10 +109,11 @@ class Article:
 
 @dataclass(frozen=True)
 class _Cleaned:
-    """A text cleaned up to its repair; each garbled span stands in it as one MASK."""
+    """A text cleaned up to its repair; each garbled span or foreign passage stands in
+    it as one MASK."""
 
     text: str
-    garbled: tuple[str, ...]
+    masked: tuple[Segment, ...]
     line: int
     han_columns: tuple[int, ...]
     """Source column of each Han character of ``text``, in order."""
@@ -145,7 +156,7 @@ def clean_article(
         if is_notice(plain(paragraph)):
             notices.append(plain(paragraph))
             continue
-        if paragraph and not paragraph[-1].garbled:
+        if paragraph and not paragraph[-1].verbatim:
             text, credit = split_trailing_credit(paragraph[-1].text)
             if credit:
                 notices.append(credit)
@@ -165,13 +176,14 @@ def clean_article(
 def _converted(article: Article, converter: SimplifiedConverter) -> Article:
     """``article`` in the source edition's standard, keeping what it was as its original.
 
-    Garbled spans are left as they arrived: their characters are evidence, not text.
+    Garbled spans are left as they arrived (their characters are evidence, not text), and
+    so are Japanese and Korean passages.
     """
     texts = [article.title, *article.notices,
-             *(s.text for p in article.paragraphs for s in p if not s.garbled)]
+             *(s.text for p in article.paragraphs for s in p if not s.verbatim)]
     converted = [converter.convert(text) for text in texts]
     pieces = iter(converted[1 + len(article.notices):])
-    paragraphs = tuple(tuple(s if s.garbled else Segment(next(pieces)) for s in p)
+    paragraphs = tuple(tuple(s if s.verbatim else Segment(next(pieces)) for s in p)
                        for p in article.paragraphs)
     return replace(
         article, title=converted[0], notices=tuple(converted[1:1 + len(article.notices)]),
@@ -180,19 +192,26 @@ def _converted(article: Article, converter: SimplifiedConverter) -> Article:
 
 
 def _clean(source: SourceParagraph, counts: Counts, findings: list[Finding]) -> _Cleaned:
-    spans = find_garbled(source.text)
-    masked, last, columns = [], 0, []
+    passages = foreign_passages(source.text)
+    spans = [span for span in find_garbled(source.text)
+             if not any(p.start < span.end and span.start < p.end for p in passages)]
+    masked, kept, last, columns = [], [], 0, []
+    pieces = sorted([(s.start, s.end, Segment(source.text[s.start:s.end], garbled=True))
+                     for s in spans]
+                    + [(p.start, p.end, Segment(source.text[p.start:p.end], language=p.language))
+                       for p in passages], key=lambda piece: piece[0])
+    for start, end, segment in pieces:
+        masked.append(source.text[last:start] + MASK)
+        columns += _han_columns(source, last, start)
+        kept.append(segment)
+        last = end
     for span in spans:
-        masked.append(source.text[last:span.start] + MASK)
-        columns += _han_columns(source, last, span.start)
-        last = span.end
         findings.append(Finding("garbled", source.line, source.column + span.start,
                                 source.text[span.start:span.end], span.detail))
     counts.garbled_spans += len(spans)
     columns += _han_columns(source, last, len(source.text))
     cleaned = _clean_text("".join(masked) + source.text[last:], counts)
-    garbled = tuple(source.text[span.start:span.end] for span in spans)
-    return _Cleaned(cleaned, garbled, source.line, tuple(columns))
+    return _Cleaned(cleaned, tuple(kept), source.line, tuple(columns))
 
 
 def _han_columns(source: SourceParagraph, start: int, end: int) -> list[int]:
@@ -215,11 +234,11 @@ def _located(paragraph: _Cleaned, change: Change) -> Repair:
 
 def _segments(cleaned: _Cleaned) -> Paragraph:
     segments = []
-    for piece, garbled in zip(cleaned.text.split(MASK), [*cleaned.garbled, None]):
+    for piece, kept in zip(cleaned.text.split(MASK), [*cleaned.masked, None]):
         if piece:
             segments.append(Segment(piece))
-        if garbled:
-            segments.append(Segment(garbled, garbled=True))
+        if kept:
+            segments.append(kept)
     return tuple(segments)
 
 

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 from pypinyin import Style, lazy_pinyin
 
+from translate_kit.contract import passage_role
 from translate_kit.errors import SourceError
 from translate_kit.importer.article import Article, Paragraph
 from translate_kit.importer.charset import to_simplified
@@ -65,7 +66,9 @@ def original_messages(article: Article) -> list[tuple[str, str]]:
 
 def _paragraph(paragraph: Paragraph) -> str:
     line = "".join(
-        role("garbled", s.text) if s.garbled else escape_inline(s.text) for s in paragraph
+        role("garbled", s.text) if s.garbled
+        else role(passage_role(s.language), s.text) if s.language
+        else escape_inline(s.text) for s in paragraph
     )
     return escape_line_start(line)
 
