@@ -1,0 +1,109 @@
+"""Japanese and Korean passages: never repaired, punctuation-fixed, converted or flagged.
+
+The articles were written for the tests (``fixtures/passages``): a Taiwanese report
+quoting a Japanese and a Korean speech, with a Japanese paragraph, and a whole Korean
+article.  Built, every edition keeps the passages as written, in a ``lang`` span.
+"""
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from conftest import translate_kit
+from translate_kit.config import load_config
+from translate_kit.importer.passages import Passage, foreign_passages
+from translate_kit.publish.pdf import build_pdfs
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ARTICLES = FIXTURES / "passages"
+SPEECH = "築地場外市場は長い歴史を持ち、万全の準備で観光客を迎えています。今後も台湾からの旅行者を歓迎します!"
+PARAGRAPH = ("東京の老舗旅館の女将は、築百年の建物を守りながら、外国人向けのサービスを広げてきたと語った。"
+             "長く続く伝統と新しい発想を両立させることが大切だという。")
+KOREAN = "한국관광공사는 앞으로도 대만 관광객을 위해 다양한 여행 상품을 준비하겠습니다. 감사합니다!"
+PAGE = "articles/ri-han-guanguang-luntan-zai-taibei.html"
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(text[p.start:p.end], p.language) for p in foreign_passages(text)]
+
+
+def test_kana_make_a_sentence_japanese_and_its_kanji_belong_to_it():
+    text = "東京都の築地市場は長い歴史を持つ。万全の準備で臨んだ。隨後他離開會場。"
+    assert found(text) == [("東京都の築地市場は長い歴史を持つ。万全の準備で臨んだ。", "ja")]
+
+
+def test_a_quoted_passage_is_the_quotation():
+    assert found("他寫道：「今日は築地に行った。」隨後離開。") == [("今日は築地に行った。", "ja")]
+    assert found("他說：「감사합니다. 정말 좋아요.」然後走了。") == [("감사합니다. 정말 좋아요.", "ko")]
+
+
+def test_chinese_text_and_damage_have_no_foreign_passage():
+    assert found("巴兹・奥尔德林說，颱風過後ー切恢復正常。") == []
+    assert found("今天召開專題會議，專家ぃ紊の說明項目招引建設情況。") == []  # GBK read one byte off
+    assert foreign_passages("오늘은 좋습니다.") == [Passage(0, 9, "ko")]
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    root = tmp_path_factory.mktemp("passages") / "project"
+    shutil.copytree(FIXTURES / "import" / "project", root)
+    shutil.copytree(ARTICLES, root / "sources")
+    for name in ("japan-korea.txt", "korean-article.txt"):
+        imported = translate_kit(root, "import", f"sources/{name}", "--date", "2026-12-01")
+        assert imported.returncode == 0, imported.stderr
+    return root
+
+
+def document(root: Path, name: str) -> str:
+    return (root / "docs" / "articles" / name).read_text(encoding="utf-8")
+
+
+def test_the_import_keeps_the_passages_as_they_arrived(project):
+    text = document(project, "ri-han-guanguang-luntan-zai-taibei.md")
+    assert f"表示：「{{lang-ja}}`{SPEECH}`」他並指出，" in text
+    assert f"\n{{lang-ja}}`{PARAGRAPH}`\n" in text
+    assert f"致詞：「{{lang-ko}}`{KOREAN}`」現場響起" in text
+    assert "characters_repaired: 0" in text and "garbled_spans: 0" in text
+    korean = next(text for text in map(lambda p: p.read_text(encoding="utf-8"),
+                                       (project / "docs" / "articles").glob("*.md"))
+                  if "title: 서울시, 청년 주거 지원 확대" in text)
+    assert '{lang-ko}`시 관계자는 "주거비 부담 때문에' in korean
+    assert "punctuation_fixed: 0" in korean and "garbled_spans: 0" in korean
+
+
+def spans(root: Path, edition: str) -> list[tuple[str, str]]:
+    tree = lxml.html.parse(str(root / "_build" / "html" / edition / PAGE)).getroot()
+    return [(span.get("lang"), span.text_content())
+            for span in tree.xpath("//span[@lang='ja' or @lang='ko']")]
+
+
+def test_every_edition_shows_the_passages_unconverted_in_their_own_language(project):
+    built = translate_kit(project, "build", "html")
+    assert built.returncode == 0, built.stdout + built.stderr
+    for edition in ("zh-hant", "zh-hans", "en"):
+        assert spans(project, edition) == [("ja", SPEECH), ("ja", PARAGRAPH), ("ko", KOREAN)], edition
+    simplified = (project / "_build" / "html" / "zh-hans" / PAGE).read_text(encoding="utf-8")
+    assert "由交通部观光署主办的日韩观光论坛" in simplified  # the Chinese text around them is converted
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"],
+                          capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.tex
+def test_the_pdf_prints_every_japanese_and_korean_character_in_their_faces(project):
+    config = load_config(project)
+    result = build_pdfs(config, (config.source_edition,))  # a missing glyph stops the build
+    pdf = result.files[0].path
+    text = "".join(pdf_text(pdf).split("\n"))
+    assert "万全の準備で観光客を迎えています" in text
+    assert "대만 관광객을 위해" in text  # the spaces between Korean words are kept
+    # Noto CJK's faces share one PostScript name in the PDF: the LaTeX source says which.
+    tex = next((config.build_dir / "latex").rglob("*.tex")).read_text(encoding="utf-8")
+    assert r"\newCJKfontfamily\translatekitjafont{Noto Serif CJK JP}" in tex
+    assert r"\newCJKfontfamily\translatekitkofont{Noto Serif CJK KR}" in tex
+    assert f"「{{\\translatekitjafont{{}}{SPEECH}}}」" in tex
