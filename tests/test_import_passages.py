@@ -77,7 +77,7 @@ def test_the_import_keeps_the_passages_as_they_arrived(project):
 def spans(root: Path, edition: str) -> list[tuple[str, str]]:
     tree = lxml.html.parse(str(root / "_build" / "html" / edition / PAGE)).getroot()
     return [(span.get("lang"), span.text_content())
-            for span in tree.xpath("//span[@lang='ja' or @lang='ko']")]
+            for span in tree.xpath("//section[h1]//span[@lang='ja' or @lang='ko']")]
 
 
 def test_every_edition_shows_the_passages_unconverted_in_their_own_language(project):
@@ -107,3 +107,13 @@ def test_the_pdf_prints_every_japanese_and_korean_character_in_their_faces(proje
     assert r"\newCJKfontfamily\translatekitjafont{Noto Serif CJK JP}" in tex
     assert r"\newCJKfontfamily\translatekitkofont{Noto Serif CJK KR}" in tex
     assert f"「{{\\translatekitjafont{{}}{SPEECH}}}」" in tex
+
+
+def test_catalogs_keep_the_passages_and_their_simplified_comment_does_not_convert_them(project):
+    updated = translate_kit(project, "update")
+    assert updated.returncode == 0, updated.stderr
+    catalog = (project / "locale" / "en" / "LC_MESSAGES" / "articles"
+               / "ri-han-guanguang-luntan-zai-taibei.po").read_text(encoding="utf-8")
+    assert f"#. 日本观光厅代表在致词中表示：「{{lang-ja}}`{SPEECH}`」他并指出" in catalog
+    entry = catalog.split(f"{{lang-ja}}`{PARAGRAPH}`")[0].rsplit("\n\n", 1)[1]
+    assert "zh-Hans" not in entry  # nothing in it to convert: no comment
