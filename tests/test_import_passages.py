@@ -11,9 +11,15 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import translate_kit
 from translate_kit.config import load_config
+from translate_kit.importer.article import clean_article
+from translate_kit.importer.extract import from_text
+from translate_kit.importer.repair import repairer_for
+from translate_kit.importer.simplified import simplified_converter_for
 from translate_kit.importer.passages import Passage, foreign_passages
 from translate_kit.publish.pdf import build_pdfs
 
@@ -117,3 +123,23 @@ def test_catalogs_keep_the_passages_and_their_simplified_comment_does_not_conver
     assert f"#. 日本观光厅代表在致词中表示：「{{lang-ja}}`{SPEECH}`」他并指出" in catalog
     entry = catalog.split(f"{{lang-ja}}`{PARAGRAPH}`")[0].rsplit("\n\n", 1)[1]
     assert "zh-Hans" not in entry  # nothing in it to convert: no comment
+
+
+CHINESE = ("颱風今晚登陸，氣象局發布海上警報。", "他說, 我們會繼續努力!", "匯報后采取措施, 真抓實干。",
+           "東京與首爾的業者分享經驗。")
+FOREIGN = (("ja", "築地市場は長い歴史を持つ。"), ("ja", "万全の準備で臨みました!"),
+           ("ja", "東京の老舗旅館は築百年です。"),
+           ("ko", "감사합니다!"), ("ko", "서울시는 청년 지원을 확대한다고 밝혔다."))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(CHINESE), st.sampled_from(FOREIGN)), min_size=1,
+                max_size=6))
+def test_passages_come_out_of_the_import_as_they_went_in(pieces):
+    text = "".join(p if isinstance(p, str) else p[1] for p in pieces)
+    config = load_config(FIXTURES / "import" / "project")
+    article = clean_article(from_text(f"標題\n\n{text}\n"), Path("a.txt"),
+                            repairer=repairer_for(config), converter=simplified_converter_for(config))
+    kept = "".join(s.text for p in article.paragraphs for s in p if s.language)
+    assert kept == "".join(p[1] for p in pieces if not isinstance(p, str))
+    assert not article.findings
