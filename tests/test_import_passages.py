@@ -143,3 +143,15 @@ def test_passages_come_out_of_the_import_as_they_went_in(pieces):
     kept = "".join(s.text for p in article.paragraphs for s in p if s.language)
     assert kept == "".join(p[1] for p in pieces if not isinstance(p, str))
     assert not article.findings
+
+
+def test_an_article_in_japanese_is_japanese_down_to_a_title_with_one_kana(tmp_path):
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURES / "import" / "project", root)
+    source = root / "tsukiji.txt"
+    source.write_text(f"築地市場の歴史\n\n{PARAGRAPH}\n\n築地市場は長い歴史を持つ。\n", encoding="utf-8")
+    imported = translate_kit(root, "import", str(source), "--date", "2026-12-01")
+    assert imported.returncode == 0, imported.stderr
+    text = next((root / "docs" / "articles").glob("*.md")).read_text(encoding="utf-8")
+    assert "\nlanguage: ja\n" in text and "garbled_spans: 0" in text
+    assert "\n# {lang-ja}`築地市場の歴史`\n" in text

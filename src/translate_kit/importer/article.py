@@ -25,7 +25,7 @@ from translate_kit.importer.boilerplate import is_notice, split_trailing_credit
 from translate_kit.importer.charset import is_han
 from translate_kit.importer.extract import Extracted, SourceParagraph
 from translate_kit.importer.garbled import find_garbled
-from translate_kit.importer.passages import foreign_passages
+from translate_kit.importer.passages import article_language, foreign_passages
 from translate_kit.importer.pinyin import strip_annotations
 from translate_kit.importer.punctuation import fix_punctuation
 from translate_kit.importer.repair import Change, Repairer
@@ -105,6 +105,8 @@ class Article:
     original_title: str | None = None
     original_paragraphs: tuple[Paragraph, ...] = ()
     """A converted article's title and paragraphs as they arrived, cleaned alike."""
+    language: str | None = None
+    """``ja`` or ``ko`` for an article written in Japanese or Korean (else None)."""
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,8 @@ def clean_article(
     ``repairer`` and a ``converter`` the text keeps the characters it arrived with.
     """
     counts, findings = Counts(), []
-    cleaned = [_clean(source, counts, findings) for source in extracted.paragraphs]
+    language = article_language([source.text for source in extracted.paragraphs])
+    cleaned = [_clean(source, counts, findings, language) for source in extracted.paragraphs]
     if title is None and extracted.title:
         text = _clean_text(extracted.title, counts)
         columns = tuple(i + 1 for i, ch in enumerate(extracted.title) if is_han(ch))
@@ -169,7 +172,7 @@ def clean_article(
     title, body, warnings = _choose_title(title, body, fallback_title)
     repaired = tuple(sorted(repairs, key=lambda r: (r.line, r.column)))
     article = Article(title, tuple(body), tuple(notices), counts, tuple(findings), warnings,
-                      repaired, script.value)
+                      repaired, script.value, language=language)
     return _converted(article, converter) if converting and converter else article
 
 
@@ -191,8 +194,9 @@ def _converted(article: Article, converter: SimplifiedConverter) -> Article:
         original_title=article.title, original_paragraphs=article.paragraphs)
 
 
-def _clean(source: SourceParagraph, counts: Counts, findings: list[Finding]) -> _Cleaned:
-    passages = foreign_passages(source.text)
+def _clean(source: SourceParagraph, counts: Counts, findings: list[Finding],
+           language: str | None) -> _Cleaned:
+    passages = foreign_passages(source.text, language)
     spans = [span for span in find_garbled(source.text)
              if not any(p.start < span.end and span.start < p.end for p in passages)]
     masked, kept, last, columns = [], [], 0, []

@@ -42,13 +42,14 @@ def render(article: Article, meta: dict[str, Any]) -> str:
     front = {
         "title": article.title, **meta,
         "script": article.script,
+        **({"language": article.language} if article.language else {}),
         **({"conversion": asdict(article.conversion)} if article.conversion else {}),
         "notice": list(article.notices),
         "counts": asdict(article.counts),
     }
     header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10**6)
     body = "\n\n".join(_paragraph(p) for p in article.paragraphs)
-    text = f"---\n{header}---\n\n# {_title(article.title)}\n\n{body}\n"
+    text = f"---\n{header}---\n\n# {_title(article.title, article.language)}\n\n{body}\n"
     checksum = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return text.replace("\n---\n", f"\n{CHECKSUM_KEY}: {checksum}\n---\n", 1)
 
@@ -59,16 +60,17 @@ def original_messages(article: Article) -> list[tuple[str, str]]:
     paragraph's MyST text), the original in the same markup."""
     if article.original_title is None:
         return []
-    pairs = [(_title(article.title), _title(article.original_title))]
+    pairs = [(_title(article.title, article.language),
+              _title(article.original_title, article.language))]
     pairs += [(_paragraph(p), _paragraph(o))
               for p, o in zip(article.paragraphs, article.original_paragraphs)]
     return [(message, original) for message, original in pairs if message != original]
 
 
-def _title(title: str) -> str:
+def _title(title: str, language: str | None) -> str:
     """The title as MyST, its Japanese or Korean passages in their roles as in the text."""
     pieces, last = [], 0
-    for passage in foreign_passages(title):
+    for passage in foreign_passages(title, language):
         pieces += [escape_inline(title[last:passage.start]),
                    role(passage_role(passage.language), title[passage.start:passage.end])]
         last = passage.end

@@ -14,6 +14,7 @@ and a kana or two among many Han characters are damage, not Japanese.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from translate_kit.script import is_han
@@ -40,12 +41,17 @@ class Passage:
     """BCP 47 language tag: ``ja`` or ``ko``."""
 
 
-def foreign_passages(text: str) -> list[Passage]:
+def foreign_passages(text: str, article_language: str | None = None) -> list[Passage]:
     """The Japanese and Korean passages of ``text``, in order, not overlapping.
+
+    In an article written in Japanese (``article_language="ja"``, see ``article_language``)
+    one kana makes a sentence Japanese (築地市場の歴史): there is no Chinese text around
+    it that damage could come from.
 
     Adjacent passages of one language (sentences apart by one space or none) are one.
     """
-    found = sorted(_japanese(text) + _korean(text), key=lambda p: p.start)
+    found = sorted(_japanese(text, article_language == "ja") + _korean(text),
+                   key=lambda p: p.start)
     merged: list[Passage] = []
     for passage in found:
         if merged and merged[-1].end > passage.start:
@@ -58,11 +64,11 @@ def foreign_passages(text: str) -> list[Passage]:
     return merged
 
 
-def _japanese(text: str) -> list[Passage]:
+def _japanese(text: str, in_japanese: bool) -> list[Passage]:
     passages = []
     for sentence in _SENTENCE.finditer(text):
         kana = [m.start() for m in _KANA.finditer(sentence[0])]
-        if len(kana) < MIN_KANA:
+        if len(kana) < (1 if in_japanese else MIN_KANA):
             continue
         body = sentence[0]
         start, end = 0, len(body.rstrip())
@@ -74,7 +80,8 @@ def _japanese(text: str) -> list[Passage]:
             end = closers[0]
         start += len(body[start:end]) - len(body[start:end].lstrip())
         kana_count = len(_KANA.findall(body[start:end]))
-        if kana_count < MIN_KANA_SHARE * (kana_count + sum(map(is_han, body[start:end]))):
+        han_count = sum(map(is_han, body[start:end]))
+        if not in_japanese and kana_count < MIN_KANA_SHARE * (kana_count + han_count):
             continue
         passages.append(Passage(sentence.start() + start, sentence.start() + end, "ja"))
     return passages
@@ -93,3 +100,15 @@ def _korean(text: str) -> list[Passage]:
             passages.append(Passage(last + syllables[0], last + stop, "ko"))
         last = boundary.end() if boundary else end
     return passages
+
+
+def article_language(texts: Sequence[str]) -> str | None:
+    """``ja`` or ``ko`` when passages of that language hold most of an article's text."""
+    sizes = {"ja": 0, "ko": 0}
+    total = 0
+    for text in texts:
+        total += sum(not c.isspace() for c in text)
+        for passage in foreign_passages(text):
+            sizes[passage.language] += sum(not c.isspace() for c in text[passage.start:passage.end])
+    language = max(sizes, key=lambda name: sizes[name])
+    return language if total and sizes[language] * 2 > total else None

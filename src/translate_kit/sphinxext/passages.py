@@ -59,11 +59,12 @@ def _depart_html(self: HTML5Translator, node: foreign_passage) -> None:
 
 def _visit_latex(self: LaTeXTranslator, node: foreign_passage) -> None:
     spacing = r"\xeCJKsetup{CJKspace=true}" if node["lang"] == "ko" else ""
-    self.body.append(f"{{{spacing}{font_macro(node['lang'])}{{}}")
+    opening = r"\texorpdfstring{" if self.in_title else ""  # a bookmark takes no font
+    self.body.append(f"{opening}{{{spacing}{font_macro(node['lang'])}{{}}")
 
 
 def _depart_latex(self: LaTeXTranslator, node: foreign_passage) -> None:
-    self.body.append("}")
+    self.body.append(f"}}}}{{{self.encode(node.astext())}}}" if self.in_title else "}")
 
 
 def _visit_inline(self: Any, node: foreign_passage) -> None:
