@@ -155,3 +155,20 @@ def test_an_article_in_japanese_is_japanese_down_to_a_title_with_one_kana(tmp_pa
     text = next((root / "docs" / "articles").glob("*.md")).read_text(encoding="utf-8")
     assert "\nlanguage: ja\n" in text and "garbled_spans: 0" in text
     assert "\n# {lang-ja}`築地市場の歴史`\n" in text
+
+
+def test_a_simplified_article_is_converted_around_its_japanese_title_passage(tmp_path):
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURES / "import" / "project", root)
+    source = root / "news.html"
+    source.write_text("<html><head><title>访谈：「万全の準備で臨む」</title></head><body>"
+                      "<p>记者在东京采访了市场的经营者，听他们讲述发展的经过。</p>"
+                      "<p>他说：「築地市場は長い歴史を持つ。万全の準備で臨んだ。」</p></body></html>",
+                      encoding="utf-8")
+    imported = translate_kit(root, "import", str(source), "--date", "2026-12-01")
+    assert imported.returncode == 0, imported.stderr
+    text = next((root / "docs" / "articles").glob("*.md")).read_text(encoding="utf-8")
+    assert "\nscript: simplified\n" in text
+    assert "\n# 訪談：「{lang-ja}`万全の準備で臨む`」\n" in text
+    assert "記者在東京採訪了市場的經營者" in text
+    assert "他說：「{lang-ja}`築地市場は長い歴史を持つ。万全の準備で臨んだ。`」" in text

@@ -17,6 +17,7 @@ and its clean original is kept beside it for the simplified edition.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -140,9 +141,7 @@ def clean_article(
     language = article_language([source.text for source in extracted.paragraphs])
     cleaned = [_clean(source, counts, findings, language) for source in extracted.paragraphs]
     if title is None and extracted.title:
-        text = _clean_text(extracted.title, counts)
-        columns = tuple(i + 1 for i, ch in enumerate(extracted.title) if is_han(ch))
-        cleaned.append(_Cleaned(text, (), extracted.title_line, columns))
+        cleaned.append(_clean_title(extracted.title, extracted.title_line, counts, language))
     repairs: list[Repair] = []
     script = detect_script([c.text for c in cleaned]).script
     converting = converter is not None and script is Script.SIMPLIFIED
@@ -152,7 +151,7 @@ def clean_article(
             script = Script.MIXED if repairs else Script.TRADITIONAL
     counts.characters_repaired = len(repairs)
     if title is None and extracted.title:
-        title = cleaned.pop().text
+        title = plain(_segments(cleaned.pop()))
     body: list[Paragraph] = []
     notices: list[str] = []
     for paragraph in map(_segments, cleaned):
@@ -185,6 +184,7 @@ def _converted(article: Article, converter: SimplifiedConverter) -> Article:
     texts = [article.title, *article.notices,
              *(s.text for p in article.paragraphs for s in p if not s.verbatim)]
     converted = [converter.convert(text) for text in texts]
+    converted[0] = _outside_passages(article.title, converter.convert, article.language)
     pieces = iter(converted[1 + len(article.notices):])
     paragraphs = tuple(tuple(s if s.verbatim else Segment(next(pieces)) for s in p)
                        for p in article.paragraphs)
@@ -192,6 +192,15 @@ def _converted(article: Article, converter: SimplifiedConverter) -> Article:
         article, title=converted[0], notices=tuple(converted[1:1 + len(article.notices)]),
         paragraphs=paragraphs, conversion=converter.conversion(texts, converted),
         original_title=article.title, original_paragraphs=article.paragraphs)
+
+
+def _outside_passages(text: str, convert: Callable[[str], str], language: str | None) -> str:
+    """``text`` converted but for its Japanese and Korean passages."""
+    pieces, last = [], 0
+    for passage in foreign_passages(text, language):
+        pieces += [convert(text[last:passage.start]), text[passage.start:passage.end]]
+        last = passage.end
+    return "".join(pieces) + convert(text[last:])
 
 
 def _clean(source: SourceParagraph, counts: Counts, findings: list[Finding],
@@ -216,6 +225,20 @@ def _clean(source: SourceParagraph, counts: Counts, findings: list[Finding],
     columns += _han_columns(source, last, len(source.text))
     cleaned = _clean_text("".join(masked) + source.text[last:], counts)
     return _Cleaned(cleaned, tuple(kept), source.line, tuple(columns))
+
+
+def _clean_title(title: str, line: int, counts: Counts, language: str | None) -> _Cleaned:
+    """A source's own title, cleaned like a paragraph but for the damage check (a title
+    is short and seldom damaged), its Japanese and Korean passages masked."""
+    passages = foreign_passages(title, language)
+    masked, last, columns = [], 0, []
+    for passage in passages:
+        masked.append(title[last:passage.start] + MASK)
+        columns += [i + 1 for i in range(last, passage.start) if is_han(title[i])]
+        last = passage.end
+    columns += [i + 1 for i in range(last, len(title)) if is_han(title[i])]
+    kept = tuple(Segment(title[p.start:p.end], language=p.language) for p in passages)
+    return _Cleaned(_clean_text("".join(masked) + title[last:], counts), kept, line, tuple(columns))
 
 
 def _han_columns(source: SourceParagraph, start: int, end: int) -> list[int]:
