@@ -131,3 +131,19 @@ def test_import_reverses_a_double_encoded_file_and_reports_it(tmp_path):
     assert [(r["line"], r["column"], r["after"], r["read_as"], r["encoding"]) for r in reversals] == [
         (1, 1, "泰州召開會議", "cp1252", "utf-8"),
         (3, 1, "經濟開發區今天舉行專題會議，討論項目招引建設的進展。", "cp1252", "utf-8")]
+
+
+def test_an_html_page_with_big5_shown_as_latin1_imports_as_its_text(tmp_path):
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURE, root)
+    title = "經濟部今天表示".encode("big5").decode("latin-1")
+    body = TRADITIONAL.encode("big5").decode("latin-1")
+    source = root / "page.html"
+    source.write_text(f"<html><head><title>{title}</title></head>\n<body><p>{body}</p></body></html>\n",
+                      encoding="utf-8")
+    result = CliRunner().invoke(main, ["--root", str(root), "import", str(source),
+                                       "--date", "2026-12-01"])
+    assert result.exit_code == 0, result.output
+    document = next((root / "docs" / "articles").glob("*.md")).read_text(encoding="utf-8")
+    assert f"\n# 經濟部今天表示\n\n{TRADITIONAL}\n" in document
+    assert "page.html:2:10: mojibake: " in result.output and "(big5 read as latin-1)" in result.output

@@ -8,7 +8,8 @@ CP1252 (``Ã©`` for é).  Each of those is undone by a chain: encode the text w
 codec that misread it, decode the bytes with the one they were written in.
 
 A chain is tried on every run of a line that the misreading codec can encode (a line
-holding proper text and mojibake is reversed where the mojibake is), and its result is
+holding proper text and mojibake is reversed where the mojibake is; the chain that
+reverses most of a line wins), and its result is
 accepted only when it is clearly better, so that proper text of any script is never
 touched: the bytes must decode strictly (a byte that the misreading layer lost may
 stand as one lost character, U+FFFD, which the damage detector then flags); the
@@ -87,7 +88,7 @@ def reverse_mojibake(text: str) -> tuple[str, tuple[Reversal, ...]]:
 def _reverse_line(line: str) -> tuple[str, list[tuple[int, str, str, str, str]]]:
     if line.isascii():
         return line, []
-    best: tuple[float, list[tuple[int, str, str, str, str]]] = (0.0, [])
+    best: tuple[int, list[tuple[int, str, str, str, str]]] = (0, [])
     for chain in CHAINS:
         found = []
         for start, run in _runs(line, chain.read_as):
@@ -95,7 +96,8 @@ def _reverse_line(line: str) -> tuple[str, list[tuple[int, str, str, str, str]]]
                 after = _reversed(piece, chain)
                 if after is not None:
                     name = _misreading_name(piece) if chain.read_as == "cp1252" else chain.read_as
-                    found.append((start + offset, piece, after, name, chain.encoding))
+                    head, before, after = _trimmed(piece, after)
+                    found.append((start + offset + head, before, after, name, chain.encoding))
         changed = sum(len(before) for _, before, _, _, _ in found)
         if changed > best[0]:
             best = (changed, found)
@@ -104,6 +106,19 @@ def _reverse_line(line: str) -> tuple[str, list[tuple[int, str, str, str, str]]]
         fixed += [line[last:start], after]
         last = start + len(before)
     return "".join(fixed) + line[last:], best[1]
+
+
+def _trimmed(before: str, after: str) -> tuple[int, str, str]:
+    """The reversal without the ASCII text (markup, Latin words) both sides share at
+    either end, and how many characters were cut from the front."""
+    head = 0
+    while head < min(len(before), len(after)) and before[head] == after[head] and before[head].isascii():
+        head += 1
+    tail = 0
+    while (tail < min(len(before), len(after)) - head and before[-1 - tail] == after[-1 - tail]
+           and before[-1 - tail].isascii()):
+        tail += 1
+    return head, before[head:len(before) - tail], after[head:len(after) - tail]
 
 
 def _whole_or_pieces(run: str, chain: _Chain) -> list[tuple[int, str]]:
