@@ -181,6 +181,8 @@ def _reversed(run: str, chain: _Chain) -> str | None:
         return None
     if chain.encoding == "utf-8" and chain.read_as != "cp1252":
         candidate = _decode_utf8_lossy(pieces)
+        if candidate is None:
+            return None
     else:
         try:
             candidate = b"".join(pieces).decode(chain.encoding)
@@ -195,23 +197,27 @@ def _reversed(run: str, chain: _Chain) -> str | None:
     return candidate if _score(candidate) - _score(run) >= MIN_GAIN else None
 
 
-def _decode_utf8_lossy(pieces: list[bytes | None]) -> str:
-    """UTF-8 bytes where each ``b""`` piece is a byte the misreading layer lost."""
+def _decode_utf8_lossy(pieces: list[bytes | None]) -> str | None:
+    """UTF-8 bytes where each ``b""`` piece is a byte the misreading layer lost; None
+    when more is lost than a reversal may leave (proper text fails at once)."""
+    chunks = _split_lost(pieces)
+    allowed = 1 + MAX_LOST_SHARE * sum(map(len, chunks)) / 3  # a Han character is 3 bytes
     out: list[str] = []
-    for chunk in _split_lost(pieces):
-        data, i = chunk, 0
-        while i < len(data):
+    lost = 0
+    for chunk in chunks:
+        i = 0
+        while True:
             try:
-                out.append(data[i:].decode("utf-8"))
+                out.append(chunk[i:].decode("utf-8"))
                 break
             except UnicodeDecodeError as exc:
-                out.append(data[i:i + exc.start].decode("utf-8"))
-                if not out or out[-1] != LOST:
-                    out.append(LOST)
+                out += [chunk[i:i + exc.start].decode("utf-8"), LOST]
+                lost += 1
+                if lost > allowed:
+                    return None
                 i += exc.end
         out.append(LOST)
-    text = "".join(out)[:-1]
-    return re.sub(f"{LOST}+", LOST, text)
+    return re.sub(f"{LOST}+", LOST, "".join(out)[:-1])
 
 
 def _split_lost(pieces: list[bytes | None]) -> list[bytes]:
