@@ -81,11 +81,12 @@ class SourceResult:
     """The one conversion of a simplified source to the source edition's standard."""
     originals: tuple[OriginalsStored, ...] = ()
     reversals: tuple[Reversal, ...] = ()
-    """Runs of mojibake reversed, each with the codec that misread it and the right one."""
+    """Runs of mojibake reversed, each with the codec that misread it and the right one
+    (``--no-repair`` keeps them as they arrived)."""
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
-        for key in ("findings", "warnings", "repairs", "originals", "reversals"):
+        for key in ("findings", "warnings", "repairs", "originals"):
             data[key] = list(data[key])
         return data
 
@@ -123,8 +124,8 @@ def import_sources(
 ) -> ImportReport:
     """Import ``paths`` into ``into`` (default: the configured articles directory).
 
-    ``repair=False`` keeps the characters a naive converter left (see ``repair``), a
-    simplified source and mojibake as they are (see ``simplified``, ``mojibake``).  A simplified source's original
+    ``repair=False`` keeps the characters a naive converter left (see ``repair``) and
+    a simplified source as it is (see ``simplified``).  A simplified source's original
     passages go into the simplified editions' correction catalogs (see ``originals``),
     under the catalogs' lock, and are read before anything is written.
     """
