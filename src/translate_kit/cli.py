@@ -421,6 +421,9 @@ def import_(config: ProjectConfig, sources: tuple[Path, ...], into: Path | None,
                 f" ({o.kept} corrections kept)" if o.kept else "")
         for warning in r.warnings:
             say("  ", ("warning:", "yellow"), " ", warning)
+        for m in r.reversals:
+            say("  ", f"{r.source}:{m.line}:{m.column}: mojibake: ", m.before, " → ", m.after,
+                f" ({m.encoding} read as {m.read_as})")
         for f in r.findings:  # file:line:column, as editors and terminals link them
             say("  ", f"{r.source}:{f.line}:{f.column}: {f.kind}: ", f.text, " (", f.detail, ")")
         for p in r.repairs:

@@ -1,4 +1,4 @@
-"""What the build runner and the Sphinx extension agree on, written once.
+"""What the build runner, the importer and the Sphinx extension agree on, written once.
 
 The runner (``publish``) starts ``sphinx-build``; the extension (``sphinxext``) runs
 inside it.  Neither imports the other: both read the names here, so a builder or an
@@ -24,3 +24,12 @@ def edition_overrides(edition: Edition) -> dict[str, str]:
     extension runs, so it is given on the command line too.
     """
     return {"language": edition.sphinx_language, EDITION_OPTION: edition.code}
+
+FOREIGN_LANGUAGES = ("ja", "ko")
+"""Languages whose passages inside Chinese text the importer marks and the build keeps."""
+
+
+def passage_role(language: str) -> str:
+    """The MyST role of a passage in ``language`` (``{lang-ja}`…```): the importer writes
+    it, the extension renders it with its own ``lang`` and never converts its script."""
+    return f"lang-{language}"

@@ -36,6 +36,9 @@ NOTO_VARIANT_BY_SUBTAG = {"hans": "SC", "hk": "HK", "mo": "HK", "tw": "TC", "han
 """Noto CJK variant for a BCP 47 script or region subtag, in order of precedence:
 a simplified script wins over any region, a Hong Kong, Macau or Taiwan region refines a
 traditional script; a bare ``zh`` (or ``zh-CN``, ``zh-SG``) is simplified."""
+NOTO_VARIANT_BY_LANGUAGE = {"ja": "JP", "ko": "KR"}
+"""Noto CJK variant of a Japanese or Korean passage inside an edition's text: its kanji
+take their Japanese shapes, and its Hangul the Korean face's."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,11 @@ def fonts_for(project: ProjectConfig, edition: Edition) -> FontSet:
         cjk_sans=f"Noto Sans CJK {variant}",
         cjk_mono=mono,
     )
+
+
+def passage_font(language: str) -> str:
+    """The serif CJK family of a passage in ``language`` (``ja``, ``ko``)."""
+    return f"Noto Serif CJK {NOTO_VARIANT_BY_LANGUAGE[language]}"
 
 
 @cache

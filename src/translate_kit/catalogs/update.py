@@ -38,6 +38,7 @@ from translate_kit.catalogs.pofile_io import (
     render_catalog,
 )
 from translate_kit.config import Edition, EditionKind, ProjectConfig
+from translate_kit.contract import FOREIGN_LANGUAGES, passage_role
 from translate_kit.files import write_if_changed
 from translate_kit.progress import Report, Step, ignore
 from translate_kit.quotes import convert_quotes
@@ -129,8 +130,23 @@ def catalog_lock(config: ProjectConfig, on_busy: Callable[[Path], None] | None =
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+_PASSAGE = re.compile(
+    "(?:" + "|".join(re.escape(f"{{{passage_role(language)}}}") for language in FOREIGN_LANGUAGES)
+    + r")(`+).*?\1", re.DOTALL)
+"""A Japanese or Korean passage: the build never converts it, nor does the comment."""
+
+
+def _outside_passages(text: str, convert: Callable[[str], str]) -> str:
+    pieces, last = [], 0
+    for match in _PASSAGE.finditer(text):
+        pieces += [convert(text[last:match.start()]), match[0]]
+        last = match.end()
+    return "".join(pieces) + convert(text[last:])
+
+
 def script_annotator(config: ProjectConfig) -> Annotator | None:
-    """``#. zh-Hans: …`` comments: each message as every script edition shows it."""
+    """``#. zh-Hans: …`` comments: each message as every script edition shows it, its
+    Japanese and Korean passages as they are (the build keeps them)."""
     editions = config.editions_of(EditionKind.SCRIPT)
     if not editions:
         return None
@@ -142,7 +158,7 @@ def script_annotator(config: ProjectConfig) -> Annotator | None:
         text = message_text(message.id)
         comments = []
         for code, converter, quotes in converters:
-            converted = convert_quotes(converter.convert(text), quotes)
+            converted = convert_quotes(_outside_passages(text, converter.convert), quotes)
             if converted != text:
                 comments.append(f"{code}: {' '.join(converted.splitlines())}")
         return comments

@@ -1,6 +1,7 @@
 """``translate-kit import``: messy source articles in, clean MyST documents out.
 
-One source goes through ``decode`` (bytes to text) → ``extract`` (paragraphs, from plain
+One source goes through ``decode`` (bytes to text) → ``mojibake`` (text that an earlier
+layer decoded with the wrong codec, reversed) → ``extract`` (paragraphs, from plain
 text or HTML) → ``article`` (garbled spans, pinyin, punctuation, the ``repair`` of
 leftover simplified characters, or the ``simplified`` article's one conversion, notices,
 title) → ``document`` (MyST with front matter).  ``index`` then lists every article in
@@ -34,6 +35,7 @@ from translate_kit.importer.document import (
 )
 from translate_kit.importer.extract import from_html, from_text
 from translate_kit.importer.index import ArticleIndex, update_index
+from translate_kit.importer.mojibake import Reversal, reverse_mojibake
 from translate_kit.importer.originals import plan_originals, simplified_editions
 from translate_kit.importer.repair import Repairer, repairer_for
 from translate_kit.importer.simplified import (
@@ -78,6 +80,9 @@ class SourceResult:
     conversion: Conversion | None = None
     """The one conversion of a simplified source to the source edition's standard."""
     originals: tuple[OriginalsStored, ...] = ()
+    reversals: tuple[Reversal, ...] = ()
+    """Runs of mojibake reversed, each with the codec that misread it and the right one
+    (``--no-repair`` keeps them as they arrived)."""
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -179,10 +184,11 @@ def _prepare(
         raise SourceError("is not a .txt or .html file", path)
     raw = _read(path)
     decoded = decode(raw, path)
+    unmangled, reversals = reverse_mojibake(decoded.text) if repairer else (decoded.text, ())
     source = _relative(config, path)
     previous = articles.imported_from(source, taken)
     old = front_matter(previous) if previous else {}
-    article = clean_article(extract(decoded.text), path, title, fallback_title=old.get("title"),
+    article = clean_article(extract(unmangled), path, title, fallback_title=old.get("title"),
                             repairer=repairer, converter=converter)
     document = previous or _free_path(articles.articles_dir, slugify(article.title), taken)
     warnings = list(article.warnings)
@@ -193,6 +199,7 @@ def _prepare(
         "source": source,
         "source_sha256": hashlib.sha256(raw).hexdigest(),
         "encoding": decoded.encoding,
+        **({"mojibake_reversed": len(reversals)} if reversals else {}),
     }
     text = render(article, meta)
     written = not document.exists() or read_document(document) != text
@@ -200,7 +207,7 @@ def _prepare(
         raise SourceError("was edited by hand since it was imported; use --force to overwrite it", document)
     result = SourceResult(source, _relative(config, document), decoded.encoding, article.counts,
                           article.findings, tuple(warnings), written, article.repairs,
-                          article.script, article.conversion)
+                          article.script, article.conversion, reversals=reversals)
     originals = tuple(original_messages(article)) if simplified_editions(config) else ()
     return _Plan(document, text, result, originals)
 

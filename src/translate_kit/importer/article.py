@@ -2,7 +2,9 @@
 
 Garbled spans are found first, on the text as it arrived, and masked: the hints next to
 lost characters look like pinyin annotations and would otherwise be removed, and
-nothing inside a damaged span should be "fixed".  Then annotations are removed,
+nothing inside a damaged span should be "fixed".  Japanese and Korean passages
+(``passages``) are masked alike: no rule for Chinese text applies to them, and they are
+never flagged as damaged.  Then annotations are removed,
 punctuation is made full-width, the simplified characters a naive converter left are
 repaired (``repair``: the whole document is looked at before any text changes),
 republisher notices are moved out of the body and the title is chosen.  Han characters
@@ -15,6 +17,7 @@ and its clean original is kept beside it for the simplified edition.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -23,6 +26,7 @@ from translate_kit.importer.boilerplate import is_notice, split_trailing_credit
 from translate_kit.importer.charset import is_han
 from translate_kit.importer.extract import Extracted, SourceParagraph
 from translate_kit.importer.garbled import find_garbled
+from translate_kit.importer.passages import article_language, foreign_passages
 from translate_kit.importer.pinyin import strip_annotations
 from translate_kit.importer.punctuation import fix_punctuation
 from translate_kit.importer.repair import Change, Repairer
@@ -65,6 +69,13 @@ class Repair:
 class Segment:
     text: str
     garbled: bool = False
+    language: str | None = None
+    """The language of a Japanese or Korean passage (``ja``, ``ko``), kept as it is."""
+
+    @property
+    def verbatim(self) -> bool:
+        """Whether the segment is kept exactly as it arrived (damaged or foreign)."""
+        return self.garbled or self.language is not None
 
 
 Paragraph = tuple[Segment, ...]
@@ -95,14 +106,17 @@ class Article:
     original_title: str | None = None
     original_paragraphs: tuple[Paragraph, ...] = ()
     """A converted article's title and paragraphs as they arrived, cleaned alike."""
+    language: str | None = None
+    """``ja`` or ``ko`` for an article written in Japanese or Korean (else None)."""
 
 
 @dataclass(frozen=True)
 class _Cleaned:
-    """A text cleaned up to its repair; each garbled span stands in it as one MASK."""
+    """A text cleaned up to its repair; each garbled span or foreign passage stands in
+    it as one MASK."""
 
     text: str
-    garbled: tuple[str, ...]
+    masked: tuple[Segment, ...]
     line: int
     han_columns: tuple[int, ...]
     """Source column of each Han character of ``text``, in order."""
@@ -124,11 +138,10 @@ def clean_article(
     ``repairer`` and a ``converter`` the text keeps the characters it arrived with.
     """
     counts, findings = Counts(), []
-    cleaned = [_clean(source, counts, findings) for source in extracted.paragraphs]
+    language = article_language([source.text for source in extracted.paragraphs])
+    cleaned = [_clean(source, counts, findings, language) for source in extracted.paragraphs]
     if title is None and extracted.title:
-        text = _clean_text(extracted.title, counts)
-        columns = tuple(i + 1 for i, ch in enumerate(extracted.title) if is_han(ch))
-        cleaned.append(_Cleaned(text, (), extracted.title_line, columns))
+        cleaned.append(_clean_title(extracted.title, extracted.title_line, counts, language))
     repairs: list[Repair] = []
     script = detect_script([c.text for c in cleaned]).script
     converting = converter is not None and script is Script.SIMPLIFIED
@@ -138,14 +151,14 @@ def clean_article(
             script = Script.MIXED if repairs else Script.TRADITIONAL
     counts.characters_repaired = len(repairs)
     if title is None and extracted.title:
-        title = cleaned.pop().text
+        title = plain(_segments(cleaned.pop()))
     body: list[Paragraph] = []
     notices: list[str] = []
     for paragraph in map(_segments, cleaned):
         if is_notice(plain(paragraph)):
             notices.append(plain(paragraph))
             continue
-        if paragraph and not paragraph[-1].garbled:
+        if paragraph and not paragraph[-1].verbatim:
             text, credit = split_trailing_credit(paragraph[-1].text)
             if credit:
                 notices.append(credit)
@@ -158,20 +171,22 @@ def clean_article(
     title, body, warnings = _choose_title(title, body, fallback_title)
     repaired = tuple(sorted(repairs, key=lambda r: (r.line, r.column)))
     article = Article(title, tuple(body), tuple(notices), counts, tuple(findings), warnings,
-                      repaired, script.value)
+                      repaired, script.value, language=language)
     return _converted(article, converter) if converting and converter else article
 
 
 def _converted(article: Article, converter: SimplifiedConverter) -> Article:
     """``article`` in the source edition's standard, keeping what it was as its original.
 
-    Garbled spans are left as they arrived: their characters are evidence, not text.
+    Garbled spans are left as they arrived (their characters are evidence, not text), and
+    so are Japanese and Korean passages.
     """
     texts = [article.title, *article.notices,
-             *(s.text for p in article.paragraphs for s in p if not s.garbled)]
+             *(s.text for p in article.paragraphs for s in p if not s.verbatim)]
     converted = [converter.convert(text) for text in texts]
+    converted[0] = _outside_passages(article.title, converter.convert, article.language)
     pieces = iter(converted[1 + len(article.notices):])
-    paragraphs = tuple(tuple(s if s.garbled else Segment(next(pieces)) for s in p)
+    paragraphs = tuple(tuple(s if s.verbatim else Segment(next(pieces)) for s in p)
                        for p in article.paragraphs)
     return replace(
         article, title=converted[0], notices=tuple(converted[1:1 + len(article.notices)]),
@@ -179,20 +194,51 @@ def _converted(article: Article, converter: SimplifiedConverter) -> Article:
         original_title=article.title, original_paragraphs=article.paragraphs)
 
 
-def _clean(source: SourceParagraph, counts: Counts, findings: list[Finding]) -> _Cleaned:
-    spans = find_garbled(source.text)
-    masked, last, columns = [], 0, []
+def _outside_passages(text: str, convert: Callable[[str], str], language: str | None) -> str:
+    """``text`` converted but for its Japanese and Korean passages."""
+    pieces, last = [], 0
+    for passage in foreign_passages(text, language):
+        pieces += [convert(text[last:passage.start]), text[passage.start:passage.end]]
+        last = passage.end
+    return "".join(pieces) + convert(text[last:])
+
+
+def _clean(source: SourceParagraph, counts: Counts, findings: list[Finding],
+           language: str | None) -> _Cleaned:
+    passages = foreign_passages(source.text, language)
+    spans = [span for span in find_garbled(source.text)
+             if not any(p.start < span.end and span.start < p.end for p in passages)]
+    masked, kept, last, columns = [], [], 0, []
+    pieces = sorted([(s.start, s.end, Segment(source.text[s.start:s.end], garbled=True))
+                     for s in spans]
+                    + [(p.start, p.end, Segment(source.text[p.start:p.end], language=p.language))
+                       for p in passages], key=lambda piece: piece[0])
+    for start, end, segment in pieces:
+        masked.append(source.text[last:start] + MASK)
+        columns += _han_columns(source, last, start)
+        kept.append(segment)
+        last = end
     for span in spans:
-        masked.append(source.text[last:span.start] + MASK)
-        columns += _han_columns(source, last, span.start)
-        last = span.end
         findings.append(Finding("garbled", source.line, source.column + span.start,
                                 source.text[span.start:span.end], span.detail))
     counts.garbled_spans += len(spans)
     columns += _han_columns(source, last, len(source.text))
     cleaned = _clean_text("".join(masked) + source.text[last:], counts)
-    garbled = tuple(source.text[span.start:span.end] for span in spans)
-    return _Cleaned(cleaned, garbled, source.line, tuple(columns))
+    return _Cleaned(cleaned, tuple(kept), source.line, tuple(columns))
+
+
+def _clean_title(title: str, line: int, counts: Counts, language: str | None) -> _Cleaned:
+    """A source's own title, cleaned like a paragraph but for the damage check (a title
+    is short and seldom damaged), its Japanese and Korean passages masked."""
+    passages = foreign_passages(title, language)
+    masked, last, columns = [], 0, []
+    for passage in passages:
+        masked.append(title[last:passage.start] + MASK)
+        columns += [i + 1 for i in range(last, passage.start) if is_han(title[i])]
+        last = passage.end
+    columns += [i + 1 for i in range(last, len(title)) if is_han(title[i])]
+    kept = tuple(Segment(title[p.start:p.end], language=p.language) for p in passages)
+    return _Cleaned(_clean_text("".join(masked) + title[last:], counts), kept, line, tuple(columns))
 
 
 def _han_columns(source: SourceParagraph, start: int, end: int) -> list[int]:
@@ -215,11 +261,11 @@ def _located(paragraph: _Cleaned, change: Change) -> Repair:
 
 def _segments(cleaned: _Cleaned) -> Paragraph:
     segments = []
-    for piece, garbled in zip(cleaned.text.split(MASK), [*cleaned.garbled, None]):
+    for piece, kept in zip(cleaned.text.split(MASK), [*cleaned.masked, None]):
         if piece:
             segments.append(Segment(piece))
-        if garbled:
-            segments.append(Segment(garbled, garbled=True))
+        if kept:
+            segments.append(kept)
     return tuple(segments)
 
 

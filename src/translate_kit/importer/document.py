@@ -21,10 +21,12 @@ from typing import Any
 import yaml
 from pypinyin import Style, lazy_pinyin
 
+from translate_kit.contract import passage_role
 from translate_kit.errors import SourceError
 from translate_kit.importer.article import Article, Paragraph
 from translate_kit.importer.charset import to_simplified
 from translate_kit.importer.markup import escape_inline, escape_line_start, role
+from translate_kit.importer.passages import foreign_passages
 from translate_kit.importer.words import segmenter
 
 CHECKSUM_KEY = "import_sha256"
@@ -40,13 +42,14 @@ def render(article: Article, meta: dict[str, Any]) -> str:
     front = {
         "title": article.title, **meta,
         "script": article.script,
+        **({"language": article.language} if article.language else {}),
         **({"conversion": asdict(article.conversion)} if article.conversion else {}),
         "notice": list(article.notices),
         "counts": asdict(article.counts),
     }
     header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10**6)
     body = "\n\n".join(_paragraph(p) for p in article.paragraphs)
-    text = f"---\n{header}---\n\n# {escape_inline(article.title)}\n\n{body}\n"
+    text = f"---\n{header}---\n\n# {_title(article.title, article.language)}\n\n{body}\n"
     checksum = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return text.replace("\n---\n", f"\n{CHECKSUM_KEY}: {checksum}\n---\n", 1)
 
@@ -57,15 +60,28 @@ def original_messages(article: Article) -> list[tuple[str, str]]:
     paragraph's MyST text), the original in the same markup."""
     if article.original_title is None:
         return []
-    pairs = [(escape_inline(article.title), escape_inline(article.original_title))]
+    pairs = [(_title(article.title, article.language),
+              _title(article.original_title, article.language))]
     pairs += [(_paragraph(p), _paragraph(o))
               for p, o in zip(article.paragraphs, article.original_paragraphs)]
     return [(message, original) for message, original in pairs if message != original]
 
 
+def _title(title: str, language: str | None) -> str:
+    """The title as MyST, its Japanese or Korean passages in their roles as in the text."""
+    pieces, last = [], 0
+    for passage in foreign_passages(title, language):
+        pieces += [escape_inline(title[last:passage.start]),
+                   role(passage_role(passage.language), title[passage.start:passage.end])]
+        last = passage.end
+    return "".join(pieces) + escape_inline(title[last:])
+
+
 def _paragraph(paragraph: Paragraph) -> str:
     line = "".join(
-        role("garbled", s.text) if s.garbled else escape_inline(s.text) for s in paragraph
+        role("garbled", s.text) if s.garbled
+        else role(passage_role(s.language), s.text) if s.language
+        else escape_inline(s.text) for s in paragraph
     )
     return escape_line_start(line)
 

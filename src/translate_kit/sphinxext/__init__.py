@@ -25,6 +25,8 @@ itself from its own module:
 - ``extraction``: the ``translate-kit-messages`` builder, Sphinx's gettext extraction with
   templates written by Babel (``update`` runs it);
 - ``garbled``: the ``{garbled}`` role for text the importer could not restore;
+- ``passages``: the ``{lang-ja}``, ``{lang-ko}`` roles of Japanese and Korean passages,
+  never script-converted, with their own ``lang`` and fonts;
 - ``latex``: per-edition xelatex settings and fonts for the PDF;
 - ``epub``: per-edition EPUB metadata, table of contents and embedded CJK fonts.
 
@@ -92,6 +94,7 @@ def setup(app: Sphinx) -> dict[str, object]:
         garbled,
         latex,
         messages,
+        passages,
         plain_passages,
         quotes,
         relations,
@@ -106,7 +109,8 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.add_config_value(ROOT_OPTION, "", "env", types=frozenset({str}))
     app.connect("config-inited", _configure, priority=100)
     modules = (script, quotes, plain_passages, translation, safety, editions, relations, site,
-               accessibility, articles, search, garbled, latex, epub, extraction, messages)
+               accessibility, articles, search, garbled, passages, latex, epub, extraction,
+               messages)
     for module in modules:
         module.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -20,6 +20,7 @@ from translate_kit.config import Edition, ProjectConfig
 from translate_kit.sphinxext import current_edition, project_config
 from translate_kit.sphinxext.articles import article_meta
 from translate_kit.sphinxext.garbled import latex_macros
+from translate_kit.sphinxext.passages import latex_fonts
 
 LATIN_PUNCTUATION = ("00B7", "2013", "2014", "2018", "2019", "201C", "201D", "2026")
 """Middle dot, en and em dash, curly quotes and ellipsis: xeCJK treats them as CJK
@@ -78,6 +79,8 @@ def latex_elements(project: ProjectConfig, edition: Edition) -> dict[str, str]:
         r"\providecommand{\DUrolegarbled}[1]{\textcolor{gray}{#1}}",
         "% Inside it, a symbol only the CJK font has, and a character no font has.",
         latex_macros(fonts),
+        "% Japanese and Korean passages in their own faces ({lang-ja}, {lang-ko} roles).",
+        latex_fonts(),
     ))
     return {
         "papersize": "a4paper",

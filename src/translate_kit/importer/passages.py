@@ -1,0 +1,114 @@
+"""Japanese and Korean passages: found, so that no rule meant for Chinese touches them.
+
+Kana make a sentence Japanese, Hangul make it Korean.  A Japanese sentence is taken
+whole, up to and including its full stop, because its kanji belong to it (築, 長, 万 are
+Japanese forms, not characters to repair or convert); when it is quoted inside a
+Chinese sentence (他說：「今日は…」), the passage is the quotation.  Korean is written
+with ASCII punctuation and spaces, and seldom with Han characters: a Korean passage
+runs from the first to the last Hangul syllable between two Chinese punctuation marks,
+with the ASCII full stop or question mark that ends it.  The katakana middle dot and
+the prolonged sound mark count for neither, as Chinese transliterations use them too,
+and a kana or two among many Han characters are damage, not Japanese.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from translate_kit.script import is_han
+
+_KANA = re.compile(r"[\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fd\u30fe\u31f0-\u31ff\uff66-\uff9d]")
+_HANGUL = re.compile(r"[\u1100-\u11ff\u3131-\u318e\uac00-\ud7a3]")
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*|[。！？!?]+")
+_CHINESE_PUNCTUATION = re.compile(r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\n]")
+_OPENERS = "「『“（(：:"
+_CLOSERS = "」』”）)"
+MIN_KANA = 2
+"""Kana a sentence needs to be Japanese: one alone may be a stray symbol."""
+MIN_KANA_SHARE = 0.2
+"""Share of kana among the kana and Han characters of a Japanese passage: Japanese prose
+has a third or more, whereas GBK text read one byte off (damage, see ``garbled``) leaves
+a kana or two among many Han characters."""
+
+
+@dataclass(frozen=True)
+class Passage:
+    start: int
+    end: int
+    language: str
+    """BCP 47 language tag: ``ja`` or ``ko``."""
+
+
+def foreign_passages(text: str, article_language: str | None = None) -> list[Passage]:
+    """The Japanese and Korean passages of ``text``, in order, not overlapping.
+
+    In an article written in Japanese (``article_language="ja"``, see ``article_language``)
+    one kana makes a sentence Japanese (築地市場の歴史): there is no Chinese text around
+    it that damage could come from.
+
+    Adjacent passages of one language (sentences apart by one space or none) are one.
+    """
+    found = sorted(_japanese(text, article_language == "ja") + _korean(text),
+                   key=lambda p: p.start)
+    merged: list[Passage] = []
+    for passage in found:
+        if merged and merged[-1].end > passage.start:
+            continue  # Korean inside a Japanese sentence stays with it
+        if (merged and merged[-1].language == passage.language
+                and text[merged[-1].end:passage.start] in ("", " ", "\u3000")):
+            merged[-1] = Passage(merged[-1].start, passage.end, passage.language)
+        else:
+            merged.append(passage)
+    return merged
+
+
+def _japanese(text: str, in_japanese: bool) -> list[Passage]:
+    passages = []
+    for sentence in _SENTENCE.finditer(text):
+        kana = [m.start() for m in _KANA.finditer(sentence[0])]
+        if len(kana) < (1 if in_japanese else MIN_KANA):
+            continue
+        body = sentence[0]
+        start, end = 0, len(body.rstrip())
+        openers = [i for i in range(kana[0]) if body[i] in _OPENERS]
+        if openers:
+            start = openers[-1] + 1
+        closers = [i for i in range(kana[-1], end) if body[i] in _CLOSERS]
+        if closers and start > 0:
+            end = closers[0]
+        start += len(body[start:end]) - len(body[start:end].lstrip())
+        kana_count = len(_KANA.findall(body[start:end]))
+        han_count = sum(map(is_han, body[start:end]))
+        if not in_japanese and kana_count < MIN_KANA_SHARE * (kana_count + han_count):
+            continue
+        passages.append(Passage(sentence.start() + start, sentence.start() + end, "ja"))
+    return passages
+
+
+def _korean(text: str) -> list[Passage]:
+    passages, last = [], 0
+    for boundary in [*_CHINESE_PUNCTUATION.finditer(text), None]:
+        end = boundary.start() if boundary else len(text)
+        chunk = text[last:end]
+        syllables = [m.start() for m in _HANGUL.finditer(chunk)]
+        if syllables:
+            stop = syllables[-1] + 1
+            while stop < len(chunk) and chunk[stop] in ".?!":
+                stop += 1
+            passages.append(Passage(last + syllables[0], last + stop, "ko"))
+        last = boundary.end() if boundary else end
+    return passages
+
+
+def article_language(texts: Sequence[str]) -> str | None:
+    """``ja`` or ``ko`` when passages of that language hold most of an article's text."""
+    sizes = {"ja": 0, "ko": 0}
+    total = 0
+    for text in texts:
+        total += sum(not c.isspace() for c in text)
+        for passage in foreign_passages(text):
+            sizes[passage.language] += sum(not c.isspace() for c in text[passage.start:passage.end])
+    language = max(sizes, key=lambda name: sizes[name])
+    return language if total and sizes[language] * 2 > total else None
