@@ -66,7 +66,7 @@ def write_site_pages(config: ProjectConfig) -> SitePages:
     listed = {e: read_pages(config.page_list_path(e)) for e in config.editions}
     found = project_status(config)
     write_completeness_script(config, found)
-    write_front_page(config, listed, found)
+    write_front_page(config, listed, found, hidden(config, found))
     if not config.base_url:
         _remove_findable(config)
         return SitePages(config.front_page, (NO_BASE_URL,))
@@ -93,7 +93,7 @@ def language_map(config: ProjectConfig) -> dict[str, str]:
 
 
 def write_front_page(config: ProjectConfig, listed: dict[Edition, EditionPages | None],
-                     found: dict[str, EditionStatus]) -> None:
+                     found: dict[str, EditionStatus], hidden: dict[str, frozenset[str]]) -> None:
     """``index.html``: every edition with its title, completeness, newest articles and
     downloads."""
     static = _static_folder(config)
@@ -103,7 +103,8 @@ def write_front_page(config: ProjectConfig, listed: dict[Edition, EditionPages |
         title=config.title,
         icon=_icon(),
         canonical=f"{site}index.html" if config.base_url else "",
-        alternates=[{"code": e.code, "href": f"{site}{e.slug}/index.html"} for e in config.editions]
+        alternates=[{"code": e.code, "href": f"{site}{e.slug}/index.html"} for e in config.editions
+                    if "index.html" not in hidden.get(e.code, ())]
         + [{"code": "x-default", "href": f"{site}index.html"}],
         stylesheets=[f"{static}/{sheet}" for sheet in FURO_STYLES if _exists(config, static, sheet)],
         script=f"{static}/{FRONT_SCRIPT}" if _exists(config, static, FRONT_SCRIPT) else "",
@@ -180,7 +181,8 @@ def site_urls(config: ProjectConfig, built: dict[Edition, EditionPages],
     """The front page, then every page of every edition, each with its alternates; a
     page translated under ``min_translated`` (``hidden``) is neither."""
     front = config.site_url("index.html")
-    homes = tuple((e.code, config.site_url(f"{e.slug}/index.html")) for e in built)
+    homes = tuple((e.code, config.site_url(f"{e.slug}/index.html")) for e in built
+                  if "index.html" not in hidden.get(e.code, ()))
     urls = [SitemapUrl(front, (*homes, ("x-default", front)))]
     addresses: dict[str, dict[Edition, str]] = {}
     for edition, pages in built.items():
