@@ -7,11 +7,12 @@ unless its front matter gives a description), ``og:type`` (``article`` with
 (``zh_TW``, ``zh_CN``, ``en_US``: the edition's Sphinx locale, with the region its
 language most likely means), ``og:site_name`` and, with ``base_url``, ``og:url``.
 
-sphinxext-opengraph writes the same tags, but takes the description from the first
-characters of the source text before the edition's translation or conversion, cuts
-Chinese text at a character count rather than a sentence, and has no article date; the
-tags here come from the page as its edition shows it.  Every value is text of the
-article and is escaped as an attribute.
+sphinxext-opengraph (0.13) was tried on the same pages: its description is the page's
+first 200 characters, notices and the date line included, not a sentence; ``og:url``
+misses the edition's directory (one ``ogp_site_url`` for all editions); ``og:type`` is
+always ``website``, with no date; ``og:site_name`` is conf.py's project in every edition;
+and it leaves ``<`` and ``&`` of a title unescaped in the attribute.  The tags here come
+from the page as its edition shows it, and every value is escaped as an attribute.
 """
 
 from __future__ import annotations
