@@ -25,7 +25,6 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
 from translate_kit.catalogs.status import MAJORITY, EditionStatus, project_status, shown
-from translate_kit.config import EditionKind
 from translate_kit.sphinxext import current_edition, in_site, project_config
 from translate_kit.sphinxext.messages import message
 from translate_kit.sphinxext.translation import insert_after_title
