@@ -130,6 +130,10 @@ class ProjectConfig:
     """The site's public address (``https://example.org/news/``).  With it the build
     writes sitemap.xml, robots.txt, canonical links and 404 pages, which need absolute
     addresses; without it the site stays relative and works from any place."""
+    min_translated: float = 80
+    """Percentage of its messages (as ``translate-kit stats`` counts them) under which a
+    translated page is not offered as a translation: no hreflang alternates, not in the
+    sitemap, and ``<html lang>`` of the source when less than half is translated."""
 
     def __post_init__(self) -> None:
         codes = [e.code for e in self.editions]
@@ -156,6 +160,10 @@ class ProjectConfig:
             self.opencc_chain(edition, root / CONFIG_FILE)
         if self.edit_url:
             _check_edit_url(self.edit_url, root / CONFIG_FILE)
+        if isinstance(self.min_translated, bool) or not isinstance(self.min_translated, (int, float)) \
+                or not 0 <= self.min_translated <= 100:
+            raise ConfigError(f"[project] min_translated must be a number from 0 to 100, not "
+                              f"{self.min_translated!r}", root / CONFIG_FILE)
         if self.base_url:
             _check_base_url(self.base_url, root / CONFIG_FILE)
             object.__setattr__(self, "base_url", self.base_url.rstrip("/") + "/")
@@ -291,6 +299,11 @@ class ProjectConfig:
     def page_list_path(self, edition: Edition) -> Path:
         """What an edition's HTML build lists for the site: its pages, titles and words."""
         return self.edition_html_dir(edition) / "translate-kit-pages.json"
+
+    @property
+    def completeness_script(self) -> Path:
+        """Every translation edition's completeness, for the switcher of every page."""
+        return self.html_dir / "translate-kit-completeness.js"
 
     def site_url(self, path: str = "") -> str:
         """The public address of ``path`` (relative to the site root); needs base_url."""

@@ -6,7 +6,9 @@ one ``locale/en`` catalog only the English edition needs Sphinx at all, so each 
 inputs (sizes and modification times of the documents, its own catalogs, the project
 file, its PDF and EPUB, translate-kit's own files and the versions of every package it
 runs on) are hashed, and an edition whose hash matches the one stored by its last clean
-build is skipped.
+build is skipped.  An HTML page lists the translations that are complete enough to
+offer (``catalogs.status``), so which pages those are is part of every edition's hash:
+a catalog that crosses ``min_translated`` rewrites the pages that link to it.
 
 A build that is killed (Ctrl-C, a cancelled CI job) leaves pages half written, and a
 search index that Sphinx's next run would only patch: documents it believes written
@@ -29,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import translate_kit
+from translate_kit.catalogs.status import project_status
 from translate_kit.config import CONFIG_FILE, Edition, EditionKind, ProjectConfig
 from translate_kit.files import write_atomic
 
@@ -121,6 +124,9 @@ def fingerprints(config: ProjectConfig, editions: Iterable[Edition], builder: st
     common = hashlib.sha256(f"{builder}\0{sys.version}\n".encode())
     common.update("\n".join(tool_versions()).encode())
     _add_stamps(common, _common_files(config))
+    if builder == "html":
+        common.update(repr(sorted((code, sorted(status.below(config.min_translated)))
+                                  for code, status in project_status(config).items())).encode())
     result = {}
     for edition in editions:
         digest = hashlib.sha256(f"{common.hexdigest()}\0{edition}\n".encode())

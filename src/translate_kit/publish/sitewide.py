@@ -4,14 +4,17 @@ They span every edition, so they are written after the editions are built, from 
 page list each edition's build leaves in its directory (``translate_kit.pages``):
 
 - ``index.html``, the front page: the publication's title and, for each edition, its
-  label, its title in its own language, its newest articles and its PDF and EPUB.  It
+  label, its title in its own language, how much of a translation edition is translated
+  (``completeness``, which also writes the switchers' figures), its newest articles and
+  its PDF and EPUB.  It
   sends a browser to the edition its reader picked last time (on this page or in an
   edition's switcher; ``translate-kit-editions.js``), else to the one matching the
   browser's languages; with ``#editions`` (every page's "All editions" link) it stays.
   It is in furo's colours, light or dark as the reader chose in the editions.
 - With ``base_url``: a ``404.html`` per edition in its language and one at the root in
   every language, with absolute links so that they work at any depth of a wrong
-  address; ``sitemap.xml`` (``sitemap``) listing every page with its alternates;
+  address; ``sitemap.xml`` (``sitemap``) listing every page with its alternates, but
+  no page translated under ``min_translated``;
   ``robots.txt`` pointing to it.  Without ``base_url`` they are not written (those of an
   earlier build are removed) and the result carries a note saying so.
 """
@@ -27,10 +30,12 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from translate_kit.catalogs.status import EditionStatus, project_status, shown
 from translate_kit.config import Edition, ProjectConfig
 from translate_kit.files import write_if_changed
 from translate_kit.pages import EditionPages, read_pages
 from translate_kit.publish import sitemap
+from translate_kit.publish.completeness import hidden, write_completeness_script
 from translate_kit.publish.sitemap import SitemapUrl
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -59,13 +64,15 @@ class SitePages:
 def write_site_pages(config: ProjectConfig) -> SitePages:
     """Write the front page and, with base_url, the 404 pages, sitemap and robots.txt."""
     listed = {e: read_pages(config.page_list_path(e)) for e in config.editions}
-    write_front_page(config, listed)
+    found = project_status(config)
+    write_completeness_script(config, found)
+    write_front_page(config, listed, found, hidden(config, found))
     if not config.base_url:
         _remove_findable(config)
         return SitePages(config.front_page, (NO_BASE_URL,))
     built = {e: pages for e, pages in listed.items() if pages is not None}
     write_not_found_pages(config, built)
-    write_sitemap(config, built)
+    write_sitemap(config, built, hidden(config, found))
     write_if_changed(config.robots_path, robots_txt(config))
     return SitePages(config.front_page, ())
 
@@ -85,8 +92,10 @@ def language_map(config: ProjectConfig) -> dict[str, str]:
     return found
 
 
-def write_front_page(config: ProjectConfig, listed: dict[Edition, EditionPages | None]) -> None:
-    """``index.html``: every edition with its title, newest articles and downloads."""
+def write_front_page(config: ProjectConfig, listed: dict[Edition, EditionPages | None],
+                     found: dict[str, EditionStatus], hidden: dict[str, frozenset[str]]) -> None:
+    """``index.html``: every edition with its title, completeness, newest articles and
+    downloads."""
     static = _static_folder(config)
     site = config.site_url() if config.base_url else ""  # full addresses for search engines
     text = _templates.get_template("front.html").render(
@@ -94,19 +103,23 @@ def write_front_page(config: ProjectConfig, listed: dict[Edition, EditionPages |
         title=config.title,
         icon=_icon(),
         canonical=f"{site}index.html" if config.base_url else "",
-        alternates=[{"code": e.code, "href": f"{site}{e.slug}/index.html"} for e in config.editions]
+        alternates=[{"code": e.code, "href": f"{site}{e.slug}/index.html"} for e in config.editions
+                    if "index.html" not in hidden.get(e.code, ())]
         + [{"code": "x-default", "href": f"{site}index.html"}],
         stylesheets=[f"{static}/{sheet}" for sheet in FURO_STYLES if _exists(config, static, sheet)],
         script=f"{static}/{FRONT_SCRIPT}" if _exists(config, static, FRONT_SCRIPT) else "",
         homes=_script_json({e.slug: f"{e.slug}/index.html" for e in config.editions}),
         languages=_script_json(language_map(config)),
-        editions=[_front_edition(config, e, pages) for e, pages in listed.items()],
+        editions=[_front_edition(config, e, pages, found.get(e.code)) for e, pages in listed.items()],
     )
     write_if_changed(config.front_page, text)
 
 
-def _front_edition(config: ProjectConfig, edition: Edition, pages: EditionPages | None) -> dict[str, Any]:
+def _front_edition(config: ProjectConfig, edition: Edition, pages: EditionPages | None,
+                   status: EditionStatus | None) -> dict[str, Any]:
     words = pages.words if pages else {}
+    completeness = words.get("completeness", "{percent} %").replace(
+        "{percent}", shown(status.percent)) if status else ""
     downloads = [
         {"kind": kind, "href": path.relative_to(config.html_dir).as_posix(), "word": words.get(kind, kind.upper())}
         for kind, (_built, path) in config.downloads(edition).items() if path.is_file()
@@ -118,7 +131,8 @@ def _front_edition(config: ProjectConfig, edition: Edition, pages: EditionPages 
     return {"code": edition.code, "slug": edition.slug, "label": edition.label,
             "href": f"{edition.slug}/index.html", "title": pages.title if pages else "",
             "title_lang": pages.title_lang if pages else "",
-            "words": words, "newest": newest, "downloads": downloads}
+            "words": words, "newest": newest, "downloads": downloads,
+            "completeness": completeness}
 
 
 def write_not_found_pages(config: ProjectConfig, built: dict[Edition, EditionPages]) -> None:
@@ -146,9 +160,10 @@ def _not_found_edition(config: ProjectConfig, edition: Edition, pages: EditionPa
             "search": config.site_url(f"{edition.slug}/search.html")}
 
 
-def write_sitemap(config: ProjectConfig, built: dict[Edition, EditionPages]) -> None:
+def write_sitemap(config: ProjectConfig, built: dict[Edition, EditionPages],
+                  hidden: dict[str, frozenset[str]]) -> None:
     """``sitemap.xml`` (and numbered parts on a site of more than 50,000 pages)."""
-    parts = sitemap.split(site_urls(config, built))
+    parts = sitemap.split(site_urls(config, built, hidden))
     if len(parts) == 1:
         write_if_changed(config.sitemap_path, sitemap.urlset(parts[0]))
         _remove_sitemap_parts(config, 1)
@@ -161,17 +176,23 @@ def write_sitemap(config: ProjectConfig, built: dict[Edition, EditionPages]) -> 
     write_if_changed(config.sitemap_path, sitemap.sitemap_index(locations))
 
 
-def site_urls(config: ProjectConfig, built: dict[Edition, EditionPages]) -> list[SitemapUrl]:
-    """The front page, then every page of every edition, each with its alternates."""
+def site_urls(config: ProjectConfig, built: dict[Edition, EditionPages],
+              hidden: dict[str, frozenset[str]]) -> list[SitemapUrl]:
+    """The front page, then every page of every edition, each with its alternates; a
+    page translated under ``min_translated`` (``hidden``) is neither."""
     front = config.site_url("index.html")
-    homes = tuple((e.code, config.site_url(f"{e.slug}/index.html")) for e in built)
+    homes = tuple((e.code, config.site_url(f"{e.slug}/index.html")) for e in built
+                  if "index.html" not in hidden.get(e.code, ()))
     urls = [SitemapUrl(front, (*homes, ("x-default", front)))]
     addresses: dict[str, dict[Edition, str]] = {}
     for edition, pages in built.items():
         for page in pages.pages:
-            addresses.setdefault(page.uri, {})[edition] = config.site_url(f"{edition.slug}/{page.uri}")
+            if page.uri not in hidden.get(edition.code, ()):
+                addresses.setdefault(page.uri, {})[edition] = config.site_url(f"{edition.slug}/{page.uri}")
     for edition, pages in built.items():
         for page in pages.pages:
+            if page.uri in hidden.get(edition.code, ()):
+                continue
             same = addresses[page.uri]
             alternates = tuple((e.code, address) for e, address in same.items())
             urls.append(SitemapUrl(same[edition], (*alternates, ("x-default", front))))

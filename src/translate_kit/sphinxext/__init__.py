@@ -10,8 +10,11 @@ itself from its own module:
   by Sphinx as a document of its own (a third of a translation edition's build);
 - ``translation``: translation editions use the gettext catalogs compiled into _build/,
   mark untranslated passages with the source language and their catalog entry, and show
-  a page's progress and catalog;
+  a page's catalog;
 - ``safety``: translated text can never bring raw markup or script links into a page;
+- ``status``: how much of a translated page is translated, and whether it is offered as
+  a translation (hreflang, ``<html lang>``), by ``translate-kit stats``' figures;
+- ``sharing``: OpenGraph and description metadata of every page, in its edition;
 - ``editions``: ``<html lang>``, hreflang alternates, the edition switcher, the PDF and
   EPUB links, and a furo sidebar that does not grow with the number of articles;
 - ``relations``: a page whose previous or next page changed is written again;
@@ -101,16 +104,18 @@ def setup(app: Sphinx) -> dict[str, object]:
         safety,
         script,
         search,
+        sharing,
         site,
+        status,
         translation,
     )
 
     app.add_config_value(EDITION_OPTION, "", "env", types=frozenset({str}))
     app.add_config_value(ROOT_OPTION, "", "env", types=frozenset({str}))
     app.connect("config-inited", _configure, priority=100)
-    modules = (script, quotes, plain_passages, translation, safety, editions, relations, site,
-               accessibility, articles, search, garbled, passages, latex, epub, extraction,
-               messages)
+    modules = (script, quotes, plain_passages, translation, status, safety, editions, relations,
+               site, accessibility, articles, search, garbled, passages, latex, epub, extraction,
+               messages, sharing)
     for module in modules:
         module.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,11 +1,15 @@
 """Every page knows its edition and its siblings.
 
-- ``<html lang>`` is the edition's BCP 47 code (not Sphinx's locale name);
-- ``<link rel="alternate" hreflang>`` for every edition, plus x-default to the front page
-  (full addresses when translate-kit.toml gives the site's ``base_url``);
+- ``<html lang>`` is the edition's BCP 47 code (not Sphinx's locale name), or the
+  source's on a page mostly untranslated (``status``);
+- ``<link rel="alternate" hreflang>`` for every edition that offers the page (``status``:
+  not one translated under ``min_translated``), plus x-default to the front page (full
+  addresses when translate-kit.toml gives the site's ``base_url``);
 - a switcher to the same page in every edition (a reader's pick there is remembered by
-  ``translate-kit-editions.js`` for the front page), "Download PDF" and "Download EPUB"
-  links, in the sidebar;
+  ``translate-kit-editions.js`` for the front page) with each translation edition's
+  completeness (filled in by the site's ``translate-kit-completeness.js``, written once
+  per build, so that no page is written again when a catalog changes), "Download PDF"
+  and "Download EPUB" links, in the sidebar;
 - an icon (unless conf.py sets ``html_favicon``), so browsers do not ask the host for a
   ``/favicon.ico`` it may not have.
 
@@ -25,9 +29,11 @@ from jinja2 import FileSystemBytecodeCache
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from translate_kit.config import EditionKind
 from translate_kit.files import copy_atomic
 from translate_kit.sphinxext import current_edition, in_site, project_config
 from translate_kit.sphinxext.messages import message
+from translate_kit.sphinxext.status import offered, page_language
 
 HERE = Path(__file__).parent
 ICON = HERE / "static" / "translate-kit-icon.svg"
@@ -74,11 +80,11 @@ def _page_context(
     links = [
         {
             "code": e.code, "slug": e.slug, "label": e.label, "current": e is edition,
-            "href": f"{to_site}{e.slug}/{target}",
+            "href": f"{to_site}{e.slug}/{target}", "translation": e.kind is EditionKind.TRANSLATION,
         }
         for e in project.editions
     ]
-    context["language"] = context["lang_attr"] = edition.code
+    context["language"] = context["lang_attr"] = page_language(app, pagename)
     # The site is named as this edition titles its root page (converted or translated),
     # not "<project> documentation" in the source script.
     root_title = app.env.titles.get(app.config.root_doc)
@@ -86,6 +92,9 @@ def _page_context(
         context["docstitle"] = context["shorttitle"] = root_title.astext()
     context["translate_kit_editions"] = links
     context["translate_kit_chooser"] = f"{to_site}index.html"
+    context["translate_kit_completeness"] = (
+        to_site + project.completeness_script.relative_to(project.html_dir).as_posix()
+        if in_site(app) else "")
     context["translate_kit_messages"] = {
         key: message(app.config, key) for key in ("editions", "all_editions", "pdf", "epub")
     }
@@ -95,8 +104,11 @@ def _page_context(
     ]
     # Search engines want the alternates' full addresses: with base_url they have them.
     site = project.site_url() if project.base_url else to_site
-    alternates = [{**link, "href": f"{site}{link['slug']}/{target}"} for link in links]
-    context["metatags"] = context.get("metatags", "") + _alternates(alternates, site)
+    codes = offered(app, pagename)
+    alternates = [{**link, "href": f"{site}{link['slug']}/{target}"} for link in links
+                  if link["code"] in codes]
+    if alternates:
+        context["metatags"] = context.get("metatags", "") + _alternates(alternates, site)
     if app.config.html_theme == "furo":
         # furo renders the global toctree into every page's sidebar: a page per article
         # would grow with the archive.  Other themes are left as they are.

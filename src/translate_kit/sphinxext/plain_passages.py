@@ -29,9 +29,6 @@ from translate_kit.catalogs.compile import mo_dir
 from translate_kit.config import EditionKind
 from translate_kit.sphinxext import current_edition, project_config
 
-PLAIN_COUNT = "translate_kit_plain_translated"
-"""How many passages this transform translated (the page's progress counts them)."""
-
 # Markdown's inline markup, HTML, entities, roles, substitutions and math, anywhere; list
 # items, quotes, headings, field lists and fences at the start; any line break or control.
 _MARKUP = re.compile(r"[\\`*_\[\]<>#&${}|~\x00-\x1f\x7f]|^[-+:=]|^\d{1,9}[.)](?:\s|$)")
@@ -89,7 +86,6 @@ class TranslatePlainPassages(SphinxTransform):
         translations = self._catalog()
         if translations is None:
             return
-        count = 0
         for node, msgid in list(extract_messages(self.document)):
             if in_front_matter(node):
                 # Data kept as imported (dates, hashes, the title the heading repeats):
@@ -107,8 +103,6 @@ class TranslatePlainPassages(SphinxTransform):
             node += nodes.Text(msgstr)
             node["translated"] = True
             _hide_from_locale(node)  # Locale would parse it again
-            count += 1
-        self.document[PLAIN_COUNT] = count
 
     def _catalog(self) -> gettext.GNUTranslations | None:
         edition = current_edition(self.config)

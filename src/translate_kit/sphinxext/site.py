@@ -48,6 +48,7 @@ def edition_pages(app: Sphinx) -> EditionPages:
         pages.append(Page(builder.get_target_uri(docname), title.astext() if title else "",
                           date, title_language(title)))
     words = {key: message(app.config, key) for key in SITE_WORDS}
+    words["completeness"] = message(app.config, "completeness", percent="{percent}")
     words["search"] = str(_("Search"))  # Sphinx's own word, as its search page says it
     root = env.titles.get(app.config.root_doc)
     return EditionPages(current_edition(app.config).code,

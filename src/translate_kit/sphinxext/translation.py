@@ -7,8 +7,8 @@ Sphinx only tracks ``.po`` files it finds in ``locale_dirs``, this module record
 document's catalog timestamp itself, so editing one ``.po`` re-reads only its document.
 
 In a translation edition, passages without a translation fall back to the source text;
-they are marked with the source language (``lang="zh-Hant"``) and a page that is not
-fully translated says how far it is.  So that a translator can go from the page to the
+they are marked with the source language (``lang="zh-Hant"``); how far a page is
+translated is said by ``status``.  So that a translator can go from the page to the
 catalog, every page names its catalog under its title (with an "Edit this translation"
 link when the project sets ``edit_url``), and in HTML every fallback passage is wrapped
 in a ``<span class="tk-untranslated">`` whose ``data-tk-catalog`` (shown on hover) gives
@@ -38,7 +38,7 @@ from translate_kit.config import EditionKind
 from translate_kit.errors import TranslateKitError, format_location
 from translate_kit.sphinxext import current_edition, project_config
 from translate_kit.sphinxext.messages import message
-from translate_kit.sphinxext.plain_passages import PLAIN_COUNT, in_front_matter
+from translate_kit.sphinxext.plain_passages import in_front_matter
 
 logger = logging.getLogger(__name__)
 STAMPS = "translate_kit_catalog_stamps"
@@ -127,8 +127,7 @@ def _merge(
 
 
 class MarkUntranslated(SphinxTransform):
-    """Tag fallback passages with the source language and their catalog entry, and count
-    the page's progress."""
+    """Tag fallback passages with the source language and their catalog entry."""
 
     # After Locale (20) and smart quotes (750): docutils would look for quote rules of
     # the source language in an edition whose smart quotes are the edition's own.
@@ -144,13 +143,10 @@ class MarkUntranslated(SphinxTransform):
         kept = mo_dir(project_config(self.config).catalog_build_dir(edition), edition,
                       edition.sphinx_language) / f"{docname}{ENTRIES_SUFFIX}"
         entries = functools.cache(lambda: read_entries(kept))  # read for the first fallback
-        total = translated = 0
         for node, msgid in extract_messages(self.document):
             if isinstance(node, LITERAL_TYPE_NODES) or in_front_matter(node):
                 continue  # code is not translated; front matter is data
-            total += 1
             if node.get("translated") is True:
-                translated += 1
                 continue
             if isinstance(node, nodes.TextElement):
                 marker = _fallback(self.config, path, entries(), msgid)
@@ -163,8 +159,6 @@ class MarkUntranslated(SphinxTransform):
                 node += marker
             if not isinstance(node, nodes.title) and source_lang not in node["classes"]:
                 node["classes"].append(source_lang)
-        plain = self.document.get(PLAIN_COUNT, 0)  # translated before Locale, as text
-        self.document["translate_kit_progress"] = (translated + plain, total + plain)
 
 
 def _fallback(config: Config, path: Path, entries: dict[str, tuple[int | None, str]],
@@ -203,19 +197,11 @@ def _depart_inline(self: Any, node: fallback) -> None:
 
 
 def _notices(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Under the title of a translation edition's page: its progress and its catalog."""
+    """Under the title of a translation edition's page: its catalog."""
     if current_edition(app.config).kind is not EditionKind.TRANSLATION:
         return
     if _is_site_page(app):  # where a translator looks; readers' books and PDFs leave it out
         insert_after_title(doctree, _catalog_notice(app, docname))
-    translated, total = doctree.get("translate_kit_progress", (0, 0))
-    if total and translated != total:
-        percent = translated * 100 // total
-        notice = nodes.paragraph(
-            "", message(app.config, "progress", percent=percent),
-            classes=["tk-translation-progress", "no-search"],
-        )
-        insert_after_title(doctree, notice)
 
 
 def _is_site_page(app: Sphinx) -> bool:
