@@ -104,6 +104,8 @@ class ProjectConfig:
     """The site's public address (``https://example.org/news/``).  With it the build
     writes sitemap.xml, robots.txt, canonical links and 404 pages, which need absolute
     addresses; without it the site stays relative and works from any place."""
+    articles_per_page: int = 20
+    """Articles on one page of a listing: the edition's index, a month, a tag."""
 
     def __post_init__(self) -> None:
         codes = [e.code for e in self.editions]
@@ -120,6 +122,9 @@ class ProjectConfig:
             raise ConfigError(f"[project] simplified_conversion must be {' or '.join(allowed)} "
                               f"with repair_standard {self.repair_standard!r}, not "
                               f"{self.simplified_conversion!r}", self.root / CONFIG_FILE)
+        if self.articles_per_page < 1:
+            raise ConfigError(f"[project] articles_per_page must be at least 1, not "
+                              f"{self.articles_per_page}", self.root / CONFIG_FILE)
         root = self.root.resolve()
         object.__setattr__(self, "root", root)
         if self.edit_url:
@@ -353,6 +358,8 @@ def _table_fields(cls: type, path: Path, where: str, table: dict[str, Any]) -> d
             value = Path(value)
         elif kind.startswith("str") and not isinstance(value, str):
             raise ConfigError(f"{path}: {where}: {key} must be a string")
+        elif kind == "int" and (isinstance(value, bool) or not isinstance(value, int)):
+            raise ConfigError(f"{path}: {where}: {key} must be a whole number")
         values[key] = value
     return values
 
