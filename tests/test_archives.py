@@ -5,6 +5,7 @@ the archive."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import lxml.html
@@ -12,6 +13,8 @@ import pytest
 
 from conftest import REPO, translate_kit
 from test_feeds import tagged_project
+from test_import_command import FIXTURE as IMPORT_FIXTURE
+from test_import_command import SAMPLE, SLUG, front, import_sample, run
 from translate_kit.bench.corpus import generate_corpus
 from translate_kit.config import load_config
 from translate_kit.publish import build_html
@@ -147,3 +150,19 @@ def test_an_article_page_does_not_grow_with_the_archive(corpus):
     # Ten articles and three page numbers more, not thirty-five articles more.
     assert index["forty"] - index["five"] < 5 * (index["five"] // 5)
     assert not re.search(r"a0030\.html", (forty / "articles" / "a0001.html").read_text())
+
+
+def test_import_tag_writes_tags_into_the_front_matter_and_keeps_them(tmp_path):
+    root = tmp_path / "project"
+    shutil.copytree(IMPORT_FIXTURE, root)
+    (root / "sources").mkdir()
+    shutil.copy(SAMPLE, root / "sources" / SAMPLE.name)
+    document = root / "docs" / "articles" / f"{SLUG}.md"
+    import_sample(root, "--tag", "經濟", "--tag", " ＡＩ ", "--tag", "經濟")
+    assert front(document)["tags"] == ["經濟", "AI"]
+    import_sample(root, "--tag", "ai", "--tag", "泰州")  # a re-import adds, never repeats
+    assert front(document)["tags"] == ["經濟", "AI", "泰州"]
+    before = document.read_bytes()
+    output = run(root, str(root / "sources" / SAMPLE.name), "--date", "2019-06-14", "--tag", "  ", ok=False)
+    assert "a tag must not be empty" in output
+    assert document.read_bytes() == before
