@@ -21,10 +21,10 @@ from articles and is escaped here.
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import html
 import json
-import posixpath
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
@@ -162,24 +162,36 @@ def tags_of(found: list[Entry]) -> dict[str, list[Entry]]:
     return dict(by_tag)
 
 
+@functools.cache
+def edition_locale(code: str) -> Locale:
+    """Babel's locale of an edition (``zh-Hant``), English for a code Babel lacks."""
+    try:
+        return Locale.parse(code, sep="-")
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse("en")
+
+
 class Writer:
     """The HTML of listings for one page of one edition: links relative to that page."""
 
-    def __init__(self, app: Sphinx, pagename: str) -> None:
+    def __init__(self, app: Sphinx, pagename: str, uris: dict[str, str] | None = None) -> None:
         self.app, self.pagename = app, pagename
+        self.uris = {} if uris is None else uris
+        """Target URIs by name, shared by the pages of one build (a pager links them all)."""
+        self.up = "../" * app.builder.get_target_uri(pagename).count("/")
         edition = current_edition(app.config)
         self.translation = edition.kind is EditionKind.TRANSLATION
         self.source_code = project_config(app.config).source_edition.code
         self.convert: Callable[[str], str] = edition_text(app.config)
-        try:
-            self.locale = Locale.parse(edition.code, sep="-")
-        except (UnknownLocaleError, ValueError):
-            self.locale = Locale.parse("en")
+        self.locale = edition_locale(edition.code)
 
     def href(self, target: str, page: bool = True) -> str:
-        uri = self.app.builder.get_target_uri(target) if page else target
-        here = posixpath.dirname(self.app.builder.get_target_uri(self.pagename))
-        return html.escape(posixpath.relpath(uri, here or "."))
+        """The address of ``target`` (a page name, or a file's path in the edition)."""
+        if not page:
+            return html.escape(self.up + target)
+        if target not in self.uris:
+            self.uris[target] = html.escape(self.app.builder.get_target_uri(target))
+        return self.up + self.uris[target]
 
     def text(self, key: str, **values: object) -> str:
         return html.escape(message(self.app.config, key, **values))
@@ -269,6 +281,7 @@ def listing_pages(app: Sphinx) -> Iterator[tuple[str, str, str, dict[str, Any]]]
     found = newest_first(app)
     size = project_config(app.config).articles_per_page
     root_title = title_of(app, app.config.root_doc)
+    uris: dict[str, str] = {}
 
     def paged(first: Callable[[int], str], title: str, items: list[Entry],
               head: Callable[[Writer], str] | None = None,
@@ -279,7 +292,7 @@ def listing_pages(app: Sphinx) -> Iterator[tuple[str, str, str, dict[str, Any]]]
         for number, chunk in enumerate(chunks, 1):
             if number == 1 and skip_first:
                 continue
-            w = Writer(app, pages[number - 1])
+            w = Writer(app, pages[number - 1], uris)
             shown = title if number == 1 else f'{title} — {message(app.config, "page", number=number)}'
             body = (f'<h1>{html.escape(shown)}</h1>{head(w) if head else ""}'
                     f'{w.entry_list(chunk)}{w.pager(pages, number)}')
@@ -287,24 +300,24 @@ def listing_pages(app: Sphinx) -> Iterator[tuple[str, str, str, dict[str, Any]]]
 
     yield from paged(lambda n: index_page(app, n), root_title, found, skip_first=True)
     months = _months(found)
-    w = Writer(app, ARCHIVE_PAGE)
+    w = Writer(app, ARCHIVE_PAGE, uris)
     yield (ARCHIVE_PAGE, message(app.config, "archive"),
            f'<h1>{w.text("archive")}</h1>{w.overview(months)}', {})
     by_month: dict[datetime.date, list[Entry]] = defaultdict(list)
     for entry in found:
         by_month[entry.date.replace(day=1)].append(entry)
     for year, days in months.items():
-        w = Writer(app, year_page(year))
+        w = Writer(app, year_page(year), uris)
         rows = "".join(
             f'<li><a href="{w.href(month_page(d))}">{w.month(d)}</a> '
             f'({w.text("count", count=len(by_month[d]))})</li>' for d in sorted(days, reverse=True))
         title = format_skeleton("y", days[0], locale=w.locale)
         yield year_page(year), title, f'<h1>{html.escape(title)}</h1><ul class="tk-months">{rows}</ul>', {}
     for day, items in by_month.items():
-        title = format_skeleton("yMMMM", day, locale=Writer(app, month_page(day)).locale)
+        title = format_skeleton("yMMMM", day, locale=w.locale)
         yield from paged(lambda n, d=day: month_page(d, n), title, items)
     by_tag = tags_of(found)
-    w = Writer(app, TAGS_PAGE)
+    w = Writer(app, TAGS_PAGE, uris)
     ranked = sorted(by_tag, key=lambda t: (-len(by_tag[t]), t))
     rows = "".join(f'<li><a href="{w.href(tag_page(t))}">{w.tag_name(t)}</a> ({len(by_tag[t])})</li>'
                    for t in ranked)
