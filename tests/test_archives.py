@@ -166,3 +166,19 @@ def test_import_tag_writes_tags_into_the_front_matter_and_keeps_them(tmp_path):
     output = run(root, str(root / "sources" / SAMPLE.name), "--date", "2019-06-14", "--tag", "  ", ok=False)
     assert "a tag must not be empty" in output
     assert document.read_bytes() == before
+
+
+def test_a_new_title_rewrites_the_listings_that_show_it_and_no_other(tmp_path):
+    root = tagged_project(tmp_path)
+    config = load_config(root)
+    assert build_html(config, (config.edition("zh-Hant"),)).ok
+    site = root / "_build" / "html" / "zh-hant"
+    march, april = site / "archive" / "2024-03.html", site / "archive" / "2024-04.html"
+    before = {path: path.stat().st_mtime_ns for path in (march, april)}
+    article = root / "docs" / "articles" / "a002.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("# 體育館開放", "# 新體育館開放"),
+                       encoding="utf-8")
+    assert build_html(config, (config.edition("zh-Hant"),)).ok
+    assert march.stat().st_mtime_ns == before[march]
+    assert [title for _, title, _ in listed(april)] == ["<script>alert(1)</script> 新聞", "新體育館開放"]
+    assert [title for _, title, _ in listed(site / "index.html")][1] == "新體育館開放"
