@@ -18,7 +18,8 @@ from test_import_command import SAMPLE, SLUG, front, import_sample, run
 from translate_kit.bench.corpus import generate_corpus
 from translate_kit.config import load_config
 from translate_kit.publish import build_html
-from translate_kit.tags import tag_slug
+from translate_kit.errors import ConfigError
+from translate_kit.tags import parse_tags, tag_slug
 
 
 def page(path: Path) -> lxml.html.HtmlElement:
@@ -182,3 +183,23 @@ def test_a_new_title_rewrites_the_listings_that_show_it_and_no_other(tmp_path):
     assert march.stat().st_mtime_ns == before[march]
     assert [title for _, title, _ in listed(april)] == ["<script>alert(1)</script> 新聞", "新體育館開放"]
     assert [title for _, title, _ in listed(site / "index.html")][1] == "新體育館開放"
+
+
+def test_tag_addresses_are_stable_ascii_and_never_merge_two_tags():
+    assert tag_slug("經濟") == "jing-ji-19201edb"
+    assert tag_slug("經紀") == "jing-ji-f3801699"  # a homophone has its own page
+    assert tag_slug("AI") == tag_slug(" ａｉ ") == "ai"
+    assert tag_slug("C++") == "c-cedb1bac" and tag_slug("C#") != tag_slug("C++")
+    assert parse_tags('["經濟", "AI", "ai", ""]') == ("經濟", "AI")
+
+
+@pytest.mark.parametrize("value, problem", [
+    ("0", "articles_per_page must be at least 1, not 0"),
+    ('"20"', "articles_per_page must be a whole number"),
+])
+def test_articles_per_page_is_checked_with_file_and_key(tmp_path, value, problem):
+    (tmp_path / "translate-kit.toml").write_text(f"[project]\narticles_per_page = {value}\n",
+                                                 encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_config(tmp_path)
+    assert problem in str(error.value) and "translate-kit.toml" in str(error.value)
