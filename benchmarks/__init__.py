@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.corpus import Corpus, generate_corpus
+from benchmarks.listings import bench_listings
 from benchmarks.live import bench_live
 from benchmarks.repair import RepairMeasure, bench_repair, measure_repairs
 from benchmarks.run import (
@@ -21,6 +22,7 @@ from benchmarks.run import (
 )
 from benchmarks.search import bench_search
 from benchmarks.simplified import bench_simplified
+from translate_kit.config import load_config
 
 __all__ = ["BenchReport", "Corpus", "Figure", "RepairMeasure", "generate_corpus", "measure_repairs",
            "run_benchmarks"]
@@ -54,8 +56,15 @@ def run_benchmarks(
         bench_live(template, work, articles, repeat, report)
     if archive:
         full = bench_archive(template, work, archive, repeat, report)
+        source = load_config(template).source_edition.slug
+
+        def browse(root: Path, articles: int) -> None:
+            bench_listings(root / "_build" / "html" / source, articles, report)
+
+        browse(work / f"n{archive}", archive)
         if scale:
-            bench_scaling(template, work, scale, full, repeat, report)
+            bench_scaling(template, work, scale, full, repeat, report,
+                          inspect=lambda root: browse(root, scale))
     elif scale:
         report.notes.append("the scaling figure needs --archive (its baseline)")
     if search_sizes:

@@ -344,12 +344,15 @@ def _bench_catalog_commands(root: Path, articles: int, repeat: int, report: Benc
 
 
 def bench_scaling(template: Path, work: Path, articles: int, baseline: Figure, repeat: int,
-                  report: BenchReport) -> None:
-    """A full build of ``articles`` against ``baseline`` (the archive-size build)."""
+                  report: BenchReport, inspect: Callable[[Path], None] | None = None) -> None:
+    """A full build of ``articles`` against ``baseline`` (the archive-size build);
+    ``inspect`` is given the built project before it is removed."""
     corpus = generate_corpus(work / f"n{articles}", articles, template)
     runs = _measure(repeat, _clean(corpus.root / "_build"), [[*_TK, "build", "html"]],
                     corpus.root)
     report.add(Figure("", runs).against(f"build html, full, N={articles}", baseline, 2.6))
+    if inspect is not None:
+        inspect(corpus.root)
     shutil.rmtree(corpus.root, ignore_errors=True)  # hundreds of MiB
 
 

@@ -34,6 +34,12 @@ def test_every_figure_is_measured_against_its_baseline_repeat_times(tmp_path):
         assert figure.ratio == figure.seconds / figures[baseline].seconds
     assert all(len(figures[name].runs) == 2 for name in expected)
     assert figures["build html, full, N=4"].peak_mib > 10  # a Sphinx process, not the runner
+    # Browsing at N=4 (one month of articles): the index links every article.
+    assert figures["listing pages of an edition, N=4"].seconds == 4  # archive, 2024, 2024-01, tags
+    assert figures["links from the index to the farthest article, N=4"].seconds == 1
+    largest = figures["largest page of an edition, N=4"]
+    assert largest.baseline == "100 KB budget" and largest.met
+    assert "links from the index to the farthest article, N=3" in figures
 
 
 def test_make_bench_runs_the_benchmarks_from_outside_the_package():

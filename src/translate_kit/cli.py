@@ -386,6 +386,8 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
               help="Directory of the articles (default: docs/articles).")
 @click.option("--title", help="Title of the article, when its first line is not one.")
 @click.option("--date", callback=_iso_date, help="Publication date, YYYY-MM-DD.")
+@click.option("--tag", "tags", multiple=True,
+              help="A tag for the articles' front matter (repeat for several).")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the report as JSON to this file.")
 @click.option("--force", is_flag=True, help="Overwrite documents that were edited by hand.")
@@ -394,8 +396,8 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 @pass_config
 @reports_errors
 def import_(config: ProjectConfig, sources: tuple[Path, ...], into: Path | None,
-            title: str | None, date: str | None, report_path: Path | None, force: bool,
-            no_repair: bool) -> None:
+            title: str | None, date: str | None, tags: tuple[str, ...], report_path: Path | None,
+            force: bool, no_repair: bool) -> None:
     """Import source articles (.txt, .html) as MyST documents and list them in the index."""
     from translate_kit.importer import import_sources
 
@@ -403,7 +405,7 @@ def import_(config: ProjectConfig, sources: tuple[Path, ...], into: Path | None,
         raise click.UsageError("--title names one article: import one SOURCE at a time")
     with show_progress(console(err=True)) as progress:  # a bar over several sources
         report = import_sources(config, list(sources), into=into, title=title, date=date,
-                                force=force, repair=not no_repair,
+                                tags=tags, force=force, repair=not no_repair,
                                 report=progress if len(sources) > 1 else ignore)
     for r in report.results:
         c = r.counts

@@ -134,6 +134,8 @@ class ProjectConfig:
     """Percentage of its messages (as ``translate-kit stats`` counts them) under which a
     translated page is not offered as a translation: no hreflang alternates, not in the
     sitemap, and ``<html lang>`` of the source when less than half is translated."""
+    articles_per_page: int = 20
+    """Articles on one page of a listing: the edition's index, a month, a tag."""
 
     def __post_init__(self) -> None:
         codes = [e.code for e in self.editions]
@@ -154,6 +156,9 @@ class ProjectConfig:
             raise ConfigError(f"[project] simplified_conversion must be {' or '.join(allowed)} "
                               f"with repair_standard {self.repair_standard!r}, not "
                               f"{self.simplified_conversion!r}", self.root / CONFIG_FILE)
+        if self.articles_per_page < 1:
+            raise ConfigError(f"[project] articles_per_page must be at least 1, not "
+                              f"{self.articles_per_page}", self.root / CONFIG_FILE)
         root = self.root.resolve()
         object.__setattr__(self, "root", root)
         for edition in self.editions_of(EditionKind.SCRIPT):
@@ -418,6 +423,8 @@ def _table_fields(cls: type, path: Path, where: str, table: dict[str, Any]) -> d
             raise ConfigError(f"{path}: {where}: {key} must be a string")
         elif kind == "bool" and not isinstance(value, bool):
             raise ConfigError(f"{path}: {where}: {key} must be true or false")
+        elif kind == "int" and (isinstance(value, bool) or not isinstance(value, int)):
+            raise ConfigError(f"{path}: {where}: {key} must be a whole number")
         values[key] = value
     return values
 

@@ -44,6 +44,7 @@ from translate_kit.importer.simplified import (
     simplified_converter_for,
 )
 from translate_kit.progress import Report, Step, ignore
+from translate_kit.tags import normalize_tag, parse_tags
 
 __all__ = ["ImportReport", "SourceResult", "import_sources"]
 
@@ -118,6 +119,7 @@ def import_sources(
     into: Path | None = None,
     title: str | None = None,
     date: str | None = None,
+    tags: tuple[str, ...] = (),
     force: bool = False,
     repair: bool = True,
     report: Report = ignore,
@@ -127,8 +129,10 @@ def import_sources(
     ``repair=False`` keeps the characters a naive converter left (see ``repair``) and
     a simplified source as it is (see ``simplified``).  A simplified source's original
     passages go into the simplified editions' correction catalogs (see ``originals``),
-    under the catalogs' lock, and are read before anything is written.
+    under the catalogs' lock, and are read before anything is written.  ``tags`` are
+    added to each article's front matter (``tags:``), after those it already has.
     """
+    tags = tuple(normalize_tag(tag) for tag in tags)
     articles_dir = (into or config.articles_dir).resolve()
     if not articles_dir.is_relative_to(config.docs_dir.resolve()):
         raise SourceError(f"articles must be inside the Sphinx project {config.docs_dir}", articles_dir)
@@ -139,7 +143,7 @@ def import_sources(
     for number, path in enumerate(paths):
         report(Step("import", "cleaning", number, len(paths), Path(path).name))
         taken = {plan.path for plan in plans}
-        plans.append(_prepare(config, Path(path), articles, title, date, force, taken,
+        plans.append(_prepare(config, Path(path), articles, title, date, tags, force, taken,
                               repairer, converter))
     report(Step("import", "writing", len(paths), len(paths)))
     if any(plan.originals for plan in plans):
@@ -176,7 +180,8 @@ def _with_originals(config: ProjectConfig, plan: _Plan) -> _Plan:
 
 def _prepare(
     config: ProjectConfig, path: Path, articles: ArticleIndex, title: str | None,
-    date: str | None, force: bool, taken: set[Path], repairer: Repairer | None,
+    date: str | None, tags: tuple[str, ...], force: bool, taken: set[Path],
+    repairer: Repairer | None,
     converter: SimplifiedConverter | None,
 ) -> _Plan:
     extract = _SUFFIXES.get(path.suffix.lower())
@@ -194,8 +199,12 @@ def _prepare(
     warnings = list(article.warnings)
     if date is None and not old.get("date"):
         warnings.append("no --date: the article is dated today")
-    meta = {
-        "date": str(date or old.get("date") or datetime.date.today().isoformat()),
+    meta: dict[str, Any] = {
+        "date": str(date or old.get("date") or datetime.date.today().isoformat())}
+    all_tags = parse_tags([*parse_tags(old.get("tags")), *tags])
+    if all_tags:
+        meta["tags"] = list(all_tags)
+    meta |= {
         "source": source,
         "source_sha256": hashlib.sha256(raw).hexdigest(),
         "encoding": decoded.encoding,

@@ -1,7 +1,10 @@
 """Keep the article list of ``docs/index.md`` in step with ``docs/articles/``.
 
-The list is a toctree between two MyST comment lines that the importer owns; everything
-else in the index is written by hand and left as it is.  Articles come newest first
+The list is a hidden toctree between two MyST comment lines that the importer owns;
+everything else in the index is written by hand and left as it is.  The toctree gives
+Sphinx the order of the pages (previous and next); readers see the articles through the
+extension's listings (``sphinxext.archives``), which page through them, instead of one
+list of the whole archive.  Articles come newest first
 (front-matter date, then title), so the list can be rebuilt from the files alone.
 
 An import must not read the whole archive: what the list and the importer need of each
@@ -125,7 +128,7 @@ def _entries(directory: Path) -> list[os.DirEntry[str]]:
 def index_block(docnames: list[str]) -> str:
     """The generated article list: a toctree of ``docnames`` between the importer's markers."""
     entries = "".join(f"{d}\n" for d in docnames)
-    return f"{BEGIN}\n```{{toctree}}\n:maxdepth: 1\n:caption: {CAPTION}\n\n{entries}```\n{END}\n"
+    return f"{BEGIN}\n```{{toctree}}\n:maxdepth: 1\n:hidden:\n:caption: {CAPTION}\n\n{entries}```\n{END}\n"
 
 
 def update_index(index: Path, docs_dir: Path, articles: ArticleIndex, title: str) -> bool:

@@ -22,6 +22,8 @@ itself from its own module:
   pages (front page, sitemap, 404) are written from;
 - ``accessibility``: what an accessibility audit asks that Sphinx and furo do not give;
 - ``articles``: an article's date and source under its title;
+- ``archives``: the listings readers browse by (the index's newest articles and pages,
+  archives by year and month, tags); ``feeds``: Atom feeds of the edition and its tags;
 - ``search``: the per-edition search: both scripts folded to one (``search_fold``), CJK
   text as overlapping bigrams (``search_language``), written as small shards that the
   search page loads on demand (``search_index``, ``static/translate-kit-search.js``);
@@ -90,10 +92,12 @@ def _configure(app: Sphinx, config: Config) -> None:
 def setup(app: Sphinx) -> dict[str, object]:
     from translate_kit.sphinxext import (
         accessibility,
+        archives,
         articles,
         editions,
         epub,
         extraction,
+        feeds,
         garbled,
         latex,
         messages,
@@ -115,7 +119,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.connect("config-inited", _configure, priority=100)
     modules = (script, quotes, plain_passages, translation, status, safety, editions, relations,
                site, accessibility, articles, search, garbled, passages, latex, epub, extraction,
-               messages, sharing)
+               messages, sharing, archives, feeds)
     for module in modules:
         module.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -43,6 +43,7 @@ SIDEBAR = [
     "sidebar/search.html",
     "sidebar/scroll-start.html",
     "translate-kit/editions.html",
+    "translate-kit/browse.html",
     "sidebar/scroll-end.html",
 ]
 
@@ -74,8 +75,10 @@ def _page_context(
         return
     project, edition = project_config(app.config), current_edition(app.config)
     to_site = "../" * (pagename.count("/") + 1)  # from this page up to _build/html/
-    # Every edition is built from the same documents; other generated pages may differ.
-    exists = pagename in app.env.all_docs or pagename in SHARED_PAGES
+    # Every edition is built from the same documents (and lists them under the same
+    # names); other generated pages may differ.
+    exists = (pagename in app.env.all_docs or pagename in SHARED_PAGES
+              or context.get("translate_kit_every_edition", False))
     target = app.builder.get_target_uri(pagename if exists else app.config.root_doc)
     links = [
         {

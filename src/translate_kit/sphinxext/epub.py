@@ -92,6 +92,9 @@ def _adopt_edition_structure(app: Sphinx, env: BuildEnvironment) -> None:
         config.epub_title = root.astext()
         config.epub_description = f"{root.astext()} ({current_edition(config).label})"
     config.epub_tocdepth = document_depth(env, config.root_doc)
+    # The index lists its articles in a hidden toctree (the site's listings show them):
+    # the book's table of contents still lists every one.
+    config.epub_tocscope = "includehidden"
 
 
 def document_depth(env: BuildEnvironment, root_doc: str) -> int:
