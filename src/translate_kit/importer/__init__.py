@@ -22,7 +22,7 @@ from typing import Any
 from translate_kit.config import ProjectConfig
 from translate_kit.errors import SourceError
 from translate_kit.files import write_atomic
-from translate_kit.importer.article import Counts, Finding, Repair, clean_article
+from translate_kit.importer.article import Counts, Finding, Repair, Restored, clean_article
 from translate_kit.importer.decode import decode
 from translate_kit.importer.document import (
     edited_by_hand,
@@ -78,10 +78,12 @@ class SourceResult:
     conversion: Conversion | None = None
     """The one conversion of a simplified source to the source edition's standard."""
     originals: tuple[OriginalsStored, ...] = ()
+    restorations: tuple[Restored, ...] = ()
+    """Damaged text restored, with its evidence (the findings still list the damage)."""
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
-        for key in ("findings", "warnings", "repairs", "originals"):
+        for key in ("findings", "warnings", "repairs", "originals", "restorations"):
             data[key] = list(data[key])
         return data
 
@@ -115,12 +117,14 @@ def import_sources(
     date: str | None = None,
     force: bool = False,
     repair: bool = True,
+    restore: bool = True,
     report: Report = ignore,
 ) -> ImportReport:
     """Import ``paths`` into ``into`` (default: the configured articles directory).
 
     ``repair=False`` keeps the characters a naive converter left (see ``repair``) and
-    a simplified source as it is (see ``simplified``).  A simplified source's original
+    a simplified source as it is (see ``simplified``); ``restore=False`` keeps all
+    damaged text flagged, restoring none (see ``restore``).  A simplified source's original
     passages go into the simplified editions' correction catalogs (see ``originals``),
     under the catalogs' lock, and are read before anything is written.
     """
@@ -135,7 +139,7 @@ def import_sources(
         report(Step("import", "cleaning", number, len(paths), Path(path).name))
         taken = {plan.path for plan in plans}
         plans.append(_prepare(config, Path(path), articles, title, date, force, taken,
-                              repairer, converter))
+                              repairer, converter, restore))
     report(Step("import", "writing", len(paths), len(paths)))
     if any(plan.originals for plan in plans):
         from translate_kit.catalogs.update import catalog_lock
@@ -172,7 +176,7 @@ def _with_originals(config: ProjectConfig, plan: _Plan) -> _Plan:
 def _prepare(
     config: ProjectConfig, path: Path, articles: ArticleIndex, title: str | None,
     date: str | None, force: bool, taken: set[Path], repairer: Repairer | None,
-    converter: SimplifiedConverter | None,
+    converter: SimplifiedConverter | None, restore: bool,
 ) -> _Plan:
     extract = _SUFFIXES.get(path.suffix.lower())
     if extract is None:
@@ -183,7 +187,7 @@ def _prepare(
     previous = articles.imported_from(source, taken)
     old = front_matter(previous) if previous else {}
     article = clean_article(extract(decoded.text), path, title, fallback_title=old.get("title"),
-                            repairer=repairer, converter=converter)
+                            repairer=repairer, converter=converter, restore=restore)
     document = previous or _free_path(articles.articles_dir, slugify(article.title), taken)
     warnings = list(article.warnings)
     if date is None and not old.get("date"):
@@ -200,7 +204,8 @@ def _prepare(
         raise SourceError("was edited by hand since it was imported; use --force to overwrite it", document)
     result = SourceResult(source, _relative(config, document), decoded.encoding, article.counts,
                           article.findings, tuple(warnings), written, article.repairs,
-                          article.script, article.conversion)
+                          article.script, article.conversion,
+                          restorations=article.restorations)
     originals = tuple(original_messages(article)) if simplified_editions(config) else ()
     return _Plan(document, text, result, originals)
 

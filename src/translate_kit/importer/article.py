@@ -6,7 +6,8 @@ nothing inside a damaged span should be "fixed".  Then annotations are removed,
 punctuation is made full-width, the simplified characters a naive converter left are
 repaired (``repair``: the whole document is looked at before any text changes),
 republisher notices are moved out of the body and the title is chosen.  Han characters
-are never added or dropped; a repair replaces one with another and is reported.  An
+are never added or dropped; a repair replaces one with another and is reported, and
+damaged text is only ever replaced by its restoration (``restore``), marked as such.  An
 article that arrived in simplified script is not repaired: once clean, it is converted
 whole (``simplified``; with Taiwan's words, ``s2twp``, a word may change its length),
 and its clean original is kept beside it for the simplified edition.
@@ -22,10 +23,11 @@ from translate_kit.errors import SourceError
 from translate_kit.importer.boilerplate import is_notice, split_trailing_credit
 from translate_kit.importer.charset import is_han
 from translate_kit.importer.extract import Extracted, SourceParagraph
-from translate_kit.importer.garbled import find_garbled
+from translate_kit.importer.garbled import Span, find_garbled
 from translate_kit.importer.pinyin import strip_annotations
 from translate_kit.importer.punctuation import fix_punctuation
 from translate_kit.importer.repair import Change, Repairer
+from translate_kit.importer.restore import Restoration, restorations
 from translate_kit.importer.simplified import (
     Conversion,
     Script,
@@ -62,9 +64,27 @@ class Repair:
 
 
 @dataclass(frozen=True)
+class Restored:
+    """Damaged text restored where the evidence was clear, located in the source file."""
+
+    line: int
+    column: int
+    text: str
+    restored: str
+    evidence: str
+
+
+@dataclass(frozen=True)
 class Segment:
     text: str
     garbled: bool = False
+    restored_from: str | None = None
+    """The damaged source text that ``text`` restores (None: not a restoration)."""
+
+    @property
+    def plain(self) -> bool:
+        """Ordinary text: neither kept damaged nor restored."""
+        return not self.garbled and self.restored_from is None
 
 
 Paragraph = tuple[Segment, ...]
@@ -77,6 +97,7 @@ class Counts:
     garbled_spans: int = 0
     boilerplate_moved: int = 0
     characters_repaired: int = 0
+    restored: int = 0
 
 
 @dataclass(frozen=True)
@@ -88,6 +109,7 @@ class Article:
     findings: tuple[Finding, ...] = ()
     warnings: tuple[str, ...] = ()
     repairs: tuple[Repair, ...] = ()
+    restorations: tuple[Restored, ...] = ()
     script: str = Script.TRADITIONAL.value
     """The script the article arrived in (``simplified``, ``traditional``, ``mixed``)."""
     conversion: Conversion | None = None
@@ -102,7 +124,8 @@ class _Cleaned:
     """A text cleaned up to its repair; each garbled span stands in it as one MASK."""
 
     text: str
-    garbled: tuple[str, ...]
+    garbled: tuple[Segment, ...]
+    """What each MASK stands for: damaged text kept, or its restoration."""
     line: int
     han_columns: tuple[int, ...]
     """Source column of each Han character of ``text``, in order."""
@@ -115,6 +138,7 @@ def plain(paragraph: Paragraph) -> str:
 def clean_article(
     extracted: Extracted, path: Path, title: str | None = None, fallback_title: str | None = None,
     repairer: Repairer | None = None, converter: SimplifiedConverter | None = None,
+    restore: bool = True,
 ) -> Article:
     """Apply every cleanup rule; SourceError when no article text is left.
 
@@ -122,9 +146,12 @@ def clean_article(
     earlier import was given), else one derived from the first sentence.  An article in
     simplified script is converted whole by ``converter`` and not repaired; without a
     ``repairer`` and a ``converter`` the text keeps the characters it arrived with.
+    Damaged text is restored where the evidence is clear (see ``restore``) unless
+    ``restore`` is False.
     """
-    counts, findings = Counts(), []
-    cleaned = [_clean(source, counts, findings) for source in extracted.paragraphs]
+    counts, findings, restored = Counts(), [], []
+    cleaned = [_clean(source, counts, findings, restored if restore else None)
+               for source in extracted.paragraphs]
     if title is None and extracted.title:
         text = _clean_text(extracted.title, counts)
         columns = tuple(i + 1 for i, ch in enumerate(extracted.title) if is_han(ch))
@@ -145,7 +172,7 @@ def clean_article(
         if is_notice(plain(paragraph)):
             notices.append(plain(paragraph))
             continue
-        if paragraph and not paragraph[-1].garbled:
+        if paragraph and paragraph[-1].plain:
             text, credit = split_trailing_credit(paragraph[-1].text)
             if credit:
                 notices.append(credit)
@@ -157,8 +184,9 @@ def clean_article(
         raise SourceError("contains no article text", path)
     title, body, warnings = _choose_title(title, body, fallback_title)
     repaired = tuple(sorted(repairs, key=lambda r: (r.line, r.column)))
+    counts.restored = len(restored)
     article = Article(title, tuple(body), tuple(notices), counts, tuple(findings), warnings,
-                      repaired, script.value)
+                      repaired, tuple(restored), script.value)
     return _converted(article, converter) if converting and converter else article
 
 
@@ -171,7 +199,7 @@ def _converted(article: Article, converter: SimplifiedConverter) -> Article:
              *(s.text for p in article.paragraphs for s in p if not s.garbled)]
     converted = [converter.convert(text) for text in texts]
     pieces = iter(converted[1 + len(article.notices):])
-    paragraphs = tuple(tuple(s if s.garbled else Segment(next(pieces)) for s in p)
+    paragraphs = tuple(tuple(s if s.garbled else replace(s, text=next(pieces)) for s in p)
                        for p in article.paragraphs)
     return replace(
         article, title=converted[0], notices=tuple(converted[1:1 + len(article.notices)]),
@@ -179,20 +207,48 @@ def _converted(article: Article, converter: SimplifiedConverter) -> Article:
         original_title=article.title, original_paragraphs=article.paragraphs)
 
 
-def _clean(source: SourceParagraph, counts: Counts, findings: list[Finding]) -> _Cleaned:
-    spans = find_garbled(source.text)
-    masked, last, columns = [], 0, []
+def _clean(source: SourceParagraph, counts: Counts, findings: list[Finding],
+           restored: list[Restored] | None) -> _Cleaned:
+    """``source`` cleaned; damage found is reported, and restored into ``restored``
+    (unless None) where the evidence is clear."""
+    text = source.text
+    spans = find_garbled(text)
     for span in spans:
-        masked.append(source.text[last:span.start] + MASK)
-        columns += _han_columns(source, last, span.start)
-        last = span.end
         findings.append(Finding("garbled", source.line, source.column + span.start,
-                                source.text[span.start:span.end], span.detail))
+                                text[span.start:span.end], span.detail))
     counts.garbled_spans += len(spans)
-    columns += _han_columns(source, last, len(source.text))
-    cleaned = _clean_text("".join(masked) + source.text[last:], counts)
-    garbled = tuple(source.text[span.start:span.end] for span in spans)
-    return _Cleaned(cleaned, garbled, source.line, tuple(columns))
+    found = restorations(text, spans) if restored is not None else []
+    restored = [] if restored is None else restored
+    restored += [Restored(source.line, source.column + r.start, text[r.start:r.end],
+                          r.restored, r.evidence) for r in found]
+    pieces = sorted([(r.start, r.end, Segment(r.restored, restored_from=text[r.start:r.end]))
+                     for r in found]
+                    + [(a, b, Segment(text[a:b], garbled=True)) for a, b in _left_damaged(spans, found)],
+                    key=lambda piece: piece[0])
+    masked, last, columns = [], 0, []
+    for start, end, _ in pieces:
+        masked.append(text[last:start] + MASK)
+        columns += _han_columns(source, last, start)
+        last = end
+    columns += _han_columns(source, last, len(text))
+    cleaned = _clean_text("".join(masked) + text[last:], counts)
+    return _Cleaned(cleaned, tuple(segment for _, _, segment in pieces), source.line, tuple(columns))
+
+
+def _left_damaged(spans: list[Span], found: list[Restoration]) -> list[tuple[int, int]]:
+    """The parts of the damaged spans that no restoration covers."""
+    parts = []
+    for span in spans:
+        start = span.start
+        for r in found:
+            if r.end <= start or r.start >= span.end:
+                continue
+            if r.start > start:
+                parts.append((start, r.start))
+            start = max(start, r.end)
+        if start < span.end:
+            parts.append((start, span.end))
+    return parts
 
 
 def _han_columns(source: SourceParagraph, start: int, end: int) -> list[int]:
@@ -215,11 +271,11 @@ def _located(paragraph: _Cleaned, change: Change) -> Repair:
 
 def _segments(cleaned: _Cleaned) -> Paragraph:
     segments = []
-    for piece, garbled in zip(cleaned.text.split(MASK), [*cleaned.garbled, None]):
+    for piece, damaged in zip(cleaned.text.split(MASK), [*cleaned.garbled, None]):
         if piece:
             segments.append(Segment(piece))
-        if garbled:
-            segments.append(Segment(garbled, garbled=True))
+        if damaged:
+            segments.append(damaged)
     return tuple(segments)
 
 
@@ -261,6 +317,6 @@ def _is_title_line(paragraph: Paragraph) -> bool:
     return (
         len(text) <= MAX_TITLE
         and _has_words(text)  # a rule such as "---" or "***" is no title
-        and not any(s.garbled for s in paragraph)
+        and all(s.plain for s in paragraph)
         and not _SENTENCE_PUNCTUATION.search(text)
     )
