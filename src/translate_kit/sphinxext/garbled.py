@@ -15,7 +15,7 @@ glyph still stops the PDF, naming it (see ``publish.pdf``).
 damaged source it replaces.  The restored text is ordinary text of the page (script
 editions convert it); the source is shown as written, never interpreted: in HTML as
 ``<span class="restored" title="...">`` (dotted underline, the source on hover), in the
-PDF as ``\DUrole{restored}{...}`` (dotted underline) with a footnote naming the source.
+PDF as ``\\DUrole{restored}{...}`` (in colour) with a footnote naming the source.
 """
 
 from __future__ import annotations
