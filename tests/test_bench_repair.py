@@ -15,4 +15,4 @@ def test_import_repairs_the_degraded_corpus_and_leaves_the_proper_one_alone(tmp_
     measure = measure_repairs(tmp_path)
     assert measure.percent_before > 2  # the corpus does exercise the repair
     assert measure.percent_after <= TARGET_WRONG_PERCENT
-    assert measure.repairs_in_proper_text == 0
+    assert measure.repairs_in_proper_text == 0 and measure.false_flags == 0
