@@ -54,6 +54,7 @@ def test_html_shows_the_same_boxed_code_points(project):
 
 
 SAMPLE = Path(__file__).parents[1] / "sources" / "000_5b3b55316f9678e7.txt"
+HOSTILE_RESTORED = r"{restored}`負擔 <\input{x}$%~>`"
 RESTORED_TITLES = {  # edition -> (shown text, hover title) of the restored 負擔
     "zh-Hant": ("負擔", "匯入時還原；原文：?fù)?dān)"),
     "zh-Hans": ("负担", "导入时还原；原文：?fù)?dān)"),
@@ -70,6 +71,9 @@ def restored_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, st
     report = import_sources(load_config(root), [root / "sources" / SAMPLE.name], date="2019-06-14")
     [result] = report.results
     assert result.counts.restored == 2
+    document = root / result.document  # and a restoration whose source is LaTeX
+    document.write_text(document.read_text(encoding="utf-8").rstrip("\n") + HOSTILE_RESTORED + "\n",
+                        encoding="utf-8")
     return root, Path(result.document).relative_to("docs").with_suffix("").as_posix()
 
 
@@ -96,3 +100,4 @@ def test_the_latex_source_marks_the_restored_text_and_names_its_source_in_a_foot
     tex = (tmp_path / config.tex_name(config.source_edition)).read_text(encoding="utf-8")
     assert r"勇挑重\DUrole{restored}{負擔}\footnote{匯入時還原；原文：?fù)?dān)}、真抓" in tex
     assert r"\DUrole{restored}{善招商決}\footnote{匯入時還原；原文：普猩虥Q}策" in tex
+    assert r"\footnote{匯入時還原；原文：\textbackslash{}input\{x\}\$\%\textasciitilde{}}" in tex
