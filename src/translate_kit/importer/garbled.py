@@ -21,7 +21,7 @@ The damage that survives in the sources:
   repeat a neighbour, 湿漉漉, or make a dictionary word with them), short runs of kana
   or Hangul inside Han text (``MAX_ODD_RUN``), lone Latin letters wedged between Han
   characters and lost characters, that holds a foreign symbol or at least
-  ``MIN_SUSPECTS`` of the others.
+  ``MIN_SUSPECTS`` of the others (a letter counts only beside a rare character).
 
 Japanese and Korean sentences (``foreign_passages``) are not Chinese text with odd
 characters in it: there only U+FFFD and Private Use Area codes are damage.
@@ -106,7 +106,7 @@ def find_garbled(text: str) -> list[Span]:
     spans: list[Span] = []
     for cluster in _clusters(text, members):
         kinds = Counter(m.kind for m in cluster)
-        odd = kinds["rare"] + kinds["stray"] + kinds["tilde"]
+        odd = kinds["rare"] + kinds["stray"] + kinds["tilde"] + _letters_by_rare(cluster)
         if kinds["foreign"] or (odd and odd + kinds["lost"] >= MIN_SUSPECTS):
             widen = bool(kinds["foreign"]) and not _within_any(cluster[0].start, passages)
             spans.append(_run(text, cluster, widen))
@@ -114,6 +114,12 @@ def find_garbled(text: str) -> list[Span]:
             spans += [Span(m.start, m.end, m.detail, m.hint)
                       for m in cluster if m.kind in ("lost", "stray")]
     return spans
+
+
+def _letters_by_rare(cluster: list[_Member]) -> int:
+    """Wedged letters touching a rare character (笈c): a GBK second byte read as ASCII."""
+    rare = {m.start for m in cluster if m.kind == "rare"} | {m.end for m in cluster if m.kind == "rare"}
+    return sum(m.kind == "letter" and (m.start in rare or m.end in rare) for m in cluster)
 
 
 def foreign_passages(text: str) -> list[tuple[int, int]]:
