@@ -13,6 +13,7 @@ from conftest import FIXTURES, copy_root
 from translate_kit.config import load_config
 from translate_kit.importer import import_sources
 from translate_kit.publish import build_html, build_pdfs
+from translate_kit.publish.sphinx_run import run_sphinx
 
 # ⒕ (U+2495) is only in the CJK fonts; U+E5E5 and U+E5E6 (Private Use Area) are in none.
 DAMAGED = FIXTURES / "damaged" / "damaged-article.txt"
@@ -50,3 +51,53 @@ def test_html_shows_the_same_boxed_code_points(project):
     boxes = body.xpath("//span[@class='garbled']/span[@class='missing-glyph']")
     assert [b.text for b in boxes] == ["U+E5E5", "U+E5E6"]
     assert "季帧⒕际?" in body.text_content()
+
+
+SAMPLE = Path(__file__).parents[1] / "sources" / "000_5b3b55316f9678e7.txt"
+HOSTILE_RESTORED = r"{restored}`負擔 <\input{x}$%~>`"
+RESTORED_TITLES = {  # edition -> (shown text, hover title) of the restored 負擔
+    "zh-Hant": ("負擔", "匯入時還原；原文：?fù)?dān)"),
+    "zh-Hans": ("负担", "导入时还原；原文：?fù)?dān)"),
+    "en": ("負擔", "Restored on import; the source reads: ?fù)?dān)"),
+}
+
+
+@pytest.fixture(scope="module")
+def restored_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The PDF test project with the sample imported, its clear damage restored."""
+    root = copy_root("pdf-editions", tmp_path_factory.mktemp("restored"))
+    (root / "sources").mkdir()
+    shutil.copy(SAMPLE, root / "sources" / SAMPLE.name)
+    report = import_sources(load_config(root), [root / "sources" / SAMPLE.name], date="2019-06-14")
+    [result] = report.results
+    assert result.counts.restored == 2
+    document = root / result.document  # and a restoration whose source is LaTeX
+    document.write_text(document.read_text(encoding="utf-8").rstrip("\n") + HOSTILE_RESTORED + "\n",
+                        encoding="utf-8")
+    return root, Path(result.document).relative_to("docs").with_suffix("").as_posix()
+
+
+def test_every_edition_shows_the_restored_text_marked_with_its_source(restored_project):
+    root, docname = restored_project
+    config = load_config(root)
+    assert build_html(config, tuple(config.editions)).ok
+    for edition in config.editions:
+        page = config.edition_html_dir(edition) / f"{docname}.html"
+        body = lxml.html.fromstring(page.read_text(encoding="utf-8"))
+        spans = body.xpath("//span[@class='restored']")
+        shown, title = RESTORED_TITLES[edition.code]
+        assert [(s.text_content(), s.get("title")) for s in spans][0] == (shown, title), edition.code
+        assert spans[1].text_content() in ("善招商決", "善招商决"), edition.code
+        assert [s.text_content() for s in body.xpath("//span[@class='garbled']")] == ["?guī)欤晟"]
+
+
+def test_the_latex_source_marks_the_restored_text_and_names_its_source_in_a_footnote(
+        restored_project, tmp_path):
+    root, docname = restored_project
+    config = load_config(root)
+    run = run_sphinx(config, config.source_edition, "latex", tmp_path)
+    assert run.ok, run.output
+    tex = (tmp_path / config.tex_name(config.source_edition)).read_text(encoding="utf-8")
+    assert r"勇挑重\DUrole{restored}{負擔}\footnote{匯入時還原；原文：?fù)?dān)}、真抓" in tex
+    assert r"\DUrole{restored}{善招商決}\footnote{匯入時還原；原文：普猩虥Q}策" in tex
+    assert r"\footnote{匯入時還原；原文：\textbackslash{}input\{x\}\$\%\textasciitilde{}}" in tex

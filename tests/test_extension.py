@@ -27,6 +27,8 @@ date: 2024-03-16
 # 專家庫
 
 專家{garbled}`?guī` 繼續完善。
+
+勇挑重{restored}`負擔 <?fù)?dān)>`。
 """
 
 
@@ -108,3 +110,17 @@ def test_damaged_text_is_greyed_in_the_latex_source(project, tmp_path):
     tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
     assert r"專家\DUrole{garbled}{?guī} 繼續完善。" in tex
     assert r"\providecommand{\DUrolegarbled}[1]{\textcolor{gray}{#1}}" in tex
+
+
+def test_restored_text_is_marked_with_its_source_in_the_editions_script(pages):
+    hant = pages("zh-Hant", "articles/a003").xpath("//span[contains(@class, 'restored')]")
+    hans = pages("zh-Hans", "articles/a003").xpath("//span[contains(@class, 'restored')]")
+    assert [(s.text_content(), s.get("title")) for s in hant] == [("負擔", "匯入時還原；原文：?fù)?dān)")]
+    assert [(s.text_content(), s.get("title")) for s in hans] == [("负担", "导入时还原；原文：?fù)?dān)")]
+
+
+def test_restored_text_has_its_source_in_a_footnote_in_the_latex_source(project, tmp_path):
+    app = build(project, tmp_path, "zh-Hans", "latex")
+    tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
+    assert r"勇挑重\DUrole{restored}{负担}\footnote{导入时还原；原文：?fù)?dān)}。" in tex
+    assert r"\providecommand{\DUrolerestored}[1]{\textcolor{teal}{#1}}" in tex

@@ -49,13 +49,16 @@ def test_the_sample_becomes_a_clean_document_listed_in_the_index(project):
     assert meta["notice"][0].startswith("免責聲明：")
     assert meta["counts"] == {"annotations_removed": 242, "punctuation_fixed": 77,
                               "garbled_spans": 3, "boilerplate_moved": 1,
-                              "characters_repaired": 17}
+                              "characters_repaired": 17, "restored": 2}
     text = document.read_text(encoding="utf-8")
     assert f"# {TITLE}\n\n近日，泰州經濟開發區（綜合保稅區）召開" in text
-    assert "勇挑重{garbled}`?fù)`{garbled}`?dān)`、真抓實幹" in text
+    assert "勇挑重{restored}`負擔 <?fù)?dān)>`、真抓實幹" in text
+    assert "專家{garbled}`?guī)欤晟`{restored}`善招商決 <普猩虥Q>`策機制" in text
     assert "免責聲明" not in text.split("---\n", 2)[2]
     assert f"  sources/{SAMPLE.name}:2:284: garbled: " in result
     assert f"  sources/{SAMPLE.name}:4:445: garbled: ?guī)欤晟普猩虥Q (misaligned" in result
+    assert f"  sources/{SAMPLE.name}:2:284: restored: ?fù)?dān)→負擔 (pinyin fù dān: " in result
+    assert f"  sources/{SAMPLE.name}:4:452: restored: 普猩虥Q→善招商決 (realigned" in result
     index = (project / "docs" / "index.md").read_text(encoding="utf-8")
     assert f"articles/{SLUG}\n" in index
     assert "由編輯手寫的說明" in index and index.endswith("手寫的結尾。\n")
@@ -178,3 +181,25 @@ def test_no_repair_imports_the_characters_as_they_arrived(project):
     assert front(document)["counts"]["characters_repaired"] == 0
     text = document.read_text(encoding="utf-8")
     assert "情況匯報后，" in text and "真抓實干" in text and "智能制造" in text
+
+
+def test_the_report_lists_each_restoration_with_its_evidence(project):
+    import_sample(project, "--report", str(project / "report.json"))
+    [entry] = json.loads((project / "report.json").read_text(encoding="utf-8"))["sources"]
+    assert entry["restorations"] == [
+        {"line": 2, "column": 284, "text": "?fù)?dān)", "restored": "負擔",
+         "evidence": "pinyin fù dān: only 負擔 makes words with 勇挑重…"},
+        {"line": 4, "column": 452, "text": "普猩虥Q", "restored": "善招商決",
+         "evidence": "realigned by one byte: ｊ善招商決; words 善 招商 決策"},
+    ]
+    assert len(entry["findings"]) == entry["counts"]["garbled_spans"] == 3  # the damage found
+
+
+def test_no_restore_keeps_every_damaged_span_flagged(project):
+    result = import_sample(project, "--no-restore")
+    document = project / "docs" / "articles" / f"{SLUG}.md"
+    text = document.read_text(encoding="utf-8")
+    assert "{restored}" not in text and front(document)["counts"]["restored"] == 0
+    assert "勇挑重{garbled}`?fù)`{garbled}`?dān)`、真抓實幹" in text
+    assert "專家{garbled}`?guī)欤晟普猩虥Q`策機制" in text
+    assert ": restored: " not in result and "0 damaged spans restored" in result

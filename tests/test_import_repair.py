@@ -128,5 +128,6 @@ def test_the_article_reports_each_repair_with_its_source_position(repairer):
 def test_garbled_spans_are_never_repaired(repairer):
     source = "會后見,這里位于專家?guī)欤晟普猩虥Q策。"
     article = clean_article(from_text(source), Path("a.txt"), "T", repairer=repairer)
-    assert [(s.text, s.garbled) for s in article.paragraphs[0]] == [
-        ("會後見，這裡位於專家", False), ("?guī)欤晟普猩虥Q", True), ("策。", False)]
+    assert [(s.text, s.garbled, s.restored_from) for s in article.paragraphs[0]] == [
+        ("會後見，這裡位於專家", False, None), ("?guī)欤晟", True, None),
+        ("善招商決", False, "普猩虥Q"), ("策。", False, None)]

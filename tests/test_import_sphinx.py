@@ -33,6 +33,7 @@ SHOWN = {  # a hostile source line -> the text its page shows
 GARBLED = "勇挑重?fù)?dān)、真抓實干"
 HOSTILE = [*SHOWN, GARBLED]
 DAMAGED = ["金額5`元。", "產值達到1200|元。", "報告指出，\ue5e5\ue5e6園區。"]
+HOSTILE_RESTORED = '{restored}`` 負擔 <"><script>alert(1)</script>`&> ``'
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +44,9 @@ def built(tmp_path_factory):
     source.write_text("\n".join(HOSTILE + DAMAGED) + "\n", encoding="utf-8")
     report = import_sources(load_config(root), [source], title="*標題*<i>斜</i>", date="2024-05-01")
     docname = Path(report.results[0].document).relative_to("docs").with_suffix("").as_posix()
+    document = root / "docs" / f"{docname}.md"  # a restoration whose source is hostile
+    document.write_text(document.read_text(encoding="utf-8").rstrip("\n") + HOSTILE_RESTORED + "\n",
+                        encoding="utf-8")
     warnings = StringIO()
     app = Sphinx(root / "docs", root / "docs", root / "_build" / "html", root / "_build" / "doctrees",
                  "html", status=None, warning=warnings, freshenv=True)
@@ -79,9 +83,19 @@ def test_garbled_spans_render_as_marked_spans(built):
     app, _, body, _ = built
     spans = body.xpath(".//span[@class='garbled']")
     # the lone backslash between 和 and 反 is where GBK and Big5 lose a character's first byte
-    assert [s.text_content() for s in spans] == ["\\", "?fù)", "?dān)", "`", "|", "U+E5E5U+E5E6"]
+    assert [s.text_content() for s in spans] == ["\\", "`", "|", "U+E5E5U+E5E6"]
     assert all(s.get("title") for s in spans)
     assert (Path(app.outdir) / "_static" / "translate-kit-garbled.css").exists()
+
+
+def test_restored_text_renders_marked_with_its_source_as_plain_text(built):
+    _, _, body, _ = built
+    spans = body.xpath(".//span[@class='restored']")
+    assert [(s.text_content(), s.get("title"), len(s)) for s in spans] == [
+        ("負擔", "Restored on import; the source reads: ?fù)?dān)", 0),
+        ("負擔", 'Restored on import; the source reads: "><script>alert(1)</script>`&', 0),
+    ]
+    assert "勇挑重負擔、真抓實干" in body.text_content()
 
 
 def test_characters_no_font_has_show_as_boxed_code_points(built):

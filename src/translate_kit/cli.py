@@ -393,11 +393,13 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 @click.option("--force", is_flag=True, help="Overwrite documents that were edited by hand.")
 @click.option("--no-repair", is_flag=True,
               help="Keep the simplified characters a naive converter left (no repairs).")
+@click.option("--no-restore", is_flag=True,
+              help="Keep all damaged text flagged, even where the evidence restores it.")
 @pass_config
 @reports_errors
 def import_(config: ProjectConfig, sources: tuple[Path, ...], into: Path | None,
             title: str | None, date: str | None, tags: tuple[str, ...], report_path: Path | None,
-            force: bool, no_repair: bool) -> None:
+            force: bool, no_repair: bool, no_restore: bool) -> None:
     """Import source articles (.txt, .html) as MyST documents and list them in the index."""
     from translate_kit.importer import import_sources
 
@@ -405,7 +407,7 @@ def import_(config: ProjectConfig, sources: tuple[Path, ...], into: Path | None,
         raise click.UsageError("--title names one article: import one SOURCE at a time")
     with show_progress(console(err=True)) as progress:  # a bar over several sources
         report = import_sources(config, list(sources), into=into, title=title, date=date,
-                                tags=tags, force=force, repair=not no_repair,
+                                tags=tags, force=force, repair=not no_repair, restore=not no_restore,
                                 report=progress if len(sources) > 1 else ignore)
     for r in report.results:
         c = r.counts
@@ -413,7 +415,7 @@ def import_(config: ProjectConfig, sources: tuple[Path, ...], into: Path | None,
             f" ({'written' if r.written else 'unchanged'}; encoding {r.encoding}): "
             f"{c.annotations_removed} annotations removed, {c.punctuation_fixed} punctuation "
             f"fixed, {c.garbled_spans} garbled spans, {c.boilerplate_moved} notices moved, "
-            f"{c.characters_repaired} characters repaired")
+            f"{c.characters_repaired} characters repaired, {c.restored} damaged spans restored")
         if r.conversion:  # one conversion, not a repair per character
             v = r.conversion
             say("  ", f"script: {r.script}, converted by {v.opencc} with {v.phrases} phrases of "
@@ -428,6 +430,9 @@ def import_(config: ProjectConfig, sources: tuple[Path, ...], into: Path | None,
                 f" ({m.encoding} read as {m.read_as})")
         for f in r.findings:  # file:line:column, as editors and terminals link them
             say("  ", f"{r.source}:{f.line}:{f.column}: {f.kind}: ", f.text, " (", f.detail, ")")
+        for s in r.restorations:
+            say("  ", f"{r.source}:{s.line}:{s.column}: restored: ", f"{s.text}→{s.restored}",
+                " (", s.evidence, ")")
         for p in r.repairs:
             say("  ", f"{r.source}:{p.line}:{p.column}: repair: ", f"{p.before}→{p.after}",
                 " (phrase ", p.phrase, ")")

@@ -23,7 +23,7 @@ from typing import Any
 from translate_kit.config import ProjectConfig
 from translate_kit.errors import SourceError
 from translate_kit.files import write_atomic
-from translate_kit.importer.article import Counts, Finding, Repair, clean_article
+from translate_kit.importer.article import Counts, Finding, Repair, Restored, clean_article
 from translate_kit.importer.decode import decode
 from translate_kit.importer.document import (
     edited_by_hand,
@@ -84,10 +84,12 @@ class SourceResult:
     reversals: tuple[Reversal, ...] = ()
     """Runs of mojibake reversed, each with the codec that misread it and the right one
     (``--no-repair`` keeps them as they arrived)."""
+    restorations: tuple[Restored, ...] = ()
+    """Damaged text restored, with its evidence (the findings still list the damage)."""
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
-        for key in ("findings", "warnings", "repairs", "originals"):
+        for key in ("findings", "warnings", "repairs", "originals", "restorations"):
             data[key] = list(data[key])
         return data
 
@@ -122,12 +124,14 @@ def import_sources(
     tags: tuple[str, ...] = (),
     force: bool = False,
     repair: bool = True,
+    restore: bool = True,
     report: Report = ignore,
 ) -> ImportReport:
     """Import ``paths`` into ``into`` (default: the configured articles directory).
 
     ``repair=False`` keeps the characters a naive converter left (see ``repair``) and
-    a simplified source as it is (see ``simplified``).  A simplified source's original
+    a simplified source as it is (see ``simplified``); ``restore=False`` keeps all
+    damaged text flagged, restoring none (see ``restore``).  A simplified source's original
     passages go into the simplified editions' correction catalogs (see ``originals``),
     under the catalogs' lock, and are read before anything is written.  ``tags`` are
     added to each article's front matter (``tags:``), after those it already has.
@@ -144,7 +148,7 @@ def import_sources(
         report(Step("import", "cleaning", number, len(paths), Path(path).name))
         taken = {plan.path for plan in plans}
         plans.append(_prepare(config, Path(path), articles, title, date, tags, force, taken,
-                              repairer, converter))
+                              repairer, converter, restore))
     report(Step("import", "writing", len(paths), len(paths)))
     if any(plan.originals for plan in plans):
         from translate_kit.catalogs.update import catalog_lock
@@ -182,7 +186,7 @@ def _prepare(
     config: ProjectConfig, path: Path, articles: ArticleIndex, title: str | None,
     date: str | None, tags: tuple[str, ...], force: bool, taken: set[Path],
     repairer: Repairer | None,
-    converter: SimplifiedConverter | None,
+    converter: SimplifiedConverter | None, restore: bool,
 ) -> _Plan:
     extract = _SUFFIXES.get(path.suffix.lower())
     if extract is None:
@@ -194,7 +198,7 @@ def _prepare(
     previous = articles.imported_from(source, taken)
     old = front_matter(previous) if previous else {}
     article = clean_article(extract(unmangled), path, title, fallback_title=old.get("title"),
-                            repairer=repairer, converter=converter)
+                            repairer=repairer, converter=converter, restore=restore)
     document = previous or _free_path(articles.articles_dir, slugify(article.title), taken)
     warnings = list(article.warnings)
     if date is None and not old.get("date"):
@@ -216,7 +220,8 @@ def _prepare(
         raise SourceError("was edited by hand since it was imported; use --force to overwrite it", document)
     result = SourceResult(source, _relative(config, document), decoded.encoding, article.counts,
                           article.findings, tuple(warnings), written, article.repairs,
-                          article.script, article.conversion, reversals=reversals)
+                          article.script, article.conversion, reversals=reversals,
+                          restorations=article.restorations)
     originals = tuple(original_messages(article)) if simplified_editions(config) else ()
     return _Plan(document, text, result, originals)
 

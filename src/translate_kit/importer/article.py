@@ -8,7 +8,8 @@ never flagged as damaged.  Then annotations are removed,
 punctuation is made full-width, the simplified characters a naive converter left are
 repaired (``repair``: the whole document is looked at before any text changes),
 republisher notices are moved out of the body and the title is chosen.  Han characters
-are never added or dropped; a repair replaces one with another and is reported.  An
+are never added or dropped; a repair replaces one with another and is reported, and
+damaged text is only ever replaced by its restoration (``restore``), marked as such.  An
 article that arrived in simplified script is not repaired: once clean, it is converted
 whole (``simplified``; with Taiwan's words, ``s2twp``, a word may change its length),
 and its clean original is kept beside it for the simplified edition.
@@ -25,11 +26,12 @@ from translate_kit.errors import SourceError
 from translate_kit.importer.boilerplate import is_notice, split_trailing_credit
 from translate_kit.importer.charset import is_han
 from translate_kit.importer.extract import Extracted, SourceParagraph
-from translate_kit.importer.garbled import find_garbled
+from translate_kit.importer.garbled import Span, find_garbled
 from translate_kit.importer.passages import article_language, foreign_passages
 from translate_kit.importer.pinyin import strip_annotations
 from translate_kit.importer.punctuation import fix_punctuation
 from translate_kit.importer.repair import Change, Repairer
+from translate_kit.importer.restore import Restoration, restorations
 from translate_kit.importer.simplified import (
     Conversion,
     Script,
@@ -66,16 +68,34 @@ class Repair:
 
 
 @dataclass(frozen=True)
+class Restored:
+    """Damaged text restored where the evidence was clear, located in the source file."""
+
+    line: int
+    column: int
+    text: str
+    restored: str
+    evidence: str
+
+
+@dataclass(frozen=True)
 class Segment:
     text: str
     garbled: bool = False
     language: str | None = None
     """The language of a Japanese or Korean passage (``ja``, ``ko``), kept as it is."""
+    restored_from: str | None = None
+    """The damaged source text that ``text`` restores (None: not a restoration)."""
 
     @property
     def verbatim(self) -> bool:
         """Whether the segment is kept exactly as it arrived (damaged or foreign)."""
         return self.garbled or self.language is not None
+
+    @property
+    def plain(self) -> bool:
+        """Ordinary text: neither kept as it arrived nor restored."""
+        return not self.verbatim and self.restored_from is None
 
 
 Paragraph = tuple[Segment, ...]
@@ -88,6 +108,7 @@ class Counts:
     garbled_spans: int = 0
     boilerplate_moved: int = 0
     characters_repaired: int = 0
+    restored: int = 0
 
 
 @dataclass(frozen=True)
@@ -99,6 +120,7 @@ class Article:
     findings: tuple[Finding, ...] = ()
     warnings: tuple[str, ...] = ()
     repairs: tuple[Repair, ...] = ()
+    restorations: tuple[Restored, ...] = ()
     script: str = Script.TRADITIONAL.value
     """The script the article arrived in (``simplified``, ``traditional``, ``mixed``)."""
     conversion: Conversion | None = None
@@ -117,6 +139,7 @@ class _Cleaned:
 
     text: str
     masked: tuple[Segment, ...]
+    """What each MASK stands for: damaged text kept, its restoration, or a foreign passage."""
     line: int
     han_columns: tuple[int, ...]
     """Source column of each Han character of ``text``, in order."""
@@ -129,6 +152,7 @@ def plain(paragraph: Paragraph) -> str:
 def clean_article(
     extracted: Extracted, path: Path, title: str | None = None, fallback_title: str | None = None,
     repairer: Repairer | None = None, converter: SimplifiedConverter | None = None,
+    restore: bool = True,
 ) -> Article:
     """Apply every cleanup rule; SourceError when no article text is left.
 
@@ -136,10 +160,13 @@ def clean_article(
     earlier import was given), else one derived from the first sentence.  An article in
     simplified script is converted whole by ``converter`` and not repaired; without a
     ``repairer`` and a ``converter`` the text keeps the characters it arrived with.
+    Damaged text is restored where the evidence is clear (see ``restore``) unless
+    ``restore`` is False.
     """
-    counts, findings = Counts(), []
+    counts, findings, restored = Counts(), [], []
     language = article_language([source.text for source in extracted.paragraphs])
-    cleaned = [_clean(source, counts, findings, language) for source in extracted.paragraphs]
+    cleaned = [_clean(source, counts, findings, language, restored if restore else None)
+               for source in extracted.paragraphs]
     if title is None and extracted.title:
         cleaned.append(_clean_title(extracted.title, extracted.title_line, counts, language))
     repairs: list[Repair] = []
@@ -158,7 +185,7 @@ def clean_article(
         if is_notice(plain(paragraph)):
             notices.append(plain(paragraph))
             continue
-        if paragraph and not paragraph[-1].verbatim:
+        if paragraph and paragraph[-1].plain:
             text, credit = split_trailing_credit(paragraph[-1].text)
             if credit:
                 notices.append(credit)
@@ -170,8 +197,9 @@ def clean_article(
         raise SourceError("contains no article text", path)
     title, body, warnings = _choose_title(title, body, fallback_title)
     repaired = tuple(sorted(repairs, key=lambda r: (r.line, r.column)))
+    counts.restored = len(restored)
     article = Article(title, tuple(body), tuple(notices), counts, tuple(findings), warnings,
-                      repaired, script.value, language=language)
+                      repaired, tuple(restored), script.value, language=language)
     return _converted(article, converter) if converting and converter else article
 
 
@@ -186,7 +214,7 @@ def _converted(article: Article, converter: SimplifiedConverter) -> Article:
     converted = [converter.convert(text) for text in texts]
     converted[0] = _outside_passages(article.title, converter.convert, article.language)
     pieces = iter(converted[1 + len(article.notices):])
-    paragraphs = tuple(tuple(s if s.verbatim else Segment(next(pieces)) for s in p)
+    paragraphs = tuple(tuple(s if s.verbatim else replace(s, text=next(pieces)) for s in p)
                        for p in article.paragraphs)
     return replace(
         article, title=converted[0], notices=tuple(converted[1:1 + len(article.notices)]),
@@ -204,27 +232,51 @@ def _outside_passages(text: str, convert: Callable[[str], str], language: str | 
 
 
 def _clean(source: SourceParagraph, counts: Counts, findings: list[Finding],
-           language: str | None) -> _Cleaned:
-    passages = foreign_passages(source.text, language)
-    spans = [span for span in find_garbled(source.text)
+           language: str | None, restored: list[Restored] | None) -> _Cleaned:
+    """``source`` cleaned; damage found is reported, and restored into ``restored``
+    (unless None) where the evidence is clear; Japanese and Korean passages are kept."""
+    text = source.text
+    passages = foreign_passages(text, language)
+    spans = [span for span in find_garbled(text)
              if not any(p.start < span.end and span.start < p.end for p in passages)]
-    masked, kept, last, columns = [], [], 0, []
-    pieces = sorted([(s.start, s.end, Segment(source.text[s.start:s.end], garbled=True))
-                     for s in spans]
-                    + [(p.start, p.end, Segment(source.text[p.start:p.end], language=p.language))
-                       for p in passages], key=lambda piece: piece[0])
-    for start, end, segment in pieces:
-        masked.append(source.text[last:start] + MASK)
-        columns += _han_columns(source, last, start)
-        kept.append(segment)
-        last = end
     for span in spans:
         findings.append(Finding("garbled", source.line, source.column + span.start,
-                                source.text[span.start:span.end], span.detail))
+                                text[span.start:span.end], span.detail))
     counts.garbled_spans += len(spans)
-    columns += _han_columns(source, last, len(source.text))
-    cleaned = _clean_text("".join(masked) + source.text[last:], counts)
-    return _Cleaned(cleaned, tuple(kept), source.line, tuple(columns))
+    found = restorations(text, spans) if restored is not None else []
+    restored = [] if restored is None else restored
+    restored += [Restored(source.line, source.column + r.start, text[r.start:r.end],
+                          r.restored, r.evidence) for r in found]
+    pieces = sorted([(r.start, r.end, Segment(r.restored, restored_from=text[r.start:r.end]))
+                     for r in found]
+                    + [(a, b, Segment(text[a:b], garbled=True)) for a, b in _left_damaged(spans, found)]
+                    + [(p.start, p.end, Segment(text[p.start:p.end], language=p.language))
+                       for p in passages],
+                    key=lambda piece: piece[0])
+    masked, last, columns = [], 0, []
+    for start, end, _ in pieces:
+        masked.append(text[last:start] + MASK)
+        columns += _han_columns(source, last, start)
+        last = end
+    columns += _han_columns(source, last, len(text))
+    cleaned = _clean_text("".join(masked) + text[last:], counts)
+    return _Cleaned(cleaned, tuple(segment for _, _, segment in pieces), source.line, tuple(columns))
+
+
+def _left_damaged(spans: list[Span], found: list[Restoration]) -> list[tuple[int, int]]:
+    """The parts of the damaged spans that no restoration covers."""
+    parts = []
+    for span in spans:
+        start = span.start
+        for r in found:
+            if r.end <= start or r.start >= span.end:
+                continue
+            if r.start > start:
+                parts.append((start, r.start))
+            start = max(start, r.end)
+        if start < span.end:
+            parts.append((start, span.end))
+    return parts
 
 
 def _clean_title(title: str, line: int, counts: Counts, language: str | None) -> _Cleaned:
@@ -307,6 +359,6 @@ def _is_title_line(paragraph: Paragraph) -> bool:
     return (
         len(text) <= MAX_TITLE
         and _has_words(text)  # a rule such as "---" or "***" is no title
-        and not any(s.garbled for s in paragraph)
+        and all(s.plain for s in paragraph)
         and not _SENTENCE_PUNCTUATION.search(text)
     )

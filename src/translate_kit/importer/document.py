@@ -23,7 +23,7 @@ from pypinyin import Style, lazy_pinyin
 
 from translate_kit.contract import passage_role
 from translate_kit.errors import SourceError
-from translate_kit.importer.article import Article, Paragraph
+from translate_kit.importer.article import Article, Paragraph, Segment
 from translate_kit.importer.charset import to_simplified
 from translate_kit.importer.markup import escape_inline, escape_line_start, role
 from translate_kit.importer.passages import foreign_passages
@@ -78,12 +78,18 @@ def _title(title: str, language: str | None) -> str:
 
 
 def _paragraph(paragraph: Paragraph) -> str:
-    line = "".join(
-        role("garbled", s.text) if s.garbled
-        else role(passage_role(s.language), s.text) if s.language
-        else escape_inline(s.text) for s in paragraph
-    )
+    line = "".join(_segment(s) for s in paragraph)
     return escape_line_start(line)
+
+
+def _segment(segment: Segment) -> str:
+    if segment.garbled:
+        return role("garbled", segment.text)
+    if segment.language:
+        return role(passage_role(segment.language), segment.text)
+    if segment.restored_from is not None:  # restored text never holds " <"
+        return role("restored", f"{segment.text} <{segment.restored_from}>")
+    return escape_inline(segment.text)
 
 
 def read_document(path: Path) -> str:

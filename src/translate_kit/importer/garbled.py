@@ -10,15 +10,21 @@ The damage that survives in the sources:
 * A **stray byte**: a character whose first byte was lost leaves its second one, which
   in GBK may be ASCII.  An ASCII character that prose never puts there (``@ [ \\ ] ^ _ `
   { | } ~``) between Han characters, or between a number and its Han unit (``1200|元``,
-  where ``|`` is what remains of 億), is one.
+  where ``|`` is what remains of 億), is one.  A tilde only beside other damage: alone
+  it is a range or a drawl as people write them (``4~5帳``, ``事~差點``).
 * A **misaligned run**: GBK text read one byte off pairs each character's second byte
   with the next one's first byte.  Those pairs are close to random: about five in six
   GBK codes lie outside GB2312 level 1, whereas real prose has well under one such rare
   character per hundred, and some land on symbols no news text has (Private Use Area,
   enclosed numbers such as ⒕, box drawing).  So a run is a cluster, at most ``MAX_GAP``
-  ordinary Han characters apart, of such foreign symbols, rare characters, kana or
-  Hangul inside Han text, lone Latin letters wedged between Han characters and lost
-  characters, that holds a foreign symbol or at least ``MIN_SUSPECTS`` of the others.
+  ordinary Han characters apart, of such foreign symbols, rare characters (unless they
+  repeat a neighbour, 湿漉漉, or make a dictionary word with them), short runs of kana
+  or Hangul inside Han text (``MAX_ODD_RUN``), lone Latin letters wedged between Han
+  characters and lost characters, that holds a foreign symbol or at least
+  ``MIN_SUSPECTS`` of the others (a letter counts only beside a rare character).
+
+Japanese and Korean sentences (``foreign_passages``) are not Chinese text with odd
+characters in it: there only U+FFFD and Private Use Area codes are damage.
   A run with a foreign symbol also takes in the Han characters beside it (up to
   ``MAX_GAP``) that neither form a word with the text on their other side nor are a
   common word by themselves (与, 的): ``季帧⒕际?``.
@@ -46,8 +52,19 @@ STRAY_BYTES = frozenset("@[\\]^_`{|}~")
 """ASCII characters that are GBK second bytes and never stand between Han characters."""
 _FOREIGN_IN_HAN = (("\u2460", "\u24ff"), ("\u2500", "\u257f"))  # enclosed alphanumerics, box drawing
 _PRIVATE_USE = (("\ue000", "\uf8ff"), ("\U000f0000", "\U0010ffff"))
-_KANA_HANGUL = (("\u3041", "\u3096"), ("\u30a1", "\u30fa"), ("\u1100", "\u11ff"),
+_KANA_HANGUL = (("\u3041", "\u3096"), ("\u309d", "\u309f"), ("\u30a1", "\u30fa"),
+                ("\u30fc", "\u30ff"), ("\u31f0", "\u31ff"), ("\u1100", "\u11ff"),
                 ("\u3131", "\u318e"), ("\uac00", "\ud7a3"))
+_SENTENCE = re.compile(r"[^。！？!?：「」『』“”]*[。！？!?：「」『』“”]*")
+_PARTICLES = frozenset("のはがをにでともへや")
+"""Japanese particles: one of them between Han characters is a word (進擊の巨人)."""
+MAX_ODD_RUN = 3
+"""Longest run of kana or Hangul between Han characters that is damage, not a word."""
+PASSAGE_RUNS = 2
+"""Runs of kana or Hangul that make a sentence Japanese or Korean (particles, endings,
+words between spaces): a misaligned run lands on kana or Hangul once in a hundred
+characters, so twice in one sentence is a language, not damage."""
+_KANA_HANGUL_RUN = re.compile("[" + "".join(f"{low}-{high}" for low, high in _KANA_HANGUL) + "]+")
 MAX_GAP = 2
 MIN_SUSPECTS = 2
 MAX_WORD = 4
@@ -61,31 +78,71 @@ class Span:
     start: int
     end: int
     detail: str
+    hint: str = ""
+    """The pinyin that survived a lost character (``fù`` of ``?fù)``)."""
+    core: tuple[tuple[int, int], ...] = ()
+    """A run's stretches between its lost characters: the text read again realigned."""
 
 
 @dataclass(frozen=True)
 class _Member:
-    """A suspect stretch of text: ``foreign``, ``stray``, ``rare``, ``letter`` or ``lost``."""
+    """A suspect stretch of text: ``foreign``, ``stray``, ``tilde``, ``rare``, ``letter``
+    or ``lost``."""
 
     start: int
     end: int
     kind: str
     detail: str = ""
+    hint: str = ""
 
 
 def find_garbled(text: str) -> list[Span]:
     """The damaged spans of one paragraph, in order, not overlapping."""
+    passages = foreign_passages(text)
     members = sorted(_lost_characters(text) + _stray_bytes(text) + _suspects(text),
                      key=lambda m: m.start)
+    members = [m for m in members
+               if _damaged_in_any_script(text, m) or not _within_any(m.start, passages)]
     spans: list[Span] = []
     for cluster in _clusters(text, members):
         kinds = Counter(m.kind for m in cluster)
-        odd = kinds["rare"] + kinds["stray"]
+        odd = kinds["rare"] + kinds["stray"] + kinds["tilde"] + _letters_by_rare(cluster)
         if kinds["foreign"] or (odd and odd + kinds["lost"] >= MIN_SUSPECTS):
-            spans.append(_run(text, cluster, bool(kinds["foreign"])))
+            widen = bool(kinds["foreign"]) and not _within_any(cluster[0].start, passages)
+            spans.append(_run(text, cluster, widen))
         else:
-            spans += [Span(m.start, m.end, m.detail) for m in cluster if m.kind in ("lost", "stray")]
+            spans += [Span(m.start, m.end, m.detail, m.hint)
+                      for m in cluster if m.kind in ("lost", "stray")]
     return spans
+
+
+def _letters_by_rare(cluster: list[_Member]) -> int:
+    """Wedged letters touching a rare character (笈c): a GBK second byte read as ASCII."""
+    rare = {m.start for m in cluster if m.kind == "rare"} | {m.end for m in cluster if m.kind == "rare"}
+    return sum(m.kind == "letter" and (m.start in rare or m.end in rare) for m in cluster)
+
+
+def foreign_passages(text: str) -> list[tuple[int, int]]:
+    """The sentences of a paragraph written in Japanese or Korean, as (start, end).
+
+    A sentence is one when it holds ``PASSAGE_RUNS`` runs of kana or Hangul; then every
+    sentence of the paragraph with kana or Hangul in it is one too (東京都の発表。).
+    """
+    sentences = [(m.start(), m.end(), len(_KANA_HANGUL_RUN.findall(m[0])))
+                 for m in _SENTENCE.finditer(text) if m[0]]
+    if not any(runs >= PASSAGE_RUNS for _, _, runs in sentences):
+        return []
+    return [(start, end) for start, end, runs in sentences if runs]
+
+
+def _within_any(i: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= i < end for start, end in ranges)
+
+
+def _damaged_in_any_script(text: str, member: _Member) -> bool:
+    """U+FFFD and Private Use Area codes: damage in Japanese and Korean text too."""
+    char = text[member.start]
+    return char == "\ufffd" or _within(char, _PRIVATE_USE)
 
 
 def _clusters(text: str, members: list[_Member]) -> list[list[_Member]]:
@@ -100,16 +157,19 @@ def _clusters(text: str, members: list[_Member]) -> list[list[_Member]]:
     return clusters
 
 
-def _run(text: str, cluster: list[_Member], foreign: bool) -> Span:
+def _run(text: str, cluster: list[_Member], widen: bool) -> Span:
     start, end = cluster[0].start, cluster[-1].end
-    if foreign:
+    if widen:
         start, end = _widen(text, start, end)
     lost = [m for m in cluster if m.kind == "lost"]
-    core, last = "", start  # the run without its lost characters and their hints
+    pieces, last = [], start  # the run without its lost characters and their hints
     for member in lost:
-        core, last = core + text[last:member.start], member.end
-    core += text[last:end]
-    return Span(start, end, "; ".join([_misaligned_detail(core), *(m.detail for m in lost)]))
+        pieces.append((last, member.start))
+        last = member.end
+    pieces = [(a, b) for a, b in [*pieces, (last, end)] if b > a]
+    core = "".join(text[a:b] for a, b in pieces)
+    return Span(start, end, "; ".join([_misaligned_detail(core), *(m.detail for m in lost)]),
+                core=tuple(pieces))
 
 
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:
@@ -134,13 +194,13 @@ def _in_word(text: str, i: int, before: bool) -> bool:
 def _lost_characters(text: str) -> list[_Member]:
     found: list[_Member] = []
     for mark in _MARK.finditer(text):
-        end, detail = mark.end(), "lost character"
+        end, detail, syllable = mark.end(), "lost character", ""
         hint = _HINT.match(text, end)
         if hint and is_toned_pinyin(hint[1]):
-            end, detail = hint.end(), f"lost character, pinyin hint {hint[1]}"
+            end, detail, syllable = hint.end(), f"lost character, pinyin hint {hint[1]}", hint[1]
         if mark[0].startswith("?") and not _is_lost_question_mark(text, mark.start(), end, found):
             continue
-        found.append(_Member(mark.start(), end, "lost", detail))
+        found.append(_Member(mark.start(), end, "lost", detail, syllable))
     return found
 
 
@@ -159,7 +219,10 @@ def _stray_bytes(text: str) -> list[_Member]:
         before, char, after = text[i - 1], text[i], text[i + 1]
         if (char in STRAY_BYTES and is_han(after) and (is_han(before) or before.isdigit())
                 and not _bracketed(text, i)):
-            found.append(_Member(i, i + 1, "stray", _stray_detail(text, i)))
+            # A lone tilde is a range or a drawl as people write them (4~5帳, 事~差點):
+            # damage only beside other damage.
+            found.append(_Member(i, i + 1, "tilde" if char == "~" else "stray",
+                                 _stray_detail(text, i)))
     return found
 
 
@@ -180,25 +243,37 @@ def _suspects(text: str) -> list[_Member]:
     for i, char in enumerate(text):
         if _within(char, _PRIVATE_USE) or (_within(char, _FOREIGN_IN_HAN) and _inside_han(text, i)):
             found.append(_Member(i, i + 1, "foreign"))
-        elif (is_han(char) and not is_common_han(char)) or (
-                _within(char, _KANA_HANGUL) and _inside_han(text, i)):
+        elif is_han(char) and not is_common_han(char) and not _in_word_here(text, i):
             found.append(_Member(i, i + 1, "rare"))
         elif _is_wedged_letter(text, i):
             found.append(_Member(i, i + 1, "letter"))
+    for run in _KANA_HANGUL_RUN.finditer(text):
+        if (len(run[0]) <= MAX_ODD_RUN and run[0] not in _PARTICLES
+                and _inside_han(text, run.start(), run.end())):
+            found += [_Member(i, i + 1, "rare") for i in range(run.start(), run.end())]
     return found
+
+
+def _in_word_here(text: str, i: int) -> bool:
+    """Whether ``text[i]`` repeats a neighbour (湿漉漉) or makes a word with them."""
+    if text[i] in text[max(0, i - 1):i] + text[i + 1:i + 2]:
+        return True
+    return any(_is_word(text[start:start + n]) for n in range(2, MAX_WORD + 1)
+               for start in range(max(0, i - n + 1), min(i, len(text) - n) + 1))
 
 
 def _within(char: str, ranges: tuple[tuple[str, str], ...]) -> bool:
     return any(low <= char <= high for low, high in ranges)
 
 
-def _inside_han(text: str, i: int) -> bool:
-    """Han text (or other damage) on both sides of position ``i``."""
+def _inside_han(text: str, start: int, end: int | None = None) -> bool:
+    """Han text (or other damage) on both sides of ``text[start:end]`` (one character)."""
     def damaged_or_han(char: str) -> bool:
         return is_han(char) or char in "?\ufffd" or _within(
             char, _PRIVATE_USE + _FOREIGN_IN_HAN + _KANA_HANGUL)
 
-    return 0 < i < len(text) - 1 and damaged_or_han(text[i - 1]) and damaged_or_han(text[i + 1])
+    end = start + 1 if end is None else end
+    return 0 < start and end < len(text) and damaged_or_han(text[start - 1]) and damaged_or_han(text[end])
 
 
 def _is_wedged_letter(text: str, i: int) -> bool:

@@ -37,6 +37,14 @@ def _syllable_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternatives})(?:[ '-]?(?:{alternatives}))*")
 
 
+@cache
+def characters_read_as(syllable: str) -> tuple[str, ...]:
+    """The Han characters whose usual reading (pypinyin's first) is the toned ``syllable``
+    (``fù``: 負 復 婦 ..., not 報, whose usual reading is bào): what a converter writes."""
+    return tuple(chr(code) for code, readings in pinyin_dict.items()
+                 if readings.split(",")[0] == syllable and is_han(chr(code)))
+
+
 def has_tone_mark(text: str) -> bool:
     return bool(_TONE_MARK.search(unicodedata.normalize("NFD", text)))
 

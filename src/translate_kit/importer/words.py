@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
@@ -105,3 +106,24 @@ def segmenter() -> jieba.Tokenizer:
 def frequencies() -> Mapping[str, int]:
     """jieba's word frequencies (simplified script), of some 60 million in all."""
     return segmenter().FREQ
+
+
+@cache
+def name_affinity() -> Mapping[str, float]:
+    """For each character, the share of jieba's words holding it that are transliterated
+    foreign names (tag ``nrt``): 斯 0.31, 尔 0.31, 巴 0.19, but 中 0.004 and 说 0.
+
+    Read from jieba's dictionary file (a tenth of a second), only for a text that needs it.
+    """
+    import jieba
+
+    names: Counter[str] = Counter()
+    words: Counter[str] = Counter()
+    path = Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            word, _, tag = (line.split() + ["", ""])[:3]
+            words.update(set(word))
+            if tag == "nrt":
+                names.update(set(word))
+    return {char: names[char] / count for char, count in words.items()}

@@ -140,15 +140,15 @@ def write_not_found_pages(config: ProjectConfig, built: dict[Edition, EditionPag
     shown_on: dict[Edition | None, list[Edition]] = {edition: [edition] for edition in built}
     if built:
         shown_on[None] = list(built)
-    for page, shown in shown_on.items():
-        styles = shown[0].slug  # the stylesheets of an edition shown, at their address
+    for page, editions in shown_on.items():
+        styles = editions[0].slug  # the stylesheets of an edition shown, at their address
         text = _templates.get_template("404.html").render(
-            lang=shown[0].code,
+            lang=editions[0].code,
             icon=_icon(),
             stylesheets=[config.site_url(f"{styles}/{sheet}") for sheet in FURO_STYLES
                          if _exists(config, styles, sheet)],
             front=config.site_url("index.html#editions"),
-            editions=[_not_found_edition(config, e, built[e]) for e in shown],
+            editions=[_not_found_edition(config, e, built[e]) for e in editions],
         )
         write_if_changed(config.not_found_page(page), text)
 

@@ -1,4 +1,5 @@
-"""The ``{garbled}`` role: source text the importer could not restore, shown as such.
+"""The ``{garbled}`` role: source text the importer could not restore, shown as such;
+and the ``{restored}`` role: text it restored from clear evidence, shown as restored.
 
 HTML gets ``<span class="garbled" title="...">`` styled by ``translate-kit-garbled.css``
 so that readers see the damage; LaTeX gets ``\\DUrole{garbled}{...}`` (greyed, see
@@ -9,6 +10,12 @@ Inside a garbled span such a character is shown as its code point in a box,
 ``U+E000``, in HTML and PDF alike, instead of stopping the PDF; a character only the
 edition's CJK font has (⒕, ┏) is typeset in that font.  Outside garbled spans a missing
 glyph still stops the PDF, naming it (see ``publish.pdf``).
+
+``{restored}`負擔 <?fù)?dān)>``` holds the restored text and, in the last ``<…>``, the
+damaged source it replaces.  The restored text is ordinary text of the page (script
+editions convert it); the source is shown as written, never interpreted: in HTML as
+``<span class="restored" title="...">`` (dotted underline, the source on hover), in the
+PDF as ``\\DUrole{restored}{...}`` (in colour) with a footnote naming the source.
 """
 
 from __future__ import annotations
@@ -35,12 +42,38 @@ TITLES = {
     "zh_CN": "原文乱码，导入时无法还原",
 }
 DEFAULT_TITLE = "Garbled in the source; it could not be restored on import"
+RESTORED_TITLES = {
+    "zh_TW": "匯入時還原；原文：{source}",
+    "zh_HK": "匯入時還原；原文：{source}",
+    "zh_CN": "导入时还原；原文：{source}",
+}
+DEFAULT_RESTORED_TITLE = "Restored on import; the source reads: {source}"
 GLYPH_MACRO = "translatekitglyph"
 MISSING_GLYPH_MACRO = "translatekitmissingglyph"
 
 
 class garbled(nodes.inline):  # noqa: N801 - docutils dispatches on the class name
     """Unresolved garbled text."""
+
+
+class restored(nodes.inline):  # noqa: N801 - docutils dispatches on the class name
+    """Damaged source text restored on import; ``source`` is what the source had."""
+
+
+def restored_role(
+    name: str, rawtext: str, text: str, lineno: int, inliner: Inliner,
+    options: dict[str, Any] | None = None, content: list[str] | None = None,
+) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+    if len(text) > 2 and text.startswith(" ") and text.endswith(" "):
+        text = text[1:-1]  # the padding of content fenced around a backtick (importer.markup.role)
+    shown, _, source = text.partition(" <")  # restored text never holds " <"
+    node = restored(rawtext, shown, classes=["restored"])
+    node["source"] = source.removesuffix(">")
+    return [node], []
+
+
+def restored_title(language: str | None, source: str) -> str:
+    return RESTORED_TITLES.get(language or "", DEFAULT_RESTORED_TITLE).format(source=source)
 
 
 def garbled_role(
@@ -92,14 +125,39 @@ def _visit_html(self: HTML5Translator, node: garbled) -> None:
     raise nodes.SkipNode
 
 
-def _visit_latex(self: LaTeXTranslator, node: garbled) -> None:
+def _latex_glyphs(self: LaTeXTranslator, text: str) -> str:
+    """``text`` escaped for LaTeX, with the glyph macros for what the text font lacks."""
     pieces = {
         "text": self.encode,
         "cjk": lambda char: rf'\{GLYPH_MACRO}{{{ord(char):X}}}',
         "missing": lambda char: rf"\{MISSING_GLYPH_MACRO}{{{code_point(char)}}}",
     }
-    body = "".join(pieces[kind](text) for kind, text in glyph_pieces(node.astext(), _edition_fonts(self)))
+    return "".join(pieces[kind](piece) for kind, piece in glyph_pieces(text, _edition_fonts(self)))
+
+
+def _visit_latex(self: LaTeXTranslator, node: garbled) -> None:
+    body = _latex_glyphs(self, node.astext())
     self.body.append(body if self.in_title else rf"\DUrole{{garbled}}{{{body}}}")
+    raise nodes.SkipNode
+
+
+def _visit_restored_html(self: HTML5Translator, node: restored) -> None:
+    title = restored_title(self.builder.config.language, node["source"])
+    self.body.append(self.starttag(node, "span", "", title=title))  # starttag escapes it
+
+
+def _depart_restored_html(self: HTML5Translator, node: restored) -> None:
+    self.body.append("</span>")
+
+
+def _visit_restored_latex(self: LaTeXTranslator, node: restored) -> None:
+    shown = self.encode(node.astext())
+    if self.in_title:
+        self.body.append(shown)
+    else:  # the footnote's words escaped, the source's characters each in a font that has it
+        before, after = restored_title(self.builder.config.language, "{source}").split("{source}")
+        note = self.encode(before) + _latex_glyphs(self, node["source"]) + self.encode(after)
+        self.body.append(rf"\DUrole{{restored}}{{{shown}}}\footnote{{{note}}}")
     raise nodes.SkipNode
 
 
@@ -135,4 +193,7 @@ def setup(app: Sphinx) -> None:
     app.add_node(garbled, html=(_visit_html, _skipped), latex=(_visit_latex, _skipped),
                  text=inline, man=inline, texinfo=inline)
     app.add_role("garbled", garbled_role)
+    app.add_node(restored, html=(_visit_restored_html, _depart_restored_html),
+                 latex=(_visit_restored_latex, _skipped), text=inline, man=inline, texinfo=inline)
+    app.add_role("restored", restored_role)
     app.connect("builder-inited", _add_stylesheet)

@@ -77,6 +77,8 @@ def latex_elements(project: ProjectConfig, edition: Edition) -> dict[str, str]:
         r"{\par\small\sffamily\raggedright}{\par\bigskip}",
         "% Text the importer could not restore ({garbled} role) is greyed, as in HTML.",
         r"\providecommand{\DUrolegarbled}[1]{\textcolor{gray}{#1}}",
+        "% Text it restored ({restored} role) is coloured; a footnote gives the source.",
+        r"\providecommand{\DUrolerestored}[1]{\textcolor{teal}{#1}}",
         "% Inside it, a symbol only the CJK font has, and a character no font has.",
         latex_macros(fonts),
         "% Japanese and Korean passages in their own faces ({lang-ja}, {lang-ko} roles).",

@@ -24,7 +24,7 @@ from sphinx.util import logging
 
 from translate_kit.config import EditionKind
 from translate_kit.files import user_cache_dir
-from translate_kit.sphinxext import current_edition, project_config
+from translate_kit.sphinxext import project_config
 from translate_kit.sphinxext.messages import message
 from translate_kit.sphinxext.search_fold import (
     FOLD_SCRIPT,
