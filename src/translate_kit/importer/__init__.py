@@ -35,6 +35,7 @@ from translate_kit.importer.document import (
 from translate_kit.importer.extract import from_html, from_text
 from translate_kit.importer.index import ArticleIndex, update_index
 from translate_kit.importer.originals import plan_originals, simplified_editions
+from translate_kit.importer.page import PageMeta, charset_disagrees
 from translate_kit.importer.repair import Repairer, repairer_for
 from translate_kit.importer.simplified import (
     Conversion,
@@ -182,14 +183,20 @@ def _prepare(
     source = _relative(config, path)
     previous = articles.imported_from(source, taken)
     old = front_matter(previous) if previous else {}
-    article = clean_article(extract(decoded.text), path, title, fallback_title=old.get("title"),
+    extracted = extract(decoded.text)
+    article = clean_article(extracted, path, title, fallback_title=old.get("title"),
                             repairer=repairer, converter=converter)
     document = previous or _free_path(articles.articles_dir, slugify(article.title), taken)
     warnings = list(article.warnings)
-    if date is None and not old.get("date"):
+    page = extracted.meta or PageMeta()
+    if page.declared_charset and charset_disagrees(page.declared_charset, decoded.encoding):
+        warnings.append(f"the page declares charset {page.declared_charset} but is "
+                        f"{decoded.encoding}: read as {decoded.encoding}")
+    if date is None and not old.get("date") and not page.date:
         warnings.append("no --date: the article is dated today")
     meta = {
-        "date": str(date or old.get("date") or datetime.date.today().isoformat()),
+        "date": str(date or old.get("date") or page.date or datetime.date.today().isoformat()),
+        **page.front_matter(),
         "source": source,
         "source_sha256": hashlib.sha256(raw).hexdigest(),
         "encoding": decoded.encoding,
