@@ -37,6 +37,7 @@ from translate_kit.importer.extract import from_html, from_text
 from translate_kit.importer.index import ArticleIndex, update_index
 from translate_kit.importer.mojibake import Reversal, reverse_mojibake
 from translate_kit.importer.originals import plan_originals, simplified_editions
+from translate_kit.importer.page import PageMeta, charset_disagrees
 from translate_kit.importer.repair import Repairer, repairer_for
 from translate_kit.importer.simplified import (
     Conversion,
@@ -197,14 +198,20 @@ def _prepare(
     source = _relative(config, path)
     previous = articles.imported_from(source, taken)
     old = front_matter(previous) if previous else {}
-    article = clean_article(extract(unmangled), path, title, fallback_title=old.get("title"),
+    extracted = extract(unmangled)
+    article = clean_article(extracted, path, title, fallback_title=old.get("title"),
                             repairer=repairer, converter=converter, restore=restore)
     document = previous or _free_path(articles.articles_dir, slugify(article.title), taken)
     warnings = list(article.warnings)
-    if date is None and not old.get("date"):
+    page = extracted.meta or PageMeta()
+    if page.declared_charset and charset_disagrees(page.declared_charset, decoded.encoding):
+        warnings.append(f"the page declares charset {page.declared_charset} but is "
+                        f"{decoded.encoding}: read as {decoded.encoding}")
+    if date is None and not old.get("date") and not page.date:
         warnings.append("no --date: the article is dated today")
     meta: dict[str, Any] = {
-        "date": str(date or old.get("date") or datetime.date.today().isoformat())}
+        "date": str(date or old.get("date") or page.date or datetime.date.today().isoformat()),
+        **page.front_matter()}
     all_tags = parse_tags([*parse_tags(old.get("tags")), *tags])
     if all_tags:
         meta["tags"] = list(all_tags)
