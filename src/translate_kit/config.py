@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from translate_kit.errors import ConfigError
+from translate_kit.volumes import PERIODS
 
 CONFIG_FILE = "translate-kit.toml"
 REPAIR_STANDARDS = ("tw", "hk", "t")
@@ -104,6 +105,9 @@ class ProjectConfig:
     """The site's public address (``https://example.org/news/``).  With it the build
     writes sitemap.xml, robots.txt, canonical links and 404 pages, which need absolute
     addresses; without it the site stays relative and works from any place."""
+    volumes: str = "month"
+    """What one PDF or EPUB volume holds: the articles of a ``month``, a ``year`` or
+    ``all`` of them.  Every article also has a PDF of its own, cut from its volume."""
 
     def __post_init__(self) -> None:
         codes = [e.code for e in self.editions]
@@ -120,6 +124,9 @@ class ProjectConfig:
             raise ConfigError(f"[project] simplified_conversion must be {' or '.join(allowed)} "
                               f"with repair_standard {self.repair_standard!r}, not "
                               f"{self.simplified_conversion!r}", self.root / CONFIG_FILE)
+        if self.volumes not in PERIODS:
+            raise ConfigError(f"[project] volumes must be one of {', '.join(PERIODS)}, not "
+                              f"{self.volumes!r}", self.root / CONFIG_FILE)
         root = self.root.resolve()
         object.__setattr__(self, "root", root)
         if self.edit_url:
@@ -187,6 +194,25 @@ class ProjectConfig:
 
     def pdf_path(self, edition: Edition) -> Path:
         return self.pdf_dir / self.pdf_name(edition)
+
+    def volume_pdf_name(self, edition: Edition, volume: str) -> str:
+        """A volume's PDF: ``<pdf_basename>-<slug>-2026-11.pdf``; the whole archive's
+        (``volume == ""``) is ``pdf_name(edition)``."""
+        return self.pdf_name(edition).removesuffix(".pdf") + (f"-{volume}.pdf" if volume else ".pdf")
+
+    def volume_pdf_path(self, edition: Edition, volume: str) -> Path:
+        return self.pdf_dir / self.volume_pdf_name(edition, volume)
+
+    def article_pdf_path(self, edition: Edition, docname: str) -> Path:
+        """One article's PDF, cut from its volume: ``pdf/<slug>/<docname>.pdf``."""
+        return self.pdf_dir / edition.slug / f"{docname}.pdf"
+
+    def in_site(self, download: Path) -> Path:
+        """Where a file the PDF or EPUB stage left is copied into the site."""
+        for built, published in ((self.pdf_dir, self.site_pdf_dir), (self.epub_dir, self.site_epub_dir)):
+            if download.is_relative_to(built):
+                return published / download.relative_to(built)
+        raise ValueError(f"{download} is not a download")
 
     @property
     def epub_dir(self) -> Path:

@@ -46,8 +46,20 @@ def assemble_site(config: ProjectConfig, *, check: bool = False) -> Assembly:
                 if not (target.is_file() and filecmp.cmp(source, target, shallow=False)):
                     copy_atomic(source, target)
                 downloads.append(target)
+    for edition in config.editions:
+        _copy_newer(config, [*config.pdf_dir.glob(config.volume_pdf_name(edition, "*")),
+                             *(config.pdf_dir / edition.slug).rglob("*.pdf")])
     pages = write_site_pages(config)
     return Assembly(pages.front_page, tuple(downloads), pages.notes)
+
+
+def _copy_newer(config: ProjectConfig, built: list[Path]) -> None:
+    """Copy volumes and article PDFs into the site when newer than the copy there: after
+    an import only the new article's and its volume's are copied."""
+    for source in built:
+        target = config.in_site(source)
+        if not target.is_file() or target.stat().st_mtime_ns < source.stat().st_mtime_ns:
+            copy_atomic(source, target)
 
 
 def _pages(folder: Path) -> set[str]:

@@ -13,6 +13,7 @@ itself from its own module:
 - ``safety``: translated text can never bring raw markup or script links into a page;
 - ``editions``: ``<html lang>``, hreflang alternates, the edition switcher, the PDF and
   EPUB links, and a furo sidebar that does not grow with the number of articles;
+- ``downloads``: an article page's own PDF and its volume's;
 - ``relations``: a page whose previous or next page changed is written again;
 - ``site``: canonical addresses (with ``base_url``) and the page list the site's own
   pages (front page, sitemap, 404) are written from;
@@ -25,6 +26,7 @@ itself from its own module:
   templates written by Babel (``update`` runs it);
 - ``garbled``: the ``{garbled}`` role for text the importer could not restore;
 - ``latex``: per-edition xelatex settings and fonts for the PDF;
+- ``volumes``: the PDF as one book per volume (a month of articles), listing its articles;
 - ``epub``: per-edition EPUB metadata, table of contents and embedded CJK fonts.
 
 ``messages`` holds the few interface strings the modules above add to pages.
@@ -85,6 +87,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     from translate_kit.sphinxext import (
         accessibility,
         articles,
+        downloads,
         editions,
         epub,
         extraction,
@@ -98,13 +101,14 @@ def setup(app: Sphinx) -> dict[str, object]:
         search,
         site,
         translation,
+        volumes,
     )
 
     app.add_config_value(EDITION_OPTION, "", "env", types=frozenset({str}))
     app.add_config_value(ROOT_OPTION, "", "env", types=frozenset({str}))
     app.connect("config-inited", _configure, priority=100)
-    modules = (script, plain_passages, translation, safety, editions, relations, site,
-               accessibility, articles, search, garbled, latex, epub, extraction, messages)
+    modules = (script, plain_passages, translation, safety, editions, downloads, relations, site,
+               accessibility, articles, search, garbled, latex, volumes, epub, extraction, messages)
     for module in modules:
         module.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
