@@ -203,6 +203,13 @@ class ProjectConfig:
     def volume_pdf_path(self, edition: Edition, volume: str) -> Path:
         return self.pdf_dir / self.volume_pdf_name(edition, volume)
 
+    def volume_pdfs(self, edition: Edition) -> list[Path]:
+        """The edition's volume PDFs in ``pdf_dir``, oldest first."""
+        stem = re.escape(self.pdf_name(edition).removesuffix(".pdf"))
+        name = re.compile(rf"{stem}-\d{{4}}(?:-\d{{2}})?\.pdf")
+        found = self.pdf_dir.glob(self.volume_pdf_name(edition, "*"))
+        return sorted(path for path in found if name.fullmatch(path.name))
+
     def article_pdf_path(self, edition: Edition, docname: str) -> Path:
         """One article's PDF, cut from its volume: ``pdf/<slug>/<docname>.pdf``."""
         return self.pdf_dir / edition.slug / f"{docname}.pdf"
@@ -236,9 +243,14 @@ class ProjectConfig:
         return self.build_dir / "epub-files" / edition.slug
 
     def downloads(self, edition: Edition) -> dict[str, tuple[Path, Path]]:
-        """An edition's downloads by kind: (where its stage leaves it, its copy in the site)."""
+        """An edition's downloads by kind: (where its stage leaves it, its copy in the site).
+
+        The PDF is the whole archive's, or with volumes by month or year the newest volume.
+        """
+        volumes = self.volume_pdfs(edition)
+        pdf = volumes[-1] if volumes and self.volumes != "all" else self.pdf_path(edition)
         return {
-            "pdf": (self.pdf_path(edition), self.site_pdf_dir / self.pdf_name(edition)),
+            "pdf": (pdf, self.site_pdf_dir / pdf.name),
             "epub": (self.epub_path(edition), self.site_epub_dir / self.epub_name(edition)),
         }
 

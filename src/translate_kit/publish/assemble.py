@@ -47,7 +47,7 @@ def assemble_site(config: ProjectConfig, *, check: bool = False) -> Assembly:
                     copy_atomic(source, target)
                 downloads.append(target)
     for edition in config.editions:
-        _copy_newer(config, [*config.pdf_dir.glob(config.volume_pdf_name(edition, "*")),
+        _copy_newer(config, [*config.volume_pdfs(edition),
                              *(config.pdf_dir / edition.slug).rglob("*.pdf")])
     pages = write_site_pages(config)
     return Assembly(pages.front_page, tuple(downloads), pages.notes)

@@ -105,7 +105,7 @@ def _edition_files(config: ProjectConfig, edition: Edition, builder: str) -> lis
     if builder == "html":  # the downloads its pages link
         files.extend((config.pdf_path(edition), config.epub_path(edition)))
         files.extend(_files(config.pdf_dir / edition.slug))
-        files.extend(config.pdf_dir.glob(config.volume_pdf_name(edition, "*")))
+        files.extend(config.volume_pdfs(edition))
     return files
 
 

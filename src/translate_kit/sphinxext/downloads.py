@@ -59,10 +59,13 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[s
         return
     project = project_config(app.config)
     to_site = "../" * (pagename.count("/") + 1)
+    edition_links = context.get("translate_kit_downloads", [])
+    shown = {link["href"] for link in edition_links}
     links = [{"kind": "pdf", "label": label,
               "href": to_site + project.in_site(path).relative_to(project.html_dir).as_posix()}
              for label, path in article_downloads(app, pagename)]
-    context["translate_kit_downloads"] = [*links, *context.get("translate_kit_downloads", [])]
+    context["translate_kit_downloads"] = [
+        *(link for link in links if link["href"] not in shown), *edition_links]
 
 
 def setup(app: Sphinx) -> None:
