@@ -133,3 +133,14 @@ def test_an_edited_article_rebuilds_only_its_volume(project):
     assert [f.rebuilt for f in again.files] == [(), ()]
     os.utime(article)  # touched, unchanged: the volume's inputs changed, it is made again
     assert [f.rebuilt for f in build_pdfs(project).files] == [("2026-11",), ("2026-11",)]
+
+
+@pytest.mark.tex
+def test_a_removed_article_takes_its_pdfs_and_its_empty_volume_along(project):
+    (project.docs_dir / "articles" / "library.md").unlink()
+    result = build_pdfs(project)
+    assert [f.rebuilt for f in result.files] == [(), ()]  # November did not change
+    assert sorted(p.name for p in project.pdf_dir.glob("*.pdf")) == [
+        "news-zh-hans-2026-11.pdf", "news-zh-hant-2026-11.pdf"]
+    assert sorted(p.name for p in (project.pdf_dir / "zh-hant").rglob("*.pdf")) == [
+        "bridge.pdf", "harbour.pdf"]

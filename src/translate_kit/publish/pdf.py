@@ -99,11 +99,22 @@ def build_edition_pdf(config: ProjectConfig, edition: Edition, report: Report = 
         warnings = run.warnings
         for volume in outdated:
             _typeset_volume(config, edition, volume, lambda line: _report_pass(report, task, line))
+    _remove_stale(config, edition, volumes)
     report(Step(task, "done", 1, 1))
     return EditionFile(edition, config.volume_pdf_path(edition, volumes[-1].name if volumes else ""),
                        time.monotonic() - started, warnings,
                        tuple(config.volume_pdf_path(edition, v.name) for v in volumes),
                        tuple(v.name for v in outdated))
+
+
+def _remove_stale(config: ProjectConfig, edition: Edition, volumes: list[Volume]) -> None:
+    """Remove the PDFs of volumes and articles that are no more (deleted, or redated)."""
+    kept = {config.volume_pdf_path(edition, v.name) for v in volumes}
+    kept |= {config.article_pdf_path(edition, doc) for v in volumes for doc in v.docnames}
+    built = [*config.volume_pdfs(edition), *(config.pdf_dir / edition.slug).rglob("*.pdf")]
+    for path in built:
+        if path not in kept:
+            path.unlink()
 
 
 def _stem(config: ProjectConfig, edition: Edition, volume: Volume) -> str:
