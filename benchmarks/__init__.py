@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.corpus import Corpus, generate_corpus
+from benchmarks.downloads import bench_downloads
 from benchmarks.listings import bench_listings
 from benchmarks.live import bench_live
 from benchmarks.repair import RepairMeasure, bench_repair, measure_repairs
@@ -37,6 +38,7 @@ def run_benchmarks(
     pdf_articles: int = 50,
     repeat: int = 1,
     search_sizes: tuple[int, ...] = (800, 5000),
+    downloads_sizes: tuple[int, ...] = (),
     on_figure: Callable[[Figure], None] | None = None,
 ) -> BenchReport:
     """Run the benchmarks; a size of 0 leaves its section out.
@@ -44,7 +46,8 @@ def run_benchmarks(
     ``articles`` sizes the edition figures, ``archive`` the import and catalog ones;
     ``scale`` (e.g. 2000) adds a full build of that size against the archive's;
     ``search_sizes`` are the corpora of the search figures (() leaves them out);
-    ``pdf_articles=0`` leaves out the PDFs (no TeX needed).
+    ``pdf_articles=0`` leaves out the PDFs (no TeX needed); ``downloads_sizes`` are the
+    corpora of the PDF volume and article figures.
     """
     report = BenchReport(on_figure=on_figure)
     work.mkdir(parents=True, exist_ok=True)
@@ -73,4 +76,6 @@ def run_benchmarks(
         bench_pdf(template, work, pdf_articles, repeat, report)
     elif pdf_articles:
         report.notes.append("PDF benchmark not run: xelatex is not installed")
+    for size in downloads_sizes if shutil.which("xelatex") else ():
+        bench_downloads(template, work, size, repeat, report)
     return report

@@ -16,6 +16,14 @@ from translate_kit.files import write_atomic
 from translate_kit.terminal import console, say, show_rows
 
 
+def _sizes(ctx: click.Context, param: click.Parameter, value: str) -> tuple[int, ...]:
+    """``--downloads-sizes``: corpus sizes, none for ''."""
+    try:
+        return tuple(int(n) for n in value.split(",")) if value else ()
+    except ValueError:
+        raise click.BadParameter("give sizes separated by commas, e.g. 800,2000") from None
+
+
 def _size_pair(ctx: click.Context, param: click.Parameter, value: str) -> tuple[int, ...]:
     """``--search-sizes``: two corpus sizes, or none for ''."""
     try:
@@ -40,17 +48,20 @@ def _size_pair(ctx: click.Context, param: click.Parameter, value: str) -> tuple[
 @click.option("--repeat", default=1, show_default=True, help="Runs per figure; the best counts.")
 @click.option("--search-sizes", default="800,5000", show_default=True, callback=_size_pair,
               help="Two corpus sizes for the search download and index figures ('' to leave them out).")
+@click.option("--downloads-sizes", default="800,2000", show_default=True, callback=_sizes,
+              help="Corpus sizes for the PDF volumes and article PDFs ('' to leave them out).")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the figures to this JSON file.")
 @reports_errors
 def bench(root: Path | None, articles: int, archive: int, scale: int, pdf_articles: int,
-          repeat: int, search_sizes: tuple[int, ...], json_path: Path | None) -> None:
+          repeat: int, search_sizes: tuple[int, ...], downloads_sizes: tuple[int, ...],
+          json_path: Path | None) -> None:
     """Time the builds against baselines measured in the same run, on synthetic corpora."""
     config = load_config(root)
     with console().status("running benchmarks…") as status:
         report = run_benchmarks(
             config.root, config.build_dir / "bench", articles, archive, scale, pdf_articles,
-            repeat, search_sizes, on_figure=lambda f: status.console.log(Text(f.name)))
+            repeat, search_sizes, downloads_sizes, on_figure=lambda f: status.console.log(Text(f.name)))
     number = {f.name: f"#{i}" for i, f in enumerate(report.figures, 1)}
     show_rows(("#", "figure", "best", "range", "ratio", "target", "met"), [
         (str(i), f.name, *_value(f),

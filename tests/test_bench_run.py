@@ -46,7 +46,7 @@ def test_make_bench_runs_the_benchmarks_from_outside_the_package():
     """``make bench`` runs ``python -m benchmarks`` in the project; the package has no bench."""
     done = subprocess.run(
         [sys.executable, "-m", "benchmarks", "--articles", "0", "--archive", "0", "--scale", "0",
-         "--pdf-articles", "0", "--search-sizes", ""],
+         "--pdf-articles", "0", "--search-sizes", "", "--downloads-sizes", ""],
         capture_output=True, text=True, cwd=REPO, env={**os.environ, "COLUMNS": "40"}, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "import repair, 24 hand-written articles" in done.stdout

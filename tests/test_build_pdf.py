@@ -190,7 +190,8 @@ def test_english_quotes_and_dashes_stay_latin_only_in_the_english_edition(built)
 def test_a_character_no_font_has_fails_naming_it_and_the_edition(tmp_path):
     root = copy_root("pdf-editions", tmp_path)
     article = root / "docs" / "articles" / "rare.md"
-    article.write_text("# 罕見字\n\n這個字𪛖沒有字型。\n", encoding="utf-8")
+    article.write_text("---\ndate: 2023-06-02\n---\n\n# 罕見字\n\n這個字𪛖沒有字型。\n",
+                       encoding="utf-8")
     config = load_config(root)
     old = config.build_dir / "pdf" / config.pdf_name(config.source_edition)
     old.parent.mkdir(parents=True)
@@ -200,7 +201,7 @@ def test_a_character_no_font_has_fails_naming_it_and_the_edition(tmp_path):
         build_pdfs(config, (config.source_edition,))
 
     assert "edition zh-Hant" in str(failure.value) and "𪛖 (U+2A6D6)" in str(failure.value)
-    assert (failure.value.path, failure.value.line, failure.value.column) == (article, 3, 4)
+    assert (failure.value.path, failure.value.line, failure.value.column) == (article, 7, 4)
     assert old.read_bytes() == b"%PDF previous build"
 
 

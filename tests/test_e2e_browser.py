@@ -24,6 +24,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.tex]
 ORIGINS = ("http", "file")
 EDITIONS = {"zh-hant": "zh-Hant", "zh-hans": "zh-Hans", "en": "en"}
 SAMPLE = SAMPLE_DOC
+VOLUME = "2026-11"  # the month of the sample article: its PDF volume, the newest
 SAMPLE_TITLES = {  # the repository's sample article, as each edition titles it
     "zh-Hant": "泰州經濟開發區召開項目招引建設專題會議",
     "zh-Hans": "泰州经济开发区召开项目招引建设专题会议",
@@ -110,7 +111,10 @@ def test_the_switcher_leads_to_the_same_article_in_every_edition(site, tab, orig
 @pytest.mark.parametrize("slug", EDITIONS)
 def test_the_pdf_link_serves_the_edition_pdf(site, tab, slug):
     page = tab.open(site.url("http", f"{slug}/{SAMPLE}.html"))
-    link = page.locator(".tk-pdf a")
+    article, link = page.locator(".tk-pdf a").first, page.locator(".tk-pdf a").last
+    own = page.request.get(article.evaluate("a => a.href"))
+    assert own.ok and own.body().startswith(b"%PDF")
+    assert PdfReader(BytesIO(own.body())).metadata["/Title"] == heading(tab)
     response = page.request.get(link.evaluate("a => a.href"))
     assert response.ok and response.headers["content-type"] == "application/pdf"
     assert response.body().startswith(b"%PDF")
@@ -118,7 +122,7 @@ def test_the_pdf_link_serves_the_edition_pdf(site, tab, slug):
 
     with page.expect_download() as download:
         link.click()
-    assert download.value.suggested_filename == f"translate-kit-{slug}.pdf"
+    assert download.value.suggested_filename == f"translate-kit-{slug}-{VOLUME}.pdf"
     assert Path(download.value.path()).read_bytes() == response.body()
     assert_clean(tab)
 
@@ -126,11 +130,14 @@ def test_the_pdf_link_serves_the_edition_pdf(site, tab, slug):
 @pytest.mark.parametrize("slug", EDITIONS)
 def test_the_pdf_link_of_the_files_points_at_the_edition_pdf(site, tab, slug):
     page = tab.open(site.url("file", f"{slug}/{SAMPLE}.html"))
-    target = urlparse(page.locator(".tk-pdf a").evaluate("a => a.href"))
-    assert target.scheme == "file"
-    pdf = Path(unquote(target.path))
-    assert pdf.name == f"translate-kit-{slug}.pdf"
-    assert pdf.read_bytes().startswith(b"%PDF")
+    for link, name in ((".first", f"{SAMPLE.rpartition('/')[2]}.pdf"),
+                       (".last", f"translate-kit-{slug}-{VOLUME}.pdf")):
+        locator = getattr(page.locator(".tk-pdf a"), link.lstrip("."))
+        target = urlparse(locator.evaluate("a => a.href"))
+        assert target.scheme == "file"
+        pdf = Path(unquote(target.path))
+        assert pdf.name == name
+        assert pdf.read_bytes().startswith(b"%PDF")
     assert_clean(tab)
 
 
@@ -150,7 +157,7 @@ def test_the_epub_link_serves_the_edition_epub(site, tab, slug):
     front = tab.open(site.url("http", "index.html#editions"))
     card = front.locator(f'#editions > li[lang="{EDITIONS[slug]}"]')
     assert card.locator("a.tk-epub").get_attribute("href") == f"epub/translate-kit-{slug}.epub"
-    assert card.locator("a.tk-pdf").get_attribute("href") == f"pdf/translate-kit-{slug}.pdf"
+    assert card.locator("a.tk-pdf").get_attribute("href") == f"pdf/translate-kit-{slug}-{VOLUME}.pdf"
     assert_clean(tab)
 
 

@@ -74,7 +74,7 @@ def test_the_source_edition_shows_the_text_as_it_was_written(site):
 
 @pytest.mark.parametrize("slug", EDITIONS)
 def test_the_pdfs_print_the_text_literally(site, slug):
-    pdf = site.root / "_build" / "pdf" / f"translate-kit-{slug}.pdf"
+    pdf = site.root / "_build" / "pdf" / f"translate-kit-{slug}-{HOSTILE_DATE[:7]}.pdf"
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"],
                           capture_output=True, text=True, check=True).stdout
     # The English edition's smart quotes curl straight quotes, in fallback passages too.

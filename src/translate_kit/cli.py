@@ -159,6 +159,9 @@ def _pdf_options(command: Callable[..., Any]) -> Callable[..., Any]:
 def _print_downloads(result: DownloadBuild) -> None:
     for book in result.files:
         say(book.edition.code, ": ", str(book.path), f" ({book.seconds:.1f} s)")
+        if book.volumes:
+            say(f"{book.edition.code}: {len(book.volumes)} volume(s), made again: ",
+                ", ".join(name or "all" for name in book.rebuilt) or "none")
         for warning in book.warnings:
             say(("warning:", "yellow"), " ", warning, err=True)
     say(f"{len(result.files)} {result.kind}(s) in {result.seconds:.1f} s")

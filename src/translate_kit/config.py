@@ -25,6 +25,7 @@ from translate_kit.standards import (
     opencc_chain,
     standard_of,
 )
+from translate_kit.volumes import PERIODS
 
 CONFIG_FILE = "translate-kit.toml"
 REPAIR_STANDARDS = TRADITIONAL_STANDARDS
@@ -136,6 +137,9 @@ class ProjectConfig:
     sitemap, and ``<html lang>`` of the source when less than half is translated."""
     articles_per_page: int = 20
     """Articles on one page of a listing: the edition's index, a month, a tag."""
+    volumes: str = "month"
+    """What one PDF or EPUB volume holds: the articles of a ``month``, a ``year`` or
+    ``all`` of them.  Every article also has a PDF of its own, cut from its volume."""
 
     def __post_init__(self) -> None:
         codes = [e.code for e in self.editions]
@@ -159,6 +163,9 @@ class ProjectConfig:
         if self.articles_per_page < 1:
             raise ConfigError(f"[project] articles_per_page must be at least 1, not "
                               f"{self.articles_per_page}", self.root / CONFIG_FILE)
+        if self.volumes not in PERIODS:
+            raise ConfigError(f"[project] volumes must be one of {', '.join(PERIODS)}, not "
+                              f"{self.volumes!r}", self.root / CONFIG_FILE)
         root = self.root.resolve()
         object.__setattr__(self, "root", root)
         for edition in self.editions_of(EditionKind.SCRIPT):
@@ -251,6 +258,32 @@ class ProjectConfig:
     def pdf_path(self, edition: Edition) -> Path:
         return self.pdf_dir / self.pdf_name(edition)
 
+    def volume_pdf_name(self, edition: Edition, volume: str) -> str:
+        """A volume's PDF: ``<pdf_basename>-<slug>-2026-11.pdf``; the whole archive's
+        (``volume == ""``) is ``pdf_name(edition)``."""
+        return self.pdf_name(edition).removesuffix(".pdf") + (f"-{volume}.pdf" if volume else ".pdf")
+
+    def volume_pdf_path(self, edition: Edition, volume: str) -> Path:
+        return self.pdf_dir / self.volume_pdf_name(edition, volume)
+
+    def volume_pdfs(self, edition: Edition) -> list[Path]:
+        """The edition's volume PDFs in ``pdf_dir``, oldest first."""
+        stem = re.escape(self.pdf_name(edition).removesuffix(".pdf"))
+        name = re.compile(rf"{stem}-\d{{4}}(?:-\d{{2}})?\.pdf")
+        found = self.pdf_dir.glob(self.volume_pdf_name(edition, "*"))
+        return sorted(path for path in found if name.fullmatch(path.name))
+
+    def article_pdf_path(self, edition: Edition, docname: str) -> Path:
+        """One article's PDF, cut from its volume: ``pdf/<slug>/<docname>.pdf``."""
+        return self.pdf_dir / edition.slug / f"{docname}.pdf"
+
+    def in_site(self, download: Path) -> Path:
+        """Where a file the PDF or EPUB stage left is copied into the site."""
+        for built, published in ((self.pdf_dir, self.site_pdf_dir), (self.epub_dir, self.site_epub_dir)):
+            if download.is_relative_to(built):
+                return published / download.relative_to(built)
+        raise ValueError(f"{download} is not a download")
+
     @property
     def epub_dir(self) -> Path:
         """Where the EPUB stage leaves the finished EPUBs."""
@@ -273,9 +306,14 @@ class ProjectConfig:
         return self.build_dir / "epub-files" / edition.slug
 
     def downloads(self, edition: Edition) -> dict[str, tuple[Path, Path]]:
-        """An edition's downloads by kind: (where its stage leaves it, its copy in the site)."""
+        """An edition's downloads by kind: (where its stage leaves it, its copy in the site).
+
+        The PDF is the whole archive's, or with volumes by month or year the newest volume.
+        """
+        volumes = self.volume_pdfs(edition)
+        pdf = volumes[-1] if volumes and self.volumes != "all" else self.pdf_path(edition)
         return {
-            "pdf": (self.pdf_path(edition), self.site_pdf_dir / self.pdf_name(edition)),
+            "pdf": (pdf, self.site_pdf_dir / pdf.name),
             "epub": (self.epub_path(edition), self.site_epub_dir / self.epub_name(edition)),
         }
 

@@ -15,6 +15,10 @@ EDITION_OPTION = "translate_kit_edition"
 """The Sphinx config value naming the edition a run builds (its code)."""
 ROOT_OPTION = "translate_kit_root"
 """The Sphinx config value holding the project's root (found from ``conf.py``'s folder)."""
+VOLUMES_OPTION = "translate_kit_volumes"
+"""The Sphinx config value naming the volumes a LaTeX run writes (comma-separated; "": all)."""
+ARTICLES_SUFFIX = ".articles.json"
+"""Beside each volume's ``.tex``: its articles' docnames and titles, in the book's order."""
 
 
 def edition_overrides(edition: Edition) -> dict[str, str]:

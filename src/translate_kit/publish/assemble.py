@@ -15,7 +15,7 @@ import filecmp
 from dataclasses import dataclass
 from pathlib import Path
 
-from translate_kit.config import ProjectConfig
+from translate_kit.config import Edition, ProjectConfig
 from translate_kit.errors import BuildError
 from translate_kit.files import copy_atomic
 from translate_kit.publish.sitewide import write_site_pages
@@ -46,8 +46,24 @@ def assemble_site(config: ProjectConfig, *, check: bool = False) -> Assembly:
                 if not (target.is_file() and filecmp.cmp(source, target, shallow=False)):
                     copy_atomic(source, target)
                 downloads.append(target)
+    for edition in config.editions:
+        _copy_volumes(config, edition)
     pages = write_site_pages(config)
     return Assembly(pages.front_page, tuple(downloads), pages.notes)
+
+
+def _copy_volumes(config: ProjectConfig, edition: Edition) -> None:
+    """Copy an edition's volumes and article PDFs into the site when newer than the copy
+    there: after an import only the new article's and its volume's are copied."""
+    built = [*config.volume_pdfs(edition), *(config.pdf_dir / edition.slug).rglob("*.pdf")]
+    for source in built:
+        target = config.in_site(source)
+        if not target.is_file() or target.stat().st_mtime_ns < source.stat().st_mtime_ns:
+            copy_atomic(source, target)
+    copies = {config.in_site(source) for source in built}
+    for stale in config.in_site(config.pdf_dir / edition.slug).rglob("*.pdf"):
+        if stale not in copies:  # the copy of an article PDF the build removed
+            stale.unlink()
 
 
 def _pages(folder: Path) -> set[str]:

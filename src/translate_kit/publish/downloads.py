@@ -25,6 +25,10 @@ class EditionFile:
     path: Path
     seconds: float
     warnings: tuple[str, ...]
+    volumes: tuple[Path, ...] = ()
+    """Every volume of the edition (PDFs: a book per month or year)."""
+    rebuilt: tuple[str, ...] = ()
+    """The volumes this run made again (the others' inputs had not changed)."""
 
 
 @dataclass(frozen=True)

@@ -105,8 +105,10 @@ def _edition_files(config: ProjectConfig, edition: Edition, builder: str) -> lis
     files = []
     if edition.kind is not EditionKind.SOURCE:
         files.extend(_files(config.locale_dir / edition.locale_name))
-    if builder == "html":
+    if builder == "html":  # the downloads its pages link
         files.extend((config.pdf_path(edition), config.epub_path(edition)))
+        files.extend(_files(config.pdf_dir / edition.slug))
+        files.extend(config.volume_pdfs(edition))
     return files
 
 

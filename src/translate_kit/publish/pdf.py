@@ -1,7 +1,10 @@
-"""One PDF per edition: Sphinx's LaTeX builder, then latexmk with xelatex.
+"""One PDF per volume of each edition, and one per article: Sphinx's LaTeX builder, then
+latexmk with xelatex, then pypdf.
 
 Editions are independent, so they are built side by side (``downloads``: one Sphinx run
-followed by one latexmk run per edition, each in its own process).  LaTeX runs without shell
+for the edition's outdated volumes, then one latexmk run per such volume, each in its own
+process).  A volume whose inputs did not change is not typeset again (``volumes``), and
+articles are cut from their volume's PDF (``split``), never typeset one by one.  LaTeX runs without shell
 escape; a character no font has fails the build with the character, its code point,
 the edition and, when it can be found, the file and line it comes from.
 """
@@ -9,6 +12,7 @@ the edition and, when it can be found, the file and line it comes from.
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import re
 import shutil
@@ -21,8 +25,11 @@ from translate_kit.fonts import fonts_for
 from translate_kit.progress import Report, Step, ignore
 from translate_kit.publish.status import latexmk_step
 from translate_kit.publish.downloads import DownloadBuild, EditionFile, build_each
-from translate_kit.publish.inputs import begin, finish
+from translate_kit.publish.inputs import begin, finish, is_up_to_date
+from translate_kit.publish.split import split_articles
 from translate_kit.publish.sphinx_run import run_sphinx
+from translate_kit.publish.volumes import Volume, plan_volumes
+from translate_kit.contract import ARTICLES_SUFFIX, VOLUMES_OPTION
 from translate_kit.config import Edition, ProjectConfig
 from translate_kit.errors import BuildError
 from translate_kit.files import copy_atomic
@@ -69,24 +76,61 @@ def _font_installed(family: str) -> bool:
 
 def build_edition_pdf(config: ProjectConfig, edition: Edition, report: Report = ignore
                       ) -> EditionFile:
-    """Sphinx LaTeX output in ``_build/latex/<slug>/``, PDF copied to ``_build/pdf/``."""
+    """The edition's volumes whose inputs changed: one Sphinx run writes their ``.tex``
+    into ``_build/latex/<slug>/``, latexmk typesets each, and each is copied to
+    ``_build/pdf/`` and cut into its articles' PDFs (``split``)."""
     started = time.monotonic()
     task = f"{edition.code} pdf"
     latex_dir = config.latex_dir(edition)
-    if begin(config, edition, "latex"):  # half-written .tex/.aux files: start afresh
-        for partial in (latex_dir, config.doctrees_dir("latex", edition)):
-            shutil.rmtree(partial, ignore_errors=True)
-    run = run_sphinx(config, edition, "latex", latex_dir,
-                     report=lambda step: report(dataclasses.replace(step, task=task)))
-    if not run.ok:
-        raise BuildError(f"edition {edition.code}: Sphinx failed:\n{run.output.strip()}")
-    tex = latex_dir / config.tex_name(edition)
-    _run_latexmk(config, edition, tex, lambda line: _report_pass(report, task, line))
-    target = config.pdf_path(edition)
-    copy_atomic(tex.with_suffix(".pdf"), target)
-    finish(config, edition, "latex", None)
+    volumes = plan_volumes(config, edition)
+    outdated = [v for v in volumes if not is_up_to_date(
+        config, edition, v.builder, v.stamp, config.volume_pdf_path(edition, v.name))]
+    warnings: tuple[str, ...] = ()
+    if outdated:
+        for volume in outdated:
+            if begin(config, edition, volume.builder):  # half-written .aux files: start afresh
+                for partial in latex_dir.glob(_stem(config, edition, volume) + ".*"):
+                    partial.unlink()
+        names = ",".join(volume.name for volume in outdated)
+        run = run_sphinx(config, edition, "latex", latex_dir, ("-D", f"{VOLUMES_OPTION}={names}"),
+                         report=lambda step: report(dataclasses.replace(step, task=task)))
+        if not run.ok:
+            raise BuildError(f"edition {edition.code}: Sphinx failed:\n{run.output.strip()}")
+        warnings = run.warnings
+        for volume in outdated:
+            _typeset_volume(config, edition, volume, lambda line: _report_pass(report, task, line))
+    _remove_stale(config, edition, volumes)
     report(Step(task, "done", 1, 1))
-    return EditionFile(edition, target, time.monotonic() - started, run.warnings)
+    return EditionFile(edition, config.volume_pdf_path(edition, volumes[-1].name if volumes else ""),
+                       time.monotonic() - started, warnings,
+                       tuple(config.volume_pdf_path(edition, v.name) for v in volumes),
+                       tuple(v.name for v in outdated))
+
+
+def _remove_stale(config: ProjectConfig, edition: Edition, volumes: list[Volume]) -> None:
+    """Remove the PDFs of volumes and articles that are no more (deleted, or redated)."""
+    kept = {config.volume_pdf_path(edition, v.name) for v in volumes}
+    kept |= {config.article_pdf_path(edition, doc) for v in volumes for doc in v.docnames}
+    built = [*config.volume_pdfs(edition), *(config.pdf_dir / edition.slug).rglob("*.pdf")]
+    for path in built:
+        if path not in kept:
+            path.unlink()
+
+
+def _stem(config: ProjectConfig, edition: Edition, volume: Volume) -> str:
+    return config.volume_pdf_name(edition, volume.name).removesuffix(".pdf")
+
+
+def _typeset_volume(config: ProjectConfig, edition: Edition, volume: Volume,
+                    on_line: Callable[[str], None]) -> None:
+    """latexmk on the volume's ``.tex``; its PDF published, then cut into its articles."""
+    tex = config.latex_dir(edition) / (_stem(config, edition, volume) + ".tex")
+    _run_latexmk(config, edition, tex, on_line)
+    listing = json.loads(tex.with_suffix(ARTICLES_SUFFIX).read_text(encoding="utf-8"))
+    split_articles(tex.with_suffix(".pdf"),
+                   [(title, config.article_pdf_path(edition, doc)) for doc, title in listing])
+    copy_atomic(tex.with_suffix(".pdf"), config.volume_pdf_path(edition, volume.name))
+    finish(config, edition, volume.builder, volume.stamp)
 
 
 def latexmk_command(tex: Path) -> list[str]:

@@ -17,6 +17,7 @@ itself from its own module:
 - ``sharing``: OpenGraph and description metadata of every page, in its edition;
 - ``editions``: ``<html lang>``, hreflang alternates, the edition switcher, the PDF and
   EPUB links, and a furo sidebar that does not grow with the number of articles;
+- ``downloads``: an article page's own PDF and its volume's;
 - ``relations``: a page whose previous or next page changed is written again;
 - ``site``: canonical addresses (with ``base_url``) and the page list the site's own
   pages (front page, sitemap, 404) are written from;
@@ -33,6 +34,7 @@ itself from its own module:
 - ``passages``: the ``{lang-ja}``, ``{lang-ko}`` roles of Japanese and Korean passages,
   never script-converted, with their own ``lang`` and fonts;
 - ``latex``: per-edition xelatex settings and fonts for the PDF;
+- ``volumes``: the PDF as one book per volume (a month of articles), listing its articles;
 - ``epub``: per-edition EPUB metadata, table of contents and embedded CJK fonts.
 
 ``messages`` holds the few interface strings the modules above add to pages.
@@ -94,6 +96,7 @@ def setup(app: Sphinx) -> dict[str, object]:
         accessibility,
         archives,
         articles,
+        downloads,
         editions,
         epub,
         extraction,
@@ -112,14 +115,15 @@ def setup(app: Sphinx) -> dict[str, object]:
         site,
         status,
         translation,
+        volumes,
     )
 
     app.add_config_value(EDITION_OPTION, "", "env", types=frozenset({str}))
     app.add_config_value(ROOT_OPTION, "", "env", types=frozenset({str}))
     app.connect("config-inited", _configure, priority=100)
-    modules = (script, quotes, plain_passages, translation, status, safety, editions, relations,
-               site, accessibility, articles, search, garbled, passages, latex, epub, extraction,
-               messages, sharing, archives, feeds)
+    modules = (script, quotes, plain_passages, translation, status, safety, editions, downloads,
+               relations, site, accessibility, articles, search, garbled, passages, latex, volumes,
+               epub, extraction, messages, sharing, archives, feeds)
     for module in modules:
         module.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

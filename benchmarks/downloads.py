@@ -1,0 +1,78 @@
+"""The PDFs by volume and by article against one book of the whole archive.
+
+On a corpus of N articles (one a day), the source edition's PDFs are built with
+``volumes = "month"`` (a book per month, cut into article PDFs) and with ``volumes =
+"all"`` (one book of every article, as the PDFs were before volumes), the two in turns.
+Then: how long pypdf takes to cut the whole book into its articles, and the build after
+importing one article into the newest month, against the full build by month.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from pathlib import Path
+
+from benchmarks.corpus import generate_corpus, write_source
+from benchmarks.run import (
+    _TK, NEW_ARTICLE, BenchReport, Figure, _alternating, _clean, _import_reset, _measure,
+    _timed,
+)
+from translate_kit.config import load_config
+from translate_kit.contract import ARTICLES_SUFFIX
+from translate_kit.publish.split import split_articles
+
+
+def _with_volumes(root: Path, period: str) -> None:
+    config = root / "translate-kit.toml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("[project]\n", f'[project]\nvolumes = "{period}"\n', 1),
+                      encoding="utf-8")
+
+
+def bench_downloads(template: Path, work: Path, articles: int, repeat: int,
+                    report: BenchReport) -> None:
+    """Volumes by month and article PDFs at N=``articles``, against one whole book."""
+    monthly = generate_corpus(work / f"downloads{articles}", articles, template).root
+    whole = work / f"downloads{articles}-all"
+    shutil.rmtree(whole, ignore_errors=True)
+    shutil.copytree(monthly, whole)
+    _with_volumes(monthly, "month")
+    _with_volumes(whole, "all")
+    def build(root: Path) -> list[str]:
+        return [*_TK, "--root", str(root), "build", "pdf", "-e", "zh-Hant"]
+
+    by_month, one_book = _alternating(repeat, work, (_clean(monthly / "_build"), [build(monthly)]),
+                                      (_clean(whole / "_build"), [build(whole)]))
+    book = report.add(Figure(f"build pdf -e zh-Hant, one book of all articles, N={articles}",
+                             one_book))
+    report.add(Figure("", by_month).against(
+        f"build pdf -e zh-Hant, volumes by month + article PDFs, N={articles}", book))
+
+    config = load_config(whole)
+    edition = config.source_edition
+    listing = config.latex_dir(edition) / (config.tex_name(edition).removesuffix(".tex")
+                                           + ARTICLES_SUFFIX)
+    docs = json.loads(listing.read_text(encoding="utf-8"))
+    out = work / "split"
+    started = time.perf_counter()
+    split_articles(config.pdf_path(edition), [(title, out / f"{doc}.pdf") for doc, title in docs])
+    seconds = time.perf_counter() - started
+    report.add(Figure.of(f"pypdf split of the whole book into {len(docs)} article PDFs",
+                         seconds, book.name, seconds / book.seconds))
+    report.add(Figure.of("pypdf split, per article", seconds / max(len(docs), 1)))
+
+    full = report.add(Figure(f"build pdf -e zh-Hant by month, full, N={articles}", by_month))
+    write_source(monthly / NEW_ARTICLE)
+    newest = max(load_config(monthly).volume_pdfs(edition)).stem[-7:]  # YYYY-MM
+    command = [*_TK, "import", NEW_ARTICLE, "--date", f"{newest}-28"]
+    reset = _import_reset(monthly)
+
+    def reset_and_build() -> None:
+        reset()
+        _timed(build(monthly), monthly)
+
+    imported = Figure("", _measure(repeat, reset_and_build, [command, build(monthly)], monthly))
+    report.add(imported.against(
+        f"import + build pdf of one article into the newest month, N={articles}", full, 0.2))

@@ -1,0 +1,74 @@
+"""An article page offers the article's own PDF and the volume it belongs to.
+
+Both are linked only when they were built (``build pdf`` runs before the HTML in ``build
+site``) and only in the site layout, where the runner copies them under ``pdf/``.  The
+links are relative, so they work from ``file://``.  Which downloads a page offered is
+kept with the environment: a page whose article PDF or volume appeared or went away since
+it was written is written again, and no other.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+from translate_kit.sphinxext import current_edition, in_site, project_config
+from translate_kit.sphinxext.messages import message
+from translate_kit.volumes import volume_of
+
+
+def article_downloads(app: Sphinx, docname: str) -> list[tuple[str, Path]]:
+    """``(label, built file)`` of the article's PDF and its volume's, those that exist."""
+    if not in_site(app):
+        return []
+    project, edition = project_config(app.config), current_edition(app.config)
+    date = str(app.env.metadata.get(docname, {}).get("date", "") or "")
+    folder = project.articles_dir.relative_to(project.docs_dir).as_posix() + "/"
+    volume = volume_of(date, project.volumes) if docname.startswith(folder) else None
+    if volume is None:
+        return []
+    found = [(message(app.config, "article_pdf"), project.article_pdf_path(edition, docname))]
+    if volume:  # the whole archive's volume is the edition's PDF, linked on every page
+        found.append((message(app.config, "volume_pdf", volume=volume),
+                      project.volume_pdf_path(edition, volume)))
+    return [(label, path) for label, path in found if path.is_file()]
+
+
+def _offered(app: Sphinx, docname: str) -> tuple[str, ...]:
+    return tuple(str(path) for _label, path in article_downloads(app, docname))
+
+
+def _outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
+              removed: set[str]) -> list[str]:
+    """Pages whose downloads appeared or went away since they were written."""
+    if app.builder.name != "html":
+        return []
+    before: dict[str, tuple[str, ...]] = getattr(env, "translate_kit_downloads", {})
+    now = {doc: _offered(app, doc) for doc in env.found_docs if doc in env.metadata}
+    env.translate_kit_downloads = now
+    return [doc for doc, offered in now.items()
+            if doc not in added | changed and before.get(doc, ()) != offered]
+
+
+def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                  doctree: Any) -> None:
+    if app.builder.name != "html" or doctree is None:
+        return
+    project = project_config(app.config)
+    to_site = "../" * (pagename.count("/") + 1)
+    edition_links = context.get("translate_kit_downloads", [])
+    shown = {link["href"] for link in edition_links}
+    links = [{"kind": "pdf", "label": label,
+              "href": to_site + project.in_site(path).relative_to(project.html_dir).as_posix()}
+             for label, path in article_downloads(app, pagename)]
+    context["translate_kit_downloads"] = [
+        *(link for link in links if link["href"] not in shown), *edition_links]
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("env-get-outdated", _outdated)
+    # After ``editions`` (400), which lists the edition's own downloads.
+    app.connect("html-page-context", _page_context, priority=450)
