@@ -114,5 +114,5 @@ def test_search_results_show_the_pages_marks(built):
 def test_the_pdfs_latex_has_the_pages_marks(project, tmp_path):
     """The LaTeX writer only (no xelatex): the PDF is typeset from the same text."""
     app = build(project, tmp_path, "zh-Hant", "latex")
-    tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
+    tex = "".join(t.read_text(encoding="utf-8") for t in sorted(Path(app.outdir).glob("*.tex")))
     assert "企業提出「一企一策」，他說：「要『內外兼顧』。」" in tex

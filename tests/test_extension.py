@@ -70,6 +70,11 @@ def pages(project: Path, tmp_path_factory: pytest.TempPathFactory):
     return page
 
 
+def latex_source(app: SphinxTestApp) -> str:
+    """Every volume's LaTeX source (a volume per month), as one text."""
+    return "".join(tex.read_text(encoding="utf-8") for tex in sorted(Path(app.outdir).glob("*.tex")))
+
+
 def article_text(page: lxml.html.HtmlElement) -> str:
     return " ".join(page.xpath("string(//article)").split())
 
@@ -107,7 +112,7 @@ def test_damaged_text_is_underlined_with_a_title_in_the_editions_script(pages):
 def test_damaged_text_is_greyed_in_the_latex_source(project, tmp_path):
     """The LaTeX writer only (no xelatex): the role reaches the PDF as its own macro."""
     app = build(project, tmp_path, "zh-Hant", "latex")
-    tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
+    tex = latex_source(app)
     assert r"專家\DUrole{garbled}{?guī} 繼續完善。" in tex
     assert r"\providecommand{\DUrolegarbled}[1]{\textcolor{gray}{#1}}" in tex
 
@@ -121,6 +126,6 @@ def test_restored_text_is_marked_with_its_source_in_the_editions_script(pages):
 
 def test_restored_text_has_its_source_in_a_footnote_in_the_latex_source(project, tmp_path):
     app = build(project, tmp_path, "zh-Hans", "latex")
-    tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
+    tex = latex_source(app)
     assert r"勇挑重\DUrole{restored}{负担}\footnote{导入时还原；原文：?fù)?dān)}。" in tex
     assert r"\providecommand{\DUrolerestored}[1]{\textcolor{teal}{#1}}" in tex

@@ -109,7 +109,8 @@ def test_the_pdf_prints_every_japanese_and_korean_character_in_their_faces(proje
     assert "万全の準備で観光客を迎えています" in text
     assert "대만 관광객을 위해" in text  # the spaces between Korean words are kept
     # Noto CJK's faces share one PostScript name in the PDF: the LaTeX source says which.
-    tex = next((config.build_dir / "latex").rglob("*.tex")).read_text(encoding="utf-8")
+    tex = "".join(t.read_text(encoding="utf-8")
+                  for t in sorted((config.build_dir / "latex").rglob("*.tex")))
     assert r"\newCJKfontfamily\translatekitjafont{Noto Serif CJK JP}" in tex
     assert r"\newCJKfontfamily\translatekitkofont{Noto Serif CJK KR}" in tex
     assert f"「{{\\translatekitjafont{{}}{SPEECH}}}」" in tex
@@ -120,7 +121,8 @@ def test_catalogs_keep_the_passages_and_their_simplified_comment_does_not_conver
     assert updated.returncode == 0, updated.stderr
     catalog = (project / "locale" / "en" / "LC_MESSAGES" / "articles"
                / "ri-han-guanguang-luntan-zai-taibei.po").read_text(encoding="utf-8")
-    assert f"#. 日本观光厅代表在致词中表示：「{{lang-ja}}`{SPEECH}`」他并指出" in catalog
+    # the simplified edition's quotation marks, its passage as it is
+    assert f"#. 日本观光厅代表在致词中表示：“{{lang-ja}}`{SPEECH}`”他并指出" in catalog
     entry = catalog.split(f"{{lang-ja}}`{PARAGRAPH}`")[0].rsplit("\n\n", 1)[1]
     assert "zh-Hans" not in entry  # nothing in it to convert: no comment
 
