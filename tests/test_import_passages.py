@@ -174,3 +174,9 @@ def test_a_simplified_article_is_converted_around_its_japanese_title_passage(tmp
     assert "\n# 訪談：「{lang-ja}`万全の準備で臨む`」\n" in text
     assert "記者在東京採訪了市場的經營者" in text
     assert "他說：「{lang-ja}`築地市場は長い歴史を持つ。万全の準備で臨んだ。`」" in text
+
+
+def test_chinese_between_two_korean_sentences_is_not_part_of_either():
+    text = "감사합니다!他說, 我們會繼續努力!감사합니다!"
+    assert [(p.language, text[p.start:p.end]) for p in foreign_passages(text)] == [
+        ("ko", "감사합니다!"), ("ko", "감사합니다!")]

@@ -5,7 +5,8 @@ whole, up to and including its full stop, because its kanji belong to it (築, �
 Japanese forms, not characters to repair or convert); when it is quoted inside a
 Chinese sentence (他說：「今日は…」), the passage is the quotation.  Korean is written
 with ASCII punctuation and spaces, and seldom with Han characters: a Korean passage
-runs from the first to the last Hangul syllable between two Chinese punctuation marks,
+runs from the first to the last Hangul syllable between two Chinese punctuation marks
+or Han characters (so Chinese text between two Korean sentences is never in one),
 with the ASCII full stop or question mark that ends it.  The katakana middle dot and
 the prolonged sound mark count for neither, as Chinese transliterations use them too,
 and a kana or two among many Han characters are damage, not Japanese.
@@ -89,8 +90,9 @@ def _japanese(text: str, in_japanese: bool) -> list[Passage]:
 
 def _korean(text: str) -> list[Passage]:
     passages, last = [], 0
-    for boundary in [*_CHINESE_PUNCTUATION.finditer(text), None]:
-        end = boundary.start() if boundary else len(text)
+    boundaries = [i for i, char in enumerate(text)
+                  if is_han(char) or _CHINESE_PUNCTUATION.match(char)]
+    for end in [*boundaries, len(text)]:
         chunk = text[last:end]
         syllables = [m.start() for m in _HANGUL.finditer(chunk)]
         if syllables:
@@ -98,7 +100,7 @@ def _korean(text: str) -> list[Passage]:
             while stop < len(chunk) and chunk[stop] in ".?!":
                 stop += 1
             passages.append(Passage(last + syllables[0], last + stop, "ko"))
-        last = boundary.end() if boundary else end
+        last = end + 1
     return passages
 
 
