@@ -126,6 +126,15 @@ def copy_root(name: str, destination: Path, as_name: str | None = None) -> Path:
     return target
 
 
+def with_article(root: Path, name: str, text: str) -> Path:
+    """``root`` (a copy of ``multi``) with one more article, listed after ``a002``."""
+    (root / "docs" / "articles" / f"{name}.md").write_text(text, encoding="utf-8")
+    listing = root / "docs" / "articles" / "index.md"
+    listing.write_text(listing.read_text(encoding="utf-8").replace("a002\n", f"a002\n{name}\n"),
+                       encoding="utf-8")
+    return root
+
+
 def copy_project(destination: Path) -> Path:
     """A copy of the repository's own project: configuration, documents, catalogs, sources."""
     destination.mkdir(parents=True, exist_ok=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import copy_root
+from conftest import copy_root, with_article
 from test_extension import article_text, build
 
 ARTICLE = """\
@@ -41,11 +41,7 @@ myst:
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_root("multi", tmp_path_factory.mktemp("standards"))
-    (root / "docs/articles/a003.md").write_text(ARTICLE, encoding="utf-8")
-    listing = root / "docs/articles/index.md"
-    listing.write_text(listing.read_text(encoding="utf-8").replace("a002\n", "a002\na003\n"),
-                       encoding="utf-8")
-    return root
+    return with_article(root, "a003", ARTICLE)
 
 
 @pytest.fixture(scope="module")

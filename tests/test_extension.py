@@ -13,7 +13,7 @@ from urllib.parse import unquote
 
 import lxml.html
 import pytest
-from conftest import copy_root
+from conftest import copy_root, with_article
 from sphinx.testing.util import SphinxTestApp
 
 from translate_kit.config import load_config
@@ -48,11 +48,7 @@ def build(root: Path, out: Path, code: str, builder: str = "html") -> SphinxTest
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_root("multi", tmp_path_factory.mktemp("extension"))
-    (root / "docs/articles/a003.md").write_text(DAMAGED_ARTICLE, encoding="utf-8")
-    listing = root / "docs/articles/index.md"
-    listing.write_text(listing.read_text(encoding="utf-8").replace("a002\n", "a002\na003\n"),
-                       encoding="utf-8")
-    return root
+    return with_article(root, "a003", DAMAGED_ARTICLE)
 
 
 @pytest.fixture(scope="module")
