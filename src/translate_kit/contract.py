@@ -37,3 +37,12 @@ def passage_role(language: str) -> str:
     """The MyST role of a passage in ``language`` (``{lang-ja}`…```): the importer writes
     it, the extension renders it with its own ``lang`` and never converts its script."""
     return f"lang-{language}"
+
+
+def role_content(text: str) -> str:
+    """The text of a role the importer wrote (``importer.markup.role``): content that starts
+    or ends with a backtick was padded with a space on each side, as CommonMark pads code
+    spans, and the role takes the padding off again."""
+    if len(text) > 2 and text.startswith(" ") and text.endswith(" "):
+        return text[1:-1]
+    return text

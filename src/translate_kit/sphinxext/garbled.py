@@ -30,6 +30,7 @@ from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
 
+from translate_kit.contract import role_content
 from translate_kit.fonts import FontSet, fonts_for
 from translate_kit.script import is_han
 from translate_kit.sphinxext import current_edition, project_config
@@ -64,8 +65,7 @@ def restored_role(
     name: str, rawtext: str, text: str, lineno: int, inliner: Inliner,
     options: dict[str, Any] | None = None, content: list[str] | None = None,
 ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-    if len(text) > 2 and text.startswith(" ") and text.endswith(" "):
-        text = text[1:-1]  # the padding of content fenced around a backtick (importer.markup.role)
+    text = role_content(text)
     shown, _, source = text.partition(" <")  # restored text never holds " <"
     node = restored(rawtext, shown, classes=["restored"])
     node["source"] = source.removesuffix(">")
@@ -80,8 +80,7 @@ def garbled_role(
     name: str, rawtext: str, text: str, lineno: int, inliner: Inliner,
     options: dict[str, Any] | None = None, content: list[str] | None = None,
 ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-    if len(text) > 2 and text.startswith(" ") and text.endswith(" "):
-        text = text[1:-1]  # the padding of content fenced around a backtick (importer.markup.role)
+    text = role_content(text)
     return [garbled(rawtext, text, classes=["garbled"])], []
 
 

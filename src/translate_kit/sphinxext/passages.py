@@ -19,7 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
 
-from translate_kit.contract import FOREIGN_LANGUAGES, passage_role
+from translate_kit.contract import FOREIGN_LANGUAGES, passage_role, role_content
 from translate_kit.fonts import passage_font
 
 NO_CONVERT_CLASS = "no-convert"
@@ -33,9 +33,7 @@ def _role_for(language: str) -> Callable[..., tuple[list[nodes.Node], list[nodes
     def role(name: str, rawtext: str, text: str, lineno: int, inliner: Inliner,
              options: dict[str, Any] | None = None, content: list[str] | None = None,
              ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        if len(text) > 2 and text.startswith(" ") and text.endswith(" "):
-            text = text[1:-1]  # the padding of content fenced around a backtick
-        return [foreign_passage(rawtext, text, classes=[NO_CONVERT_CLASS], lang=language)], []
+        return [foreign_passage(rawtext, role_content(text), classes=[NO_CONVERT_CLASS], lang=language)], []
     return role
 
 
