@@ -9,7 +9,13 @@ runs from the first to the last Hangul syllable between two Chinese punctuation 
 or Han characters (so Chinese text between two Korean sentences is never in one),
 with the ASCII full stop or question mark that ends it.  The katakana middle dot and
 the prolonged sound mark count for neither, as Chinese transliterations use them too,
-and a kana or two among many Han characters are damage, not Japanese.
+and a kana or two among many Han characters are damage, not Japanese; so is a short run
+of kana or Hangul wedged between two Han characters (``MAX_ODD_RUN``) when it is all the
+foreign text of its sentence.
+
+This is the one rule of where another language is: the importer keeps these passages
+as they arrived, and the damage check (``garbled``) flags nothing in them but U+FFFD
+and Private Use Area codes.
 """
 
 from __future__ import annotations
@@ -32,6 +38,10 @@ MIN_KANA_SHARE = 0.2
 """Share of kana among the kana and Han characters of a Japanese passage: Japanese prose
 has a third or more, whereas GBK text read one byte off (damage, see ``garbled``) leaves
 a kana or two among many Han characters."""
+MAX_ODD_RUN = 3
+"""Longest run of kana or Hangul between two Han characters that is damage when nothing
+else in its sentence is foreign (在東京ぁゥ際, 總統윤석열表示): a word of Japanese or
+Korean quoted in Chinese has more around it."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +81,9 @@ def _japanese(text: str, in_japanese: bool) -> list[Passage]:
         kana = [m.start() for m in _KANA.finditer(sentence[0])]
         if len(kana) < (1 if in_japanese else MIN_KANA):
             continue
+        if not in_japanese and _odd_run(text, sentence.start() + kana[0],
+                                        sentence.start() + kana[-1] + 1):
+            continue
         body = sentence[0]
         start, end = 0, len(body.rstrip())
         openers = [i for i in range(kana[0]) if body[i] in _OPENERS]
@@ -95,13 +108,27 @@ def _korean(text: str) -> list[Passage]:
     for end in [*boundaries, len(text)]:
         chunk = text[last:end]
         syllables = [m.start() for m in _HANGUL.finditer(chunk)]
-        if syllables:
+        if syllables and not _odd_run(text, last, end):
             stop = syllables[-1] + 1
             while stop < len(chunk) and chunk[stop] in ".?!":
                 stop += 1
             passages.append(Passage(last + syllables[0], last + stop, "ko"))
         last = end + 1
     return passages
+
+
+def _odd_run(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a short run of kana or Hangul wedged between two
+    Han characters, the only foreign text of its sentence: what misaligned double-byte
+    text leaves, not a language."""
+    run = text[start:end]
+    if not (0 < start and end < len(text) and 0 < len(run) <= MAX_ODD_RUN
+            and all(_KANA.match(c) or _HANGUL.match(c) for c in run)
+            and is_han(text[start - 1]) and is_han(text[end])):
+        return False
+    sentence = next(m for m in _SENTENCE.finditer(text) if m.start() <= start < m.end())
+    outside = text[sentence.start():start] + text[end:sentence.end()]
+    return not (_KANA.search(outside) or _HANGUL.search(outside))
 
 
 def article_language(texts: Sequence[str]) -> str | None:
