@@ -180,3 +180,13 @@ def test_chinese_between_two_korean_sentences_is_not_part_of_either():
     text = "감사합니다!他說, 我們會繼續努力!감사합니다!"
     assert [(p.language, text[p.start:p.end]) for p in foreign_passages(text)] == [
         ("ko", "감사합니다!"), ("ko", "감사합니다!")]
+
+
+@pytest.mark.parametrize("name, title, first", [
+    ("passages/korean-article.txt", "서울시, 청년 주거 지원 확대", "서울시는 내년부터 청년 월세"),
+    ("proper/japanese.txt", "東京都、新たな防災計画を発表", "東京都の小池百合子知事は"),
+])
+def test_a_foreign_title_line_is_the_title_and_not_a_paragraph_too(name, title, first):
+    article = clean_article(from_text((FIXTURES / name).read_text(encoding="utf-8")), Path("a.txt"))
+    assert (article.title, article.warnings) == (title, ())
+    assert "".join(s.text for s in article.paragraphs[0]).startswith(first)

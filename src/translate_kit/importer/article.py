@@ -42,6 +42,8 @@ from translate_kit.importer.simplified import (
 MASK = "\ufffc"
 MAX_TITLE = 40
 _SENTENCE_PUNCTUATION = re.compile(r"[。！？；，!?;,]|[：:]$")
+_FOREIGN_SENTENCE_END = re.compile(r"[。！？.!?]$")
+"""A Japanese or Korean title has commas (서울시, 청년 주거 지원 확대), never a full stop."""
 
 
 @dataclass(frozen=True)
@@ -237,7 +239,7 @@ def _clean(source: SourceParagraph, counts: Counts, findings: list[Finding],
     (unless None) where the evidence is clear; Japanese and Korean passages are kept."""
     text = source.text
     passages = foreign_passages(text, language)
-    spans = [span for span in find_garbled(text)
+    spans = [span for span in find_garbled(text, passages)
              if not any(p.start < span.end and span.start < p.end for p in passages)]
     for span in spans:
         findings.append(Finding("garbled", source.line, source.column + span.start,
@@ -356,9 +358,12 @@ def _has_words(text: str) -> bool:
 
 def _is_title_line(paragraph: Paragraph) -> bool:
     text = plain(paragraph)
+    chinese = "".join(s.text for s in paragraph if s.language is None)
+    foreign = "".join(s.text for s in paragraph if s.language)
     return (
         len(text) <= MAX_TITLE
         and _has_words(text)  # a rule such as "---" or "***" is no title
-        and all(s.plain for s in paragraph)
-        and not _SENTENCE_PUNCTUATION.search(text)
+        and all(s.plain or s.language for s in paragraph)
+        and not _SENTENCE_PUNCTUATION.search(chinese)
+        and not _FOREIGN_SENTENCE_END.search(foreign)
     )
