@@ -190,3 +190,16 @@ def test_a_foreign_title_line_is_the_title_and_not_a_paragraph_too(name, title, 
     article = clean_article(from_text((FIXTURES / name).read_text(encoding="utf-8")), Path("a.txt"))
     assert (article.title, article.warnings) == (title, ())
     assert "".join(s.text for s in article.paragraphs[0]).startswith(first)
+
+
+def test_hanja_in_a_korean_article_are_korean_and_never_converted():
+    text = '大韓民國 憲法 第1條 ②項은 "大韓民國의 主權은 國民에게 있고, 모든 權力은 國民으로부터 나온다"고 規定하고 있다.'
+    assert [(p.language, text[p.start:p.end]) for p in foreign_passages(text, "ko")] == [("ko", text)]
+    assert found(text)[0] == ("은", "ko")  # in a Chinese article, Han characters are Chinese
+    config = load_config(FIXTURES / "import" / "project")
+    source = (FIXTURES / "proper" / "korean.txt").read_text(encoding="utf-8")
+    article = clean_article(from_text(source), Path("a.txt"), repairer=repairer_for(config),
+                            converter=simplified_converter_for(config))
+    assert article.language == "ko"
+    assert [[s.language for s in p] for p in article.paragraphs] == [["ko"]] * len(article.paragraphs)
+    assert text in ["".join(s.text for s in p) for p in article.paragraphs]

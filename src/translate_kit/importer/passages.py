@@ -7,7 +7,8 @@ Chinese sentence (他說：「今日は…」), the passage is the quotation.  K
 with ASCII punctuation and spaces, and seldom with Han characters: a Korean passage
 runs from the first to the last Hangul syllable between two Chinese punctuation marks
 or Han characters (so Chinese text between two Korean sentences is never in one),
-with the ASCII full stop or question mark that ends it.  The katakana middle dot and
+with the ASCII full stop or question mark that ends it; in an article written in Korean
+the Han characters are Hanja, and a passage runs across them.  The katakana middle dot and
 the prolonged sound mark count for neither, as Chinese transliterations use them too,
 and a kana or two among many Han characters are damage, not Japanese; so is a short run
 of kana or Hangul wedged between two Han characters (``MAX_ODD_RUN``) when it is all the
@@ -57,11 +58,13 @@ def foreign_passages(text: str, article_language: str | None = None) -> list[Pas
 
     In an article written in Japanese (``article_language="ja"``, see ``article_language``)
     one kana makes a sentence Japanese (築地市場の歴史): there is no Chinese text around
-    it that damage could come from.
+    it that damage could come from.  In an article written in Korean (``"ko"``) Han
+    characters are Korean too (Hanja: 大韓民國의 主權은), so a passage runs across them.
 
     Adjacent passages of one language (sentences apart by one space or none) are one.
     """
-    found = sorted(_japanese(text, article_language == "ja") + _korean(text),
+    found = sorted(_japanese(text, article_language == "ja")
+                   + _korean(text, article_language == "ko"),
                    key=lambda p: p.start)
     merged: list[Passage] = []
     for passage in found:
@@ -101,18 +104,19 @@ def _japanese(text: str, in_japanese: bool) -> list[Passage]:
     return passages
 
 
-def _korean(text: str) -> list[Passage]:
+def _korean(text: str, in_korean: bool) -> list[Passage]:
     passages, last = [], 0
     boundaries = [i for i, char in enumerate(text)
-                  if is_han(char) or _CHINESE_PUNCTUATION.match(char)]
+                  if (is_han(char) and not in_korean) or _CHINESE_PUNCTUATION.match(char)]
     for end in [*boundaries, len(text)]:
         chunk = text[last:end]
         syllables = [m.start() for m in _HANGUL.finditer(chunk)]
-        if syllables and not _odd_run(text, last, end):
+        if syllables and (in_korean or not _odd_run(text, last, end)):
+            first = len(chunk) - len(chunk.lstrip()) if in_korean else syllables[0]
             stop = syllables[-1] + 1
             while stop < len(chunk) and chunk[stop] in ".?!":
                 stop += 1
-            passages.append(Passage(last + syllables[0], last + stop, "ko"))
+            passages.append(Passage(last + first, last + stop, "ko"))
         last = end + 1
     return passages
 
