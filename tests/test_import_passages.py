@@ -203,3 +203,11 @@ def test_hanja_in_a_korean_article_are_korean_and_never_converted():
     assert article.language == "ko"
     assert [[s.language for s in p] for p in article.paragraphs] == [["ko"]] * len(article.paragraphs)
     assert text in ["".join(s.text for s in p) for p in article.paragraphs]
+
+
+def test_a_lost_character_in_a_japanese_passage_is_flagged_and_the_rest_kept():
+    text = "他引用了一句話：「東京都の知事は\ufffd発表した。」隨後說明。"
+    article = clean_article(from_text(f"標題\n\n{text}\n"), Path("a.txt"))
+    assert [(f.kind, f.column, f.text) for f in article.findings] == [("garbled", 17, "\ufffd")]
+    assert [(s.text, s.language, s.garbled) for s in article.paragraphs[0] if not s.plain] == [
+        ("東京都の知事は", "ja", False), ("\ufffd", None, True), ("発表した。", "ja", False)]

@@ -23,13 +23,13 @@ The damage that survives in the sources:
   characters and lost characters, that holds a foreign symbol or at least
   ``MIN_SUSPECTS`` of the others (a letter counts only beside a rare character).
 
+  A run with a foreign symbol also takes in the Han characters beside it (up to
+  ``MAX_GAP``) that neither form a word with the text on their other side nor are a
+  common word by themselves (与, 的): ``季帧⒕际?``.
+
 Japanese and Korean passages (``passages.foreign_passages``, the importer's own rule
 of where another language is) are not Chinese text with odd characters in it: there
 only U+FFFD and Private Use Area codes are damage.
-
-A run with a foreign symbol also takes in the Han characters beside it (up to
-  ``MAX_GAP``) that neither form a word with the text on their other side nor are a
-  common word by themselves (与, 的): ``季帧⒕际?``.
 
 Each lost character is its own span (each needs its own repair); a run is one span.
 Every run and stray byte is read again with its byte pairs realigned; the reading is
