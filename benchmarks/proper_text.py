@@ -29,7 +29,7 @@ import opencc
 
 from benchmarks.repair import CORPUS_DIR as REPAIR_CORPUS
 from benchmarks.run import BenchReport
-from translate_kit.config import EditionKind, ProjectConfig, load_config
+from translate_kit.config import Edition, EditionKind, ProjectConfig, load_config
 from translate_kit.importer.article import Article, clean_article
 from translate_kit.importer.extract import from_text
 from translate_kit.importer.passages import foreign_passages
@@ -100,7 +100,6 @@ def measure_proper_text(config: ProjectConfig, corpus: tuple[CorpusArticle, ...]
     repairer, converter = repairer_for(config), simplified_converter_for(config)
     source = config.source_edition
     scripts = [e for e in config.editions_of(EditionKind.SCRIPT) if e.standard is not None]
-    to_traditional = opencc.OpenCC(config.simplified_conversion_config)
     shares = []
     for item in corpus:
         written = item.path.read_text(encoding="utf-8")
@@ -110,21 +109,30 @@ def measure_proper_text(config: ProjectConfig, corpus: tuple[CorpusArticle, ...]
         false_flags = 0 if item.damaged else flags
         editions = [(source.code, _source_text(article))]
         for edition in scripts:
-            editions.append((edition.code, _script_text(article, converter_for(config, edition).convert)))
+            original = edition.standard == "s"  # a simplified article's original is its text
+            editions.append((edition.code, _script_text(article, converter_for(config, edition).convert,
+                                                        original)))
         for code, text in editions:
-            simplified = config.edition(code).standard == "s"
-            if item.script == "other" or (item.script == "s") == simplified:
-                reference, name = written, "original"
-            elif simplified:
-                chain = config.opencc_chain(config.edition(code))
-                reference, name = _opencc(chain, written), "+".join(chain)
-            else:
-                reference = to_traditional.convert(written)
-                name = config.simplified_conversion_config
+            reference, name = _reference(config, config.edition(code), item.script, written)
             characters, changed = _changed(text, reference)
             shares.append(EditionShare(item.path.name, item.kind, item.script, code, name, characters,
                                        changed, flags, false_flags))
     return shares
+
+
+def _reference(config: ProjectConfig, edition: Edition, script: str, written: str
+               ) -> tuple[str, str]:
+    """An edition's reference text and its name: the original in the article's own
+    standard and in another language, else OpenCC's conversion of it to the edition's."""
+    own = edition.standard == "s" if script == "s" else edition.kind is EditionKind.SOURCE
+    if script == "other" or own:
+        return written, "original"
+    chain: tuple[str, ...] = ()
+    if script == "s":
+        chain = (config.simplified_conversion_config,)
+    if edition.kind is EditionKind.SCRIPT:
+        chain += config.opencc_chain(edition)
+    return _opencc(chain, written), "+".join(chain)
 
 
 def _opencc(chain: tuple[str, ...], text: str) -> str:
@@ -140,10 +148,11 @@ def _source_text(article: Article) -> str:
                       *("".join(s.text for s in p) for p in article.paragraphs)])
 
 
-def _script_text(article: Article, convert: Callable[[str], str]) -> str:
-    """A script edition: the original of a simplified article, else the source edition
-    converted but for the passages and damaged spans kept as they arrived."""
-    if article.original_paragraphs:
+def _script_text(article: Article, convert: Callable[[str], str], original: bool) -> str:
+    """A script edition: the original of a simplified article in a simplified edition
+    (``original``), else the source edition converted but for the passages and damaged
+    spans kept as they arrived."""
+    if original and article.original_paragraphs:
         return "\n".join([*_title(article, article.original_title or ""),
                           *("".join(s.text for s in p) for p in article.original_paragraphs)])
     pieces, last = [], 0
