@@ -1,5 +1,6 @@
 """``make bench``: translate-kit's work timed against baselines measured in the same run,
-and the import's repair of naively converted text measured on hand-written articles."""
+the import's repair of naively converted text measured on hand-written articles, and
+what each edition changes of proper text."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from benchmarks.corpus import Corpus, generate_corpus
 from benchmarks.downloads import bench_downloads
 from benchmarks.listings import bench_listings
 from benchmarks.live import bench_live
+from benchmarks.proper_text import bench_proper_text
 from benchmarks.repair import RepairMeasure, bench_repair, measure_repairs
 from benchmarks.run import (
     BenchReport,
@@ -53,6 +55,7 @@ def run_benchmarks(
     work.mkdir(parents=True, exist_ok=True)
     bench_repair(work, report)
     bench_simplified(work, report)
+    bench_proper_text(template, report)
     if articles:
         bench_editions(template, work, articles, repeat, report)
         bench_update(template, work, articles, repeat, report)

@@ -112,3 +112,63 @@ def test_the_pdfs_latex_has_the_pages_marks(project, tmp_path):
     app = build(project, tmp_path, "zh-Hant", "latex")
     tex = "".join(t.read_text(encoding="utf-8") for t in sorted(Path(app.outdir).glob("*.tex")))
     assert "企業提出「一企一策」，他說：「要『內外兼顧』。」" in tex
+
+
+HONG_KONG_EDITIONS = """\
+[[editions]]
+code = "{source}"
+label = "source"
+kind = "source"
+sphinx_language = "{language}"
+
+[[editions]]
+code = "zh-Hans"
+label = "简体中文"
+kind = "script"
+sphinx_language = "zh_CN"
+"""
+HONG_KONG_SCRIPT = """
+[[editions]]
+code = "zh-HK"
+label = "香港繁體"
+kind = "script"
+sphinx_language = "zh_HK"
+"""
+
+
+def standards_project(root: Path, editions: str, text: str) -> Path:
+    config = root / "translate-kit.toml"
+    config.write_text(config.read_text(encoding="utf-8") + "\n" + editions, encoding="utf-8")
+    return with_article(root, "a003", f"---\ndate: 2024-03-17\n---\n\n{text}")
+
+
+TAIWAN_TEXT = "# 住戶衛生講座\n\n隨著氣溫下降，住戶在屋裡加強衛生，喜悅地兌換稅單。\n"
+
+
+def test_a_hong_kong_edition_writes_hong_kongs_forms(tmp_path):
+    """From a Taiwanese source (tw2t, then t2hk): 户 衞 裏 着 温 悦 兑 税, not 戶 衛 裡 著 溫 悅 兌 稅."""
+    root = standards_project(copy_root("multi", tmp_path),
+                             HONG_KONG_EDITIONS.format(source="zh-Hant", language="zh_TW")
+                             + HONG_KONG_SCRIPT, TAIWAN_TEXT)
+    build(root, tmp_path / "out", "zh-HK")
+    tree = lxml.html.fromstring((tmp_path / "out" / "html" / "articles" / "a003.html").read_bytes())
+    assert tree.get("lang") == "zh-HK"
+    text = article_text(tree)
+    assert text.startswith("住户衞生講座¶")
+    assert "隨着氣温下降，住户在屋裏加強衞生，喜悦地兑換税單。" in text
+
+
+def test_a_hong_kong_source_is_simplified_from_hong_kongs_forms(tmp_path):
+    """hk2s: the Hong Kong 衞 is the mainland's 卫 (tw2s would leave it), 裏 is 里."""
+    root = standards_project(copy_root("multi", tmp_path),
+                             HONG_KONG_EDITIONS.format(source="zh-HK", language="zh_HK"),
+                             "# 住户衞生講座\n\n隨着氣温下降，住户在屋裏加強衞生，喜悦地兑換税單。\n")
+    for code in ("zh-HK", "zh-Hans"):
+        build(root, tmp_path / code, code)
+    source = lxml.html.fromstring((tmp_path / "zh-HK" / "html" / "articles" / "a003.html").read_bytes())
+    assert source.get("lang") == "zh-HK"
+    assert "隨着氣温下降，住户在屋裏加強衞生" in article_text(source)
+    simplified = article_text(lxml.html.fromstring(
+        (tmp_path / "zh-Hans" / "html" / "articles" / "a003.html").read_bytes()))
+    assert simplified.startswith("住户卫生讲座¶")
+    assert "随着气温下降，住户在屋里加强卫生，喜悦地兑换税单。" in simplified

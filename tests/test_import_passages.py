@@ -180,3 +180,34 @@ def test_chinese_between_two_korean_sentences_is_not_part_of_either():
     text = "감사합니다!他說, 我們會繼續努力!감사합니다!"
     assert [(p.language, text[p.start:p.end]) for p in foreign_passages(text)] == [
         ("ko", "감사합니다!"), ("ko", "감사합니다!")]
+
+
+@pytest.mark.parametrize("name, title, first", [
+    ("passages/korean-article.txt", "서울시, 청년 주거 지원 확대", "서울시는 내년부터 청년 월세"),
+    ("proper/japanese.txt", "東京都、新たな防災計画を発表", "東京都の小池百合子知事は"),
+])
+def test_a_foreign_title_line_is_the_title_and_not_a_paragraph_too(name, title, first):
+    article = clean_article(from_text((FIXTURES / name).read_text(encoding="utf-8")), Path("a.txt"))
+    assert (article.title, article.warnings) == (title, ())
+    assert "".join(s.text for s in article.paragraphs[0]).startswith(first)
+
+
+def test_hanja_in_a_korean_article_are_korean_and_never_converted():
+    text = '大韓民國 憲法 第1條 ②項은 "大韓民國의 主權은 國民에게 있고, 모든 權力은 國民으로부터 나온다"고 規定하고 있다.'
+    assert [(p.language, text[p.start:p.end]) for p in foreign_passages(text, "ko")] == [("ko", text)]
+    assert found(text)[0] == ("은", "ko")  # in a Chinese article, Han characters are Chinese
+    config = load_config(FIXTURES / "import" / "project")
+    source = (FIXTURES / "proper" / "korean.txt").read_text(encoding="utf-8")
+    article = clean_article(from_text(source), Path("a.txt"), repairer=repairer_for(config),
+                            converter=simplified_converter_for(config))
+    assert article.language == "ko"
+    assert [[s.language for s in p] for p in article.paragraphs] == [["ko"]] * len(article.paragraphs)
+    assert text in ["".join(s.text for s in p) for p in article.paragraphs]
+
+
+def test_a_lost_character_in_a_japanese_passage_is_flagged_and_the_rest_kept():
+    text = "他引用了一句話：「東京都の知事は\ufffd発表した。」隨後說明。"
+    article = clean_article(from_text(f"標題\n\n{text}\n"), Path("a.txt"))
+    assert [(f.kind, f.column, f.text) for f in article.findings] == [("garbled", 17, "\ufffd")]
+    assert [(s.text, s.language, s.garbled) for s in article.paragraphs[0] if not s.plain] == [
+        ("東京都の知事は", "ja", False), ("\ufffd", None, True), ("発表した。", "ja", False)]

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
-from translate_kit.importer.garbled import find_garbled, foreign_passages
+from translate_kit.importer.garbled import find_garbled
+from translate_kit.importer.passages import foreign_passages
 
 PROPER = sorted((FIXTURES / "proper").glob("*.txt"))
 
@@ -36,8 +37,9 @@ def test_proper_phrases_are_not_flagged(text):
 
 def test_a_japanese_sentence_in_a_chinese_paragraph_is_its_own_passage():
     text = "他引用了一句話：東京都の知事は発表した。隨後說明。"
-    assert [text[a:b] for a, b in foreign_passages(text)] == ["東京都の知事は発表した。"]
+    assert [text[p.start:p.end] for p in foreign_passages(text)] == ["東京都の知事は発表した。"]
     assert foreign_passages("在東京ぁゥ際表示") == []
+    assert foreign_passages("總統윤석열表示") == []
 
 
 @pytest.mark.parametrize("text, flagged", [

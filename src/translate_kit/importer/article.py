@@ -27,7 +27,7 @@ from translate_kit.importer.boilerplate import is_notice, split_trailing_credit
 from translate_kit.importer.charset import is_han
 from translate_kit.importer.extract import Extracted, SourceParagraph
 from translate_kit.importer.garbled import Span, find_garbled
-from translate_kit.importer.passages import article_language, foreign_passages
+from translate_kit.importer.passages import Passage, article_language, foreign_passages
 from translate_kit.importer.pinyin import strip_annotations
 from translate_kit.importer.punctuation import fix_punctuation
 from translate_kit.importer.repair import Change, Repairer
@@ -42,6 +42,8 @@ from translate_kit.importer.simplified import (
 MASK = "\ufffc"
 MAX_TITLE = 40
 _SENTENCE_PUNCTUATION = re.compile(r"[。！？；，!?;,]|[：:]$")
+_FOREIGN_SENTENCE_END = re.compile(r"[。！？.!?]$")
+"""A Japanese or Korean title has commas (서울시, 청년 주거 지원 확대), never a full stop."""
 
 
 @dataclass(frozen=True)
@@ -237,8 +239,7 @@ def _clean(source: SourceParagraph, counts: Counts, findings: list[Finding],
     (unless None) where the evidence is clear; Japanese and Korean passages are kept."""
     text = source.text
     passages = foreign_passages(text, language)
-    spans = [span for span in find_garbled(text)
-             if not any(p.start < span.end and span.start < p.end for p in passages)]
+    spans = find_garbled(text, passages)
     for span in spans:
         findings.append(Finding("garbled", source.line, source.column + span.start,
                                 text[span.start:span.end], span.detail))
@@ -250,8 +251,8 @@ def _clean(source: SourceParagraph, counts: Counts, findings: list[Finding],
     pieces = sorted([(r.start, r.end, Segment(r.restored, restored_from=text[r.start:r.end]))
                      for r in found]
                     + [(a, b, Segment(text[a:b], garbled=True)) for a, b in _left_damaged(spans, found)]
-                    + [(p.start, p.end, Segment(text[p.start:p.end], language=p.language))
-                       for p in passages],
+                    + [(a, b, Segment(text[a:b], language=language))
+                       for a, b, language in _around(passages, spans, found)],
                     key=lambda piece: piece[0])
     masked, last, columns = [], 0, []
     for start, end, _ in pieces:
@@ -261,6 +262,25 @@ def _clean(source: SourceParagraph, counts: Counts, findings: list[Finding],
     columns += _han_columns(source, last, len(text))
     cleaned = _clean_text("".join(masked) + text[last:], counts)
     return _Cleaned(cleaned, tuple(segment for _, _, segment in pieces), source.line, tuple(columns))
+
+
+def _around(passages: list[Passage], spans: list[Span],
+            found: list[Restoration]) -> list[tuple[int, int, str]]:
+    """The passages without the damage found in them (U+FFFD, Private Use Area codes),
+    which is flagged and restored like any other."""
+    damaged = sorted([(s.start, s.end) for s in spans] + [(r.start, r.end) for r in found])
+    parts = []
+    for passage in passages:
+        start = passage.start
+        for a, b in damaged:
+            if b <= start or a >= passage.end:
+                continue
+            if a > start:
+                parts.append((start, a, passage.language))
+            start = max(start, b)
+        if start < passage.end:
+            parts.append((start, passage.end, passage.language))
+    return parts
 
 
 def _left_damaged(spans: list[Span], found: list[Restoration]) -> list[tuple[int, int]]:
@@ -356,9 +376,12 @@ def _has_words(text: str) -> bool:
 
 def _is_title_line(paragraph: Paragraph) -> bool:
     text = plain(paragraph)
+    chinese = "".join(s.text for s in paragraph if s.language is None)
+    foreign = "".join(s.text for s in paragraph if s.language)
     return (
         len(text) <= MAX_TITLE
         and _has_words(text)  # a rule such as "---" or "***" is no title
-        and all(s.plain for s in paragraph)
-        and not _SENTENCE_PUNCTUATION.search(text)
+        and all(s.plain or s.language for s in paragraph)
+        and not _SENTENCE_PUNCTUATION.search(chinese)
+        and not _FOREIGN_SENTENCE_END.search(foreign)
     )

@@ -23,11 +23,13 @@ The damage that survives in the sources:
   characters and lost characters, that holds a foreign symbol or at least
   ``MIN_SUSPECTS`` of the others (a letter counts only beside a rare character).
 
-Japanese and Korean sentences (``foreign_passages``) are not Chinese text with odd
-characters in it: there only U+FFFD and Private Use Area codes are damage.
   A run with a foreign symbol also takes in the Han characters beside it (up to
   ``MAX_GAP``) that neither form a word with the text on their other side nor are a
   common word by themselves (与, 的): ``季帧⒕际?``.
+
+Japanese and Korean passages (``passages.foreign_passages``, the importer's own rule
+of where another language is) are not Chinese text with odd characters in it: there
+only U+FFFD and Private Use Area codes are damage.
 
 Each lost character is its own span (each needs its own repair); a run is one span.
 Every run and stray byte is read again with its byte pairs realigned; the reading is
@@ -38,10 +40,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from translate_kit.importer.charset import is_common_han, is_han, to_simplified
+from translate_kit.importer.passages import MAX_ODD_RUN, Passage, foreign_passages
 from translate_kit.importer.pinyin import is_toned_pinyin
 from translate_kit.importer.words import frequencies
 
@@ -55,15 +59,8 @@ _PRIVATE_USE = (("\ue000", "\uf8ff"), ("\U000f0000", "\U0010ffff"))
 _KANA_HANGUL = (("\u3041", "\u3096"), ("\u309d", "\u309f"), ("\u30a1", "\u30fa"),
                 ("\u30fc", "\u30ff"), ("\u31f0", "\u31ff"), ("\u1100", "\u11ff"),
                 ("\u3131", "\u318e"), ("\uac00", "\ud7a3"))
-_SENTENCE = re.compile(r"[^。！？!?：「」『』“”]*[。！？!?：「」『』“”]*")
 _PARTICLES = frozenset("のはがをにでともへや")
 """Japanese particles: one of them between Han characters is a word (進擊の巨人)."""
-MAX_ODD_RUN = 3
-"""Longest run of kana or Hangul between Han characters that is damage, not a word."""
-PASSAGE_RUNS = 2
-"""Runs of kana or Hangul that make a sentence Japanese or Korean (particles, endings,
-words between spaces): a misaligned run lands on kana or Hangul once in a hundred
-characters, so twice in one sentence is a language, not damage."""
 _KANA_HANGUL_RUN = re.compile("[" + "".join(f"{low}-{high}" for low, high in _KANA_HANGUL) + "]+")
 MAX_GAP = 2
 MIN_SUSPECTS = 2
@@ -96,9 +93,14 @@ class _Member:
     hint: str = ""
 
 
-def find_garbled(text: str) -> list[Span]:
-    """The damaged spans of one paragraph, in order, not overlapping."""
-    passages = foreign_passages(text)
+def find_garbled(text: str, passages: Sequence[Passage] | None = None) -> list[Span]:
+    """The damaged spans of one paragraph, in order, not overlapping.
+
+    ``passages`` are its Japanese and Korean passages when the caller has them (found
+    with the article's language); by default they are found here.
+    """
+    if passages is None:
+        passages = foreign_passages(text)
     members = sorted(_lost_characters(text) + _stray_bytes(text) + _suspects(text),
                      key=lambda m: m.start)
     members = [m for m in members
@@ -122,21 +124,8 @@ def _letters_by_rare(cluster: list[_Member]) -> int:
     return sum(m.kind == "letter" and (m.start in rare or m.end in rare) for m in cluster)
 
 
-def foreign_passages(text: str) -> list[tuple[int, int]]:
-    """The sentences of a paragraph written in Japanese or Korean, as (start, end).
-
-    A sentence is one when it holds ``PASSAGE_RUNS`` runs of kana or Hangul; then every
-    sentence of the paragraph with kana or Hangul in it is one too (東京都の発表。).
-    """
-    sentences = [(m.start(), m.end(), len(_KANA_HANGUL_RUN.findall(m[0])))
-                 for m in _SENTENCE.finditer(text) if m[0]]
-    if not any(runs >= PASSAGE_RUNS for _, _, runs in sentences):
-        return []
-    return [(start, end) for start, end, runs in sentences if runs]
-
-
-def _within_any(i: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(start <= i < end for start, end in ranges)
+def _within_any(i: int, passages: Sequence[Passage]) -> bool:
+    return any(p.start <= i < p.end for p in passages)
 
 
 def _damaged_in_any_script(text: str, member: _Member) -> bool:

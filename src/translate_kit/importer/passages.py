@@ -7,9 +7,16 @@ Chinese sentence (他說：「今日は…」), the passage is the quotation.  K
 with ASCII punctuation and spaces, and seldom with Han characters: a Korean passage
 runs from the first to the last Hangul syllable between two Chinese punctuation marks
 or Han characters (so Chinese text between two Korean sentences is never in one),
-with the ASCII full stop or question mark that ends it.  The katakana middle dot and
+with the ASCII full stop or question mark that ends it; in an article written in Korean
+the Han characters are Hanja, and a passage runs across them.  The katakana middle dot and
 the prolonged sound mark count for neither, as Chinese transliterations use them too,
-and a kana or two among many Han characters are damage, not Japanese.
+and a kana or two among many Han characters are damage, not Japanese; so is a short run
+of kana or Hangul wedged between two Han characters (``MAX_ODD_RUN``) when it is all the
+foreign text of its sentence.
+
+This is the one rule of where another language is: the importer keeps these passages
+as they arrived, and the damage check (``garbled``) flags nothing in them but U+FFFD
+and Private Use Area codes.
 """
 
 from __future__ import annotations
@@ -32,6 +39,10 @@ MIN_KANA_SHARE = 0.2
 """Share of kana among the kana and Han characters of a Japanese passage: Japanese prose
 has a third or more, whereas GBK text read one byte off (damage, see ``garbled``) leaves
 a kana or two among many Han characters."""
+MAX_ODD_RUN = 3
+"""Longest run of kana or Hangul between two Han characters that is damage when nothing
+else in its sentence is foreign (在東京ぁゥ際, 總統윤석열表示): a word of Japanese or
+Korean quoted in Chinese has more around it."""
 
 
 @dataclass(frozen=True)
@@ -47,11 +58,13 @@ def foreign_passages(text: str, article_language: str | None = None) -> list[Pas
 
     In an article written in Japanese (``article_language="ja"``, see ``article_language``)
     one kana makes a sentence Japanese (築地市場の歴史): there is no Chinese text around
-    it that damage could come from.
+    it that damage could come from.  In an article written in Korean (``"ko"``) Han
+    characters are Korean too (Hanja: 大韓民國의 主權은), so a passage runs across them.
 
     Adjacent passages of one language (sentences apart by one space or none) are one.
     """
-    found = sorted(_japanese(text, article_language == "ja") + _korean(text),
+    found = sorted(_japanese(text, article_language == "ja")
+                   + _korean(text, article_language == "ko"),
                    key=lambda p: p.start)
     merged: list[Passage] = []
     for passage in found:
@@ -71,6 +84,9 @@ def _japanese(text: str, in_japanese: bool) -> list[Passage]:
         kana = [m.start() for m in _KANA.finditer(sentence[0])]
         if len(kana) < (1 if in_japanese else MIN_KANA):
             continue
+        if not in_japanese and _odd_run(text, sentence.start() + kana[0],
+                                        sentence.start() + kana[-1] + 1):
+            continue
         body = sentence[0]
         start, end = 0, len(body.rstrip())
         openers = [i for i in range(kana[0]) if body[i] in _OPENERS]
@@ -88,20 +104,35 @@ def _japanese(text: str, in_japanese: bool) -> list[Passage]:
     return passages
 
 
-def _korean(text: str) -> list[Passage]:
+def _korean(text: str, in_korean: bool) -> list[Passage]:
     passages, last = [], 0
     boundaries = [i for i, char in enumerate(text)
-                  if is_han(char) or _CHINESE_PUNCTUATION.match(char)]
+                  if (is_han(char) and not in_korean) or _CHINESE_PUNCTUATION.match(char)]
     for end in [*boundaries, len(text)]:
         chunk = text[last:end]
         syllables = [m.start() for m in _HANGUL.finditer(chunk)]
-        if syllables:
+        if syllables and (in_korean or not _odd_run(text, last, end)):
+            first = len(chunk) - len(chunk.lstrip()) if in_korean else syllables[0]
             stop = syllables[-1] + 1
             while stop < len(chunk) and chunk[stop] in ".?!":
                 stop += 1
-            passages.append(Passage(last + syllables[0], last + stop, "ko"))
+            passages.append(Passage(last + first, last + stop, "ko"))
         last = end + 1
     return passages
+
+
+def _odd_run(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a short run of kana or Hangul wedged between two
+    Han characters, the only foreign text of its sentence: what misaligned double-byte
+    text leaves, not a language."""
+    run = text[start:end]
+    if not (0 < start and end < len(text) and 0 < len(run) <= MAX_ODD_RUN
+            and all(_KANA.match(c) or _HANGUL.match(c) for c in run)
+            and is_han(text[start - 1]) and is_han(text[end])):
+        return False
+    sentence = next(m for m in _SENTENCE.finditer(text) if m.start() <= start < m.end())
+    outside = text[sentence.start():start] + text[end:sentence.end()]
+    return not (_KANA.search(outside) or _HANGUL.search(outside))
 
 
 def article_language(texts: Sequence[str]) -> str | None:
