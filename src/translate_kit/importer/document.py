@@ -104,7 +104,12 @@ def read_document(path: Path) -> str:
 
 def front_matter(path: Path) -> dict[str, Any]:
     """The front matter of a MyST file ({} when it has none or it is not YAML)."""
-    match = _FRONT_MATTER.match(read_document(path))
+    return front_matter_of(read_document(path))
+
+
+def front_matter_of(text: str) -> dict[str, Any]:
+    """The front matter of a MyST document's text ({} when it has none or it is not YAML)."""
+    match = _FRONT_MATTER.match(text)
     try:
         data = yaml.load(match[1], Loader=_SAFE_LOADER) if match else {}
     except yaml.YAMLError:
