@@ -95,6 +95,20 @@ def test_a_missing_listed_file_is_an_error_at_its_line_and_nothing_is_written(pr
     assert snapshot(project) == before and articles(project) == []
 
 
+def test_a_source_named_twice_is_imported_once_and_an_empty_folder_is_an_error(project):
+    write(project / "sources" / "inbox" / "one.txt", MEETING)
+    listing = write(project / "sources" / "batch.txt", "inbox/one.txt\nempty\n")
+    (project / "sources" / "empty").mkdir()
+    write(project / "sources" / "empty" / "photo.png", "not an article")
+    output = run(project, f"@{listing}", ok=False)
+    assert (f"error: {listing}:2: no article files (.txt, .md, .html, .htm) in the folder "
+            f"{project / 'sources' / 'empty'}") in output
+    write(listing, "inbox/one.txt\ninbox\n")
+    output = run(project, f"@{listing}", str(project / "sources" / "inbox" / "one.txt"),
+                 "--date", "2021-03-04")
+    assert output.count("sources/inbox/one.txt → ") == 1 and articles(project) == [f"{MEETING_SLUG}.md"]
+
+
 def test_bad_input_anywhere_in_a_batch_writes_nothing(project):
     inbox = project / "sources" / "inbox"
     write(inbox / "a.txt", MEETING)

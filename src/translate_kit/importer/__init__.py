@@ -6,8 +6,11 @@ text or HTML) → ``article`` (garbled spans, pinyin, punctuation, the ``repair`
 leftover simplified characters, or the ``simplified`` article's one conversion, notices,
 title) → ``document`` (MyST with front matter).  ``index`` then lists every article in
 ``docs/index.md``, and ``originals`` keeps a simplified article's original text for the
-simplified edition.  Every source is prepared before anything is written, so one bad
-source leaves all files as they were.  A source larger than ``MAX_SOURCE_BYTES`` is
+simplified edition.  Every source is prepared, and checked against the project's
+articles and the batch's other sources (``duplicates``), before anything is written, so one
+bad source or one article imported twice leaves all files as they were; ``sources`` turns
+folders and lists into the sources of a batch, ``replacement`` gives an existing article a
+corrected source and merges its catalogs.  A source larger than ``MAX_SOURCE_BYTES`` is
 refused before it is read: no news article is that long, and such a file (an archive,
 a whole site's dump) would only make every later build and PDF crawl.
 """
@@ -34,7 +37,7 @@ from translate_kit.importer.document import (
     slugify,
 )
 from translate_kit.importer.duplicates import text_key
-from translate_kit.importer.extract import from_html, from_markdown, from_text
+from translate_kit.importer.extract import EXTRACTORS
 from translate_kit.importer.index import ArticleIndex, update_index
 from translate_kit.importer.mojibake import Reversal, reverse_mojibake
 from translate_kit.importer.originals import plan_originals, simplified_editions
@@ -57,7 +60,6 @@ from translate_kit.tags import normalize_tag, parse_tags
 
 __all__ = ["ImportReport", "SourceResult", "import_sources"]
 
-_SUFFIXES = {".txt": from_text, ".md": from_markdown, ".html": from_html, ".htm": from_html}
 MAX_SOURCE_BYTES = 4 * 1024 * 1024
 
 
@@ -174,7 +176,7 @@ def import_sources(
     target = find_document(config, articles_dir, replace) if replace is not None else None
     if target is not None and len(paths) != 1:
         raise SourceError(f"--replace {replace} takes exactly one corrected source, "
-                          f"not {len(paths)}", target)
+                          f"not {len(paths)}", _relative(config, target))
     repairer = repairer_for(config) if repair else None
     converter = simplified_converter_for(config) if repair else None
     plans: list[_Plan] = []
@@ -253,7 +255,7 @@ def _prepare(
     repairer: Repairer | None,
     converter: SimplifiedConverter | None, restore: bool, target: Path | None,
 ) -> _Plan:
-    extract = _SUFFIXES.get(path.suffix.lower())
+    extract = EXTRACTORS.get(path.suffix.lower())
     if extract is None:
         raise SourceError("is not a .txt, .md or .html file", path)
     raw = _read(path)

@@ -244,3 +244,7 @@ def _text(element: lxml.html.HtmlElement | None) -> str:
     if element is None:
         return ""
     return re.sub(r"\s+", " ", element.text_content()).strip()
+
+
+EXTRACTORS = {".txt": from_text, ".md": from_markdown, ".html": from_html, ".htm": from_html}
+"""The article files the importer reads, by suffix, and how each is cut into paragraphs."""

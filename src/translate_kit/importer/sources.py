@@ -22,8 +22,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from translate_kit.errors import SourceError
+from translate_kit.importer.extract import EXTRACTORS
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+ARTICLE_SUFFIXES = tuple(EXTRACTORS)
 LIST_PREFIX = "@"
 
 
