@@ -254,6 +254,18 @@ def test_update_after_replace_changes_nothing_in_the_catalog(project):
     assert catalog.read_bytes() == replaced
 
 
+def test_replace_of_a_simplified_article_keeps_the_original_of_its_new_passage(project):
+    write(project / "sources" / "meeting.txt", "泰州召开会议\n近日，泰州召开会议，研究项目建设。\n"
+                                                "会议指出，要抓好招商引资工作。\n")
+    run(project, str(project / "sources" / "meeting.txt"), "--date", "2020-01-02")
+    write(project / "sources" / "corrected.txt", "泰州召开会议\n近日，泰州召开会议，研究项目建设。\n"
+                                                  "会议指出，要切实抓好招商引资工作。\n")
+    run(project, "--replace", MEETING_SLUG, str(project / "sources" / "corrected.txt"))
+    catalog = project / "locale" / "zh_Hans" / "LC_MESSAGES" / "articles" / f"{MEETING_SLUG}.po"
+    assert ('# original text of sources/corrected.txt\nmsgid "會議指出，要切實抓好招商引資工作。"\n'
+            'msgstr "会议指出，要切实抓好招商引资工作。"\n') in catalog.read_text(encoding="utf-8")
+
+
 def test_replace_accepts_the_document_path_and_a_new_date_wins(project):
     document, _ = imported_meeting(project)
     write(project / "sources" / "meeting-corrected.txt", CORRECTED)
