@@ -107,6 +107,12 @@ def front_matter(path: Path) -> dict[str, Any]:
     return front_matter_of(read_document(path))
 
 
+def split_front_matter(text: str) -> tuple[str, str]:
+    """A document's front matter (with its ``---`` lines; "" when it has none) and the rest."""
+    match = _FRONT_MATTER.match(text)
+    return (match[0], text[match.end():]) if match else ("", text)
+
+
 def front_matter_of(text: str) -> dict[str, Any]:
     """The front matter of a MyST document's text ({} when it has none or it is not YAML)."""
     match = _FRONT_MATTER.match(text)

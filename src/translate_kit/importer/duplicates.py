@@ -23,9 +23,9 @@ import re
 import unicodedata
 
 from translate_kit.contract import role_content
+from translate_kit.importer.document import split_front_matter
 from translate_kit.script import to_simplified
 
-_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 _TITLE = re.compile(r"\A\s*# [^\n]*\n")
 _ROLE = re.compile(r"\{[a-z][a-z0-9-]*\}(`+)(.*?)\1", re.DOTALL)
 _RESTORED_SOURCE = re.compile(r" <[^<>]*>\Z")
@@ -36,7 +36,7 @@ _WHITESPACE = re.compile(r"\s+")
 def text_key(document: str) -> str:
     """The key of a MyST article's text (see the module's docstring); "" for an article
     without text, which is the same as no other."""
-    body = _TITLE.sub("", _FRONT_MATTER.sub("", document, count=1), count=1)
+    body = _TITLE.sub("", split_front_matter(document)[1], count=1)
     pieces, last = [], 0
     for match in _ROLE.finditer(body):
         pieces += [_ESCAPE.sub(r"\1", body[last:match.start()]),

@@ -14,7 +14,6 @@ changes nothing.  Every catalog is read and parsed before anything is written.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,8 +29,7 @@ from translate_kit.catalogs.update import (
 )
 from translate_kit.config import Edition, EditionKind, ProjectConfig
 from translate_kit.errors import SourceError
-
-_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+from translate_kit.importer.document import split_front_matter
 
 
 @dataclass(frozen=True)
@@ -56,14 +54,16 @@ class ReplacePlan:
 def find_document(config: ProjectConfig, articles_dir: Path, doc: str) -> Path:
     """The article ``doc`` names: a docname (``articles/x``), a slug, or the ``.md`` path;
     SourceError located at the article it would be when there is none."""
-    candidates = [Path(doc), config.root / doc, config.docs_dir / doc, articles_dir / doc]
-    for candidate in candidates:
-        path = candidate if candidate.suffix == ".md" else candidate.with_name(candidate.name + ".md")
+    for candidate in (Path(doc), config.root / doc, config.docs_dir / doc, articles_dir / doc):
+        path = _markdown(candidate)
         if path.is_file() and path.resolve().parent == articles_dir:
             return path.resolve()
-    looked_for = articles_dir / Path(doc).name
-    looked_for = looked_for if looked_for.suffix == ".md" else looked_for.with_name(looked_for.name + ".md")
-    raise SourceError(f"--replace {doc}: there is no such article", _relative(config, looked_for))
+    raise SourceError(f"--replace {doc}: there is no such article",
+                      _relative(config, _markdown(articles_dir / Path(doc).name)))
+
+
+def _markdown(path: Path) -> Path:
+    return path if path.suffix == ".md" else path.with_name(path.name + ".md")
 
 
 def plan_replace(config: ProjectConfig, docname: str, with_originals: bool) -> ReplacePlan:
@@ -104,12 +104,10 @@ def _template(document: str, existing: Catalog) -> Catalog:
     """The messages Sphinx extracts from an imported document: the title and each
     paragraph (one line each), located where the catalog's last extraction put them."""
     source = next((path for m in iter_messages(existing) for path, _ in m.locations), None)
-    front = _FRONT_MATTER.match(document)
-    offset = front[0].count("\n") if front else 0
-    body = document[front.end():] if front else document
+    front, body = split_front_matter(document)
     template = Catalog(fuzzy=False)
-    for number, line in enumerate(body.split("\n"), offset + 1):
-        text = line.removeprefix("# ") if line.startswith("# ") else line
+    for number, line in enumerate(body.split("\n"), front.count("\n") + 1):
+        text = line.removeprefix("# ")  # a paragraph never starts so: it would be escaped
         if text.strip() and text not in template:
             template.add(text, locations=[(source, number)] if source else [])
     return template
