@@ -112,7 +112,7 @@ def test_a_different_source_with_the_same_title_gets_its_own_slug(project):
 def test_sources_in_other_encodings_and_html(project):
     sources = project / "sources"
     (sources / "big5.txt").write_bytes("泰州召開會議\r\n近日,泰州召開會議。\r\n".encode("big5"))
-    (sources / "gbk.txt").write_bytes("泰州召开会议\n近日,泰州召开会议。\n".encode("gb18030"))
+    (sources / "gbk.txt").write_bytes("泰州召开会议\n近日,泰州召开第二次会议。\n".encode("gb18030"))
     (sources / "utf16.txt").write_bytes("泰州再次召開會議\n近日，泰州再次召開會議。\n".encode("utf-16"))
     (sources / "page.html").write_text(
         "<html><body><nav>導航</nav><article><h1>網頁標題</h1><p>網頁正文。</p></article>"
@@ -138,7 +138,7 @@ def test_an_article_without_title_or_date_is_imported_with_warnings(project):
     ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
     ("empty.txt", b"\n \n", "no article text"),
     ("missing.txt", None, "cannot be read"),
-    ("notes.docx", b"PK", "not a .txt or .html"),
+    ("notes.docx", b"PK", "not a .txt, .md or .html"),
     ("dump.txt", "新聞內容。\n".encode() * 300_000, "at most 4 MiB"),
 ])
 def test_a_bad_source_is_an_error_and_nothing_is_written(project, name, content, message):

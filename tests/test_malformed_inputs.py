@@ -95,7 +95,7 @@ BAD_SOURCES: dict[str, tuple[bytes, str]] = {
     "blank.html": (b"<html><body><p> </p></body></html>", "contains no article text"),
     "photo.txt": (png_bytes(), "binary file"),
     "noise.txt": (noise_without_nul(), "cannot be decoded"),
-    "photo.png": (png_bytes(), "is not a .txt or .html file"),
+    "photo.png": (png_bytes(), "is not a .txt, .md or .html file"),
     # 10 MiB: refused before it is read, rather than imported into builds that would crawl
     "dump.txt": ("十兆字節的文章。\n".encode() * (10 * 2**20 // 25),
                  "is 10.0 MiB; an article source may be at most 4 MiB"),

@@ -384,7 +384,12 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 
 
 @main.command("import")
-@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--from-list", "lists", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="A file naming one source per line (as @FILE; repeatable).")
+@click.option("--replace", metavar="DOC",
+              help="Give the article DOC (articles/<slug>) a corrected SOURCE, keeping its "
+                   "slug, date, tags and translations.")
 @click.option("--into", type=click.Path(file_okay=False, path_type=Path),
               help="Directory of the articles (default: docs/articles).")
 @click.option("--title", help="Title of the article, when its first line is not one.")
@@ -402,16 +407,22 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 @reports_errors
 def import_(config: ProjectConfig, sources: tuple[Path, ...], into: Path | None,
             title: str | None, date: str | None, tags: tuple[str, ...], report_path: Path | None,
-            force: bool, no_repair: bool, no_restore: bool) -> None:
-    """Import source articles (.txt, .html) as MyST documents and list them in the index."""
+            force: bool, no_repair: bool, no_restore: bool, lists: tuple[Path, ...],
+            replace: str | None) -> None:
+    """Import source articles (.txt, .md, .html; folders of them, @FILE lists of them) as
+    MyST documents and list them in the index."""
     from translate_kit.importer import import_sources
+    from translate_kit.importer.sources import collect_sources
 
-    if title and len(sources) > 1:
+    if not sources and not lists:
+        raise click.UsageError("name the SOURCE files, folders or @lists to import")
+    paths = collect_sources(sources, lists)
+    if title and len(paths) > 1:
         raise click.UsageError("--title names one article: import one SOURCE at a time")
     with show_progress(console(err=True)) as progress:  # a bar over several sources
-        report = import_sources(config, list(sources), into=into, title=title, date=date,
+        report = import_sources(config, paths, into=into, title=title, date=date,
                                 tags=tags, force=force, repair=not no_repair, restore=not no_restore,
-                                report=progress if len(sources) > 1 else ignore)
+                                replace=replace, report=progress if len(paths) > 1 else ignore)
     for r in report.results:
         c = r.counts
         say((r.source, "bold"), " → ", r.document,
@@ -439,5 +450,14 @@ def import_(config: ProjectConfig, sources: tuple[Path, ...], into: Path | None,
         for p in r.repairs:
             say("  ", f"{r.source}:{p.line}:{p.column}: repair: ", f"{p.before}→{p.after}",
                 " (phrase ", p.phrase, ")")
+    for m in report.catalogs:
+        c = m.counts
+        say(m.catalog, f" ({m.edition}, {m.status}): {c.kept + c.restored} kept, "
+            f"{c.fuzzy_edited + c.fuzzy_memory} fuzzy, {c.untranslated} untranslated, "
+            f"{c.obsoleted} obsolete")
+    if len(report.results) > 1:
+        written = sum(r.written for r in report.results)
+        say(f"{len(report.results)} sources: {written} written, "
+            f"{len(report.results) - written} unchanged")
     if report_path:
         write_atomic(report_path, json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")

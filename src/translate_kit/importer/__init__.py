@@ -6,8 +6,11 @@ text or HTML) → ``article`` (garbled spans, pinyin, punctuation, the ``repair`
 leftover simplified characters, or the ``simplified`` article's one conversion, notices,
 title) → ``document`` (MyST with front matter).  ``index`` then lists every article in
 ``docs/index.md``, and ``originals`` keeps a simplified article's original text for the
-simplified edition.  Every source is prepared before anything is written, so one bad
-source leaves all files as they were.  A source larger than ``MAX_SOURCE_BYTES`` is
+simplified edition.  Every source is prepared, and checked against the project's
+articles and the batch's other sources (``duplicates``), before anything is written, so one
+bad source or one article imported twice leaves all files as they were; ``sources`` turns
+folders and lists into the sources of a batch, ``replacement`` gives an existing article a
+corrected source and merges its catalogs.  A source larger than ``MAX_SOURCE_BYTES`` is
 refused before it is read: no news article is that long, and such a file (an archive,
 a whole site's dump) would only make every later build and PDF crawl.
 """
@@ -33,12 +36,20 @@ from translate_kit.importer.document import (
     render,
     slugify,
 )
-from translate_kit.importer.extract import from_html, from_text
+from translate_kit.importer.duplicates import text_key
+from translate_kit.importer.extract import EXTRACTORS
 from translate_kit.importer.index import ArticleIndex, update_index
 from translate_kit.importer.mojibake import Reversal, reverse_mojibake
 from translate_kit.importer.originals import plan_originals, simplified_editions
 from translate_kit.importer.page import PageMeta, charset_disagrees
 from translate_kit.importer.repair import Repairer, repairer_for
+from translate_kit.importer.replacement import (
+    CatalogMerge,
+    ReplacePlan,
+    find_document,
+    merge_catalogs,
+    plan_replace,
+)
 from translate_kit.importer.simplified import (
     Conversion,
     SimplifiedConverter,
@@ -49,7 +60,6 @@ from translate_kit.tags import normalize_tag, parse_tags
 
 __all__ = ["ImportReport", "SourceResult", "import_sources"]
 
-_SUFFIXES = {".txt": from_text, ".html": from_html, ".htm": from_html}
 MAX_SOURCE_BYTES = 4 * 1024 * 1024
 
 
@@ -97,11 +107,25 @@ class SourceResult:
 
 @dataclass(frozen=True)
 class ImportReport:
+    """What one import did: every source of the batch, in order."""
+
     results: tuple[SourceResult, ...]
     index_changed: bool
+    replaced: str | None = None
+    """The docname ``--replace`` gave a corrected source."""
+    catalogs: tuple[CatalogMerge, ...] = ()
+    """The replaced document's catalogs, merged with its new messages."""
 
     def to_json(self) -> dict[str, Any]:
-        return {"sources": [r.to_json() for r in self.results]}
+        data: dict[str, Any] = {
+            "sources": [r.to_json() for r in self.results],
+            "written": sum(r.written for r in self.results),
+            "unchanged": sum(not r.written for r in self.results),
+        }
+        if self.replaced is not None:
+            data["replaced"] = self.replaced
+            data["catalogs"] = [asdict(c) for c in self.catalogs]
+        return data
 
 
 @dataclass(frozen=True)
@@ -113,6 +137,8 @@ class _Plan:
     """(message, original) of each passage of a converted simplified source."""
     catalogs: tuple[tuple[Path, bytes], ...] = ()
     """Correction catalogs to write with the document."""
+    key: str = ""
+    """The key of the document's text (``duplicates``)."""
 
 
 def import_sources(
@@ -126,6 +152,7 @@ def import_sources(
     force: bool = False,
     repair: bool = True,
     restore: bool = True,
+    replace: str | None = None,
     report: Report = ignore,
 ) -> ImportReport:
     """Import ``paths`` into ``into`` (default: the configured articles directory).
@@ -136,47 +163,86 @@ def import_sources(
     passages go into the simplified editions' correction catalogs (see ``originals``),
     under the catalogs' lock, and are read before anything is written.  ``tags`` are
     added to each article's front matter (``tags:``), after those it already has.
+
+    An article whose text is already in the project under another document, or twice in
+    ``paths``, is refused (see ``duplicates``).  ``replace`` (a docname, slug or path)
+    names the article that the one source of ``paths`` corrects (see ``replacement``).
     """
     tags = tuple(normalize_tag(tag) for tag in tags)
     articles_dir = (into or config.articles_dir).resolve()
     if not articles_dir.is_relative_to(config.docs_dir.resolve()):
         raise SourceError(f"articles must be inside the Sphinx project {config.docs_dir}", articles_dir)
     articles = ArticleIndex(articles_dir, config.import_cache)
+    target = find_document(config, articles_dir, replace) if replace is not None else None
+    if target is not None and len(paths) != 1:
+        raise SourceError(f"--replace {replace} takes exactly one corrected source, "
+                          f"not {len(paths)}", _relative(config, target))
     repairer = repairer_for(config) if repair else None
     converter = simplified_converter_for(config) if repair else None
     plans: list[_Plan] = []
     for number, path in enumerate(paths):
         report(Step("import", "cleaning", number, len(paths), Path(path).name))
         taken = {plan.path for plan in plans}
-        plans.append(_prepare(config, Path(path), articles, title, date, tags, force, taken,
-                              repairer, converter, restore))
+        plan = _prepare(config, Path(path), articles, title, date, tags, force, taken,
+                        repairer, converter, restore, target)
+        _refuse_duplicate(config, plan, plans, articles)
+        plans.append(plan)
     report(Step("import", "writing", len(paths), len(paths)))
-    if any(plan.originals for plan in plans):
+    merged: tuple[CatalogMerge, ...] = ()
+    if target is not None or any(plan.originals for plan in plans):
         from translate_kit.catalogs.update import catalog_lock
 
         with catalog_lock(config):
+            replacing = (plan_replace(config, _docname(config, target), bool(plans[0].originals))
+                         if target is not None else None)
             plans = [_with_originals(config, plan) for plan in plans]
-            _write(plans)
+            merged = _write(config, plans, replacing)
     else:
-        _write(plans)
+        _write(config, plans, None)
     articles.refresh()
     changed = update_index(config.docs_dir / "index.md", config.docs_dir, articles, config.title)
     articles.save()
-    return ImportReport(tuple(plan.result for plan in plans), changed)
+    return ImportReport(tuple(plan.result for plan in plans), changed,
+                        _docname(config, target) if target else None, merged)
 
 
-def _write(plans: list[_Plan]) -> None:
+def _refuse_duplicate(config: ProjectConfig, plan: _Plan, earlier: list[_Plan],
+                      articles: ArticleIndex) -> None:
+    """SourceError when ``plan``'s article is already in the project under another
+    document, or an earlier source of the batch is the same article."""
+    for other in earlier:
+        if plan.key and other.key == plan.key:
+            raise SourceError(f"is the same article as {other.result.source} in this import "
+                              f"(whitespace, punctuation width and script aside)", plan.result.source)
+    existing = articles.with_key(plan.key)
+    if existing is not None and existing != plan.path.resolve():
+        raise SourceError(
+            f"is already in the project as {_docname(config, existing)} "
+            f"({_relative(config, existing)}; whitespace, punctuation width and script aside): "
+            f"nothing was imported (to correct that article, use --replace "
+            f"{_docname(config, existing)})", plan.result.source)
+
+
+def _docname(config: ProjectConfig, document: Path) -> str:
+    return document.resolve().relative_to(config.docs_dir.resolve()).with_suffix("").as_posix()
+
+
+def _write(config: ProjectConfig, plans: list[_Plan],
+           replacing: ReplacePlan | None) -> tuple[CatalogMerge, ...]:
+    """Write every plan; the replaced document's catalogs merged with its new text."""
     for plan in plans:
         if plan.result.written:
             write_atomic(plan.path, plan.text)
         for catalog, data in plan.catalogs:
             write_atomic(catalog, data)
+    if replacing is None:
+        return ()
+    return tuple(merge_catalogs(config, replacing, plans[0].text))
 
 
 def _with_originals(config: ProjectConfig, plan: _Plan) -> _Plan:
     """``plan`` with the catalogs that keep its originals (read under the catalogs' lock)."""
-    docname = plan.path.resolve().relative_to(config.docs_dir.resolve()).with_suffix("").as_posix()
-    stored = plan_originals(config, docname, plan.originals, plan.result.source)
+    stored = plan_originals(config, _docname(config, plan.path), plan.originals, plan.result.source)
     result = replace(plan.result, originals=tuple(
         OriginalsStored(s.edition, _relative(config, s.path), s.stored, s.kept) for s in stored))
     return replace(plan, result=result,
@@ -187,16 +253,16 @@ def _prepare(
     config: ProjectConfig, path: Path, articles: ArticleIndex, title: str | None,
     date: str | None, tags: tuple[str, ...], force: bool, taken: set[Path],
     repairer: Repairer | None,
-    converter: SimplifiedConverter | None, restore: bool,
+    converter: SimplifiedConverter | None, restore: bool, target: Path | None,
 ) -> _Plan:
-    extract = _SUFFIXES.get(path.suffix.lower())
+    extract = EXTRACTORS.get(path.suffix.lower())
     if extract is None:
-        raise SourceError("is not a .txt or .html file", path)
+        raise SourceError("is not a .txt, .md or .html file", path)
     raw = _read(path)
     decoded = decode(raw, path)
     unmangled, reversals = reverse_mojibake(decoded.text) if repairer else (decoded.text, ())
     source = _relative(config, path)
-    previous = articles.imported_from(source, taken)
+    previous = target or articles.imported_from(source, taken)
     old = front_matter(previous) if previous else {}
     extracted = extract(unmangled)
     article = clean_article(extracted, path, title, fallback_title=old.get("title"),
@@ -230,7 +296,7 @@ def _prepare(
                           article.script, article.conversion, reversals=reversals,
                           restorations=article.restorations)
     originals = tuple(original_messages(article)) if simplified_editions(config) else ()
-    return _Plan(document, text, result, originals)
+    return _Plan(document, text, result, originals, key=text_key(text))
 
 
 def _read(path: Path) -> bytes:

@@ -104,7 +104,18 @@ def read_document(path: Path) -> str:
 
 def front_matter(path: Path) -> dict[str, Any]:
     """The front matter of a MyST file ({} when it has none or it is not YAML)."""
-    match = _FRONT_MATTER.match(read_document(path))
+    return front_matter_of(read_document(path))
+
+
+def split_front_matter(text: str) -> tuple[str, str]:
+    """A document's front matter (with its ``---`` lines; "" when it has none) and the rest."""
+    match = _FRONT_MATTER.match(text)
+    return (match[0], text[match.end():]) if match else ("", text)
+
+
+def front_matter_of(text: str) -> dict[str, Any]:
+    """The front matter of a MyST document's text ({} when it has none or it is not YAML)."""
+    match = _FRONT_MATTER.match(text)
     try:
         data = yaml.load(match[1], Loader=_SAFE_LOADER) if match else {}
     except yaml.YAMLError:

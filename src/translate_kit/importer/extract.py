@@ -1,6 +1,7 @@
 """Cut a decoded source into paragraphs that remember where they came from.
 
-Plain text: every non-blank line is a paragraph (Chinese news is not hard-wrapped).
+Plain text: every non-blank line is a paragraph (Chinese news is not hard-wrapped);
+Markdown is plain text whose headings lose their ``#`` marks.
 HTML: a saved news page is mostly something else than its article, so the page is
 pruned first (scripts, navigation, share buttons, related links, comments, copyright
 footers: by tag, ARIA role, and class or id names in English and in the pinyin
@@ -72,6 +73,16 @@ def from_text(text: str) -> Extracted:
             column = len(line) - len(line.lstrip()) + 1
             paragraphs.append(SourceParagraph(stripped, number, column))
     return Extracted(paragraphs)
+
+
+_HEADING_MARK = re.compile(r"^( {0,3})#{1,6}[ \t]+(?=\S)", re.MULTILINE)
+
+
+def from_markdown(text: str) -> Extracted:
+    """A Markdown article (as an editor saves one): its lines as plain text, headings
+    without their ``#`` marks, so that ``# 標題`` is the title line.  Other Markdown is
+    text like any other and shown as written."""
+    return from_text(_HEADING_MARK.sub(r"\1", text))
 
 
 def from_html(text: str) -> Extracted:
@@ -233,3 +244,7 @@ def _text(element: lxml.html.HtmlElement | None) -> str:
     if element is None:
         return ""
     return re.sub(r"\s+", " ", element.text_content()).strip()
+
+
+EXTRACTORS = {".txt": from_text, ".md": from_markdown, ".html": from_html, ".htm": from_html}
+"""The article files the importer reads, by suffix, and how each is cut into paragraphs."""

@@ -71,7 +71,9 @@ def plan_originals(config: ProjectConfig, docname: str, pairs: Iterable[tuple[st
         path = catalog_dir(config, edition) / f"{docname}.po"
         raw = read_bytes(path) if path.is_file() else None
         existing = parse_catalog(raw, path) if raw is not None else None
-        catalog, kept = _with_originals(existing or Catalog(), pairs, source)
+        # A second parse to change: ``existing`` must stay as it was to tell a change.
+        catalog, kept = _with_originals(parse_catalog(raw, path) if raw is not None else Catalog(),
+                                        pairs, source)
         headed = with_headers(catalog, existing, config, edition, docname, now)
         data = render_catalog(headed)
         unchanged = raw is not None and _same_entries(existing, headed)
