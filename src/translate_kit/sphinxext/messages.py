@@ -16,6 +16,7 @@ rebuild every page.
 from __future__ import annotations
 
 import hashlib
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -42,7 +43,7 @@ from translate_kit.sphinxext.script import edition_text
 WORDS_OPTION = "translate_kit_interface_words"
 """Fingerprint of the edition's compiled interface catalogs (set by the extension)."""
 COMPILED_DIR = "translate-kit-locale"
-"""Under the doctree directory: ``<language>/LC_MESSAGES/<domain>.mo``."""
+"""Under the doctree directory: ``<fingerprint>/<language>/LC_MESSAGES/<domain>.mo``."""
 _translate = get_translation(INTERFACE_DOMAIN)
 logger = logging.getLogger(__name__)
 
@@ -67,29 +68,45 @@ def _source(config: Config, domain: str) -> tuple[Path | None, Callable[[str], s
     return path, None
 
 
-def _add_catalogs(app: Sphinx, config: Config) -> None:
-    """Compile the edition's interface catalogs and hand them to Sphinx."""
-    if not config.language:
-        return
-    directory = Path(app.doctreedir) / COMPILED_DIR
-    fingerprint = hashlib.sha256()
+def _compiled(config: Config) -> dict[str, bytes]:
+    """The .mo bytes of each catalog domain serving the edition."""
+    found = {}
     for domain in DOMAINS:
         path, convert = _source(config, domain)
-        target = directory / config.language / "LC_MESSAGES" / f"{domain}.mo"
         if path is None:
-            target.unlink(missing_ok=True)
             continue
         try:
-            data, dropped = compiled_catalog(path, convert)
+            found[domain], dropped = compiled_catalog(path, convert)
         except CatalogError as exc:
             raise SphinxConfigError(f"interface catalog {exc}") from exc
         for message in dropped:
             if message.reason != FUZZY:
                 logger.warning("interface catalog %s; the English words are shown", message)
-        write_if_changed(target, data, durable=False)
-        fingerprint.update(f"{domain}\0".encode() + data)
+    return found
+
+
+def _add_catalogs(app: Sphinx, config: Config) -> None:
+    """Compile the edition's interface catalogs and hand them to Sphinx.
+
+    They go to a folder named by their content: gettext keeps every .mo it loaded for
+    the life of the process, so a process that builds again must find new words under
+    a new path."""
+    if not config.language:
+        return
+    compiled = _compiled(config)
+    fingerprint = hashlib.sha256(b"".join(
+        f"{domain}\0{len(data)}\0".encode() + data for domain, data in compiled.items()
+    )).hexdigest()
+    base = Path(app.doctreedir) / COMPILED_DIR
+    directory = base / fingerprint[:16]
+    for domain, data in compiled.items():
+        write_if_changed(directory / config.language / "LC_MESSAGES" / f"{domain}.mo", data,
+                         durable=False)
         app.add_message_catalog(domain, str(directory))
-    config[WORDS_OPTION] = fingerprint.hexdigest()
+    for old in base.iterdir() if base.is_dir() else ():
+        if old != directory:
+            shutil.rmtree(old, ignore_errors=True)
+    config[WORDS_OPTION] = fingerprint
 
 
 def setup(app: Sphinx) -> None:
