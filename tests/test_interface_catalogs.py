@@ -83,8 +83,19 @@ def words(html: Path, name: str = "articles/a001") -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return copy_root("multi", tmp_path_factory.mktemp("interface"))
+def built(tmp_path_factory: pytest.TempPathFactory):
+    """The HTML of one edition of ``multi``, building each edition once."""
+    root = copy_root("multi", tmp_path_factory.mktemp("interface"))
+    done: dict[str, Path] = {}
+
+    def html(code: str) -> Path:
+        if code not in done:
+            out = tmp_path_factory.mktemp(code)
+            build(root, out, code)
+            done[code] = out / "html"
+        return done[code]
+
+    return html
 
 
 @pytest.mark.parametrize("code, expected", [
@@ -95,9 +106,36 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ("en", {"switcher": "Editions", "browse": "Browse", "archive": "Archive",
             "feed": "Atom feed", "date": "Date:", "next": "Next"}),
 ])
-def test_each_edition_shows_the_interface_in_its_language(project, tmp_path, code, expected):
-    build(project, tmp_path, code)
-    assert words(tmp_path / "html") == expected
+def test_each_edition_shows_the_interface_in_its_language(built, code, expected):
+    assert words(built(code)) == expected
+
+
+@pytest.mark.parametrize("code, results, found", [
+    ("zh-Hant", "搜尋結果", "找到 {count} 篇相符的文章。"),
+    ("zh-Hans", "搜寻结果", "找到 {count} 篇相符的文章。"),
+    ("en", "Search results", "Found {count} pages."),
+])
+def test_the_search_page_hands_its_script_the_editions_words(built, code, results, found):
+    page = lxml.html.fromstring((built(code) / "search.html").read_bytes())
+    [box] = page.xpath("//div[@id='search-results']")
+    assert (box.get("data-results"), box.get("data-found")) == (results, found)
+
+
+def test_a_translation_edition_explains_its_untranslated_passages_in_its_language(built):
+    page = lxml.html.fromstring((built("en") / "articles/a001.html").read_bytes())
+
+    def text(cls: str) -> str:
+        return page.xpath(f"string(//p[contains(@class, '{cls}')])")
+
+    assert text("tk-translation-status") == ("This page is 75 % translated; untranslated "
+                                             "passages are shown in Chinese.")
+    assert text("tk-translation-catalog") == ("Catalog: locale/en/LC_MESSAGES/articles/a001.po"
+                                              " · Edit this translation")
+    hints = {span.get("title") for span in page.xpath("//article//span[@data-tk-state]")}
+    assert hints == {
+        "Not in the catalog yet (run translate-kit update): locale/en/LC_MESSAGES/articles/a001.po",
+        "Fuzzy translation waiting for review: locale/en/LC_MESSAGES/articles/a001.po:16",
+    }
 
 
 def test_a_hong_kong_edition_writes_the_traditional_words_in_its_own_standard(tmp_path):
