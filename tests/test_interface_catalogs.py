@@ -11,7 +11,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 from click.testing import CliRunner
-from conftest import copy_root
+from conftest import copy_root, with_article
 from test_extension import build
 
 from translate_kit.catalogs.check import check_interface
@@ -43,6 +43,16 @@ msgstr "Étiquette : {tag}"
 
 msgid "Archive"
 msgstr "Archives"
+"""
+TAGGED_ARTICLE = """\
+---
+date: 2024-03-16
+tags: [經濟]
+---
+
+# 經濟簡報
+
+開發區經濟穩定。
 """
 SOURCE_EDITION = """\
 [[editions]]
@@ -171,6 +181,25 @@ def test_a_new_language_is_a_po_file_in_the_project(tmp_path):
     assert row["catalogs"] == [str(po)] and row["messages"]["translated"] == 4
 
 
+def test_a_hostile_interface_catalog_cannot_add_markup_or_read_attributes(tmp_path):
+    root = with_article(copy_root("multi", tmp_path), "a003", TAGGED_ARTICLE)
+    (root / "translate-kit.toml").write_text(FRENCH_EDITION, encoding="utf-8")
+    shutil.rmtree(root / "locale")
+    po = root / "locale" / "interface" / "fr" / "LC_MESSAGES" / "translate_kit.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(FRENCH.replace('"Archives"', '"<script>alert(1)</script>"')
+                  .replace("Étiquette : {tag}", "{tag.__class__.__mro__}"), encoding="utf-8")
+    app = build(root, tmp_path / "out", "fr")
+    html = tmp_path / "out" / "html"
+    assert words(html)["archive"] == "Archive"  # left out: the English words
+    assert "<script>alert" not in "".join(p.read_text(encoding="utf-8") for p in html.rglob("*.html"))
+    tag_page = lxml.html.fromstring((html / "tags" / "jing-ji-19201edb.html").read_bytes())
+    assert tag_page.findtext(".//h1") == "Tag: 經濟"
+    warnings = app._warning.getvalue()
+    assert f"{po}:15: the translation adds raw HTML <script>" in warnings
+    assert f"{po}:12: the translation's placeholders must be those of the source: {{tag}}" in warnings
+
+
 def test_changed_words_rewrite_the_pages_of_an_edition_built_before(tmp_path):
     root = copy_root("multi", tmp_path)
     (root / "translate-kit.toml").write_text(FRENCH_EDITION, encoding="utf-8")
@@ -225,6 +254,7 @@ def test_the_shipped_template_lists_every_word_the_extension_marks():
     ("zh_CN", ["zh_CN", "zh_Hans", "zh"]),
     ("zh_Hant", ["zh_Hant", "zh"]),
     ("fr", ["fr", "fr_Latn"]),
+    ("xx", ["xx"]),  # no such language: no catalog, the English words
 ])
 def test_a_language_is_served_by_its_own_then_its_scripts_then_its_languages_catalog(
         language, expected):
