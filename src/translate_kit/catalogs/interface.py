@@ -54,15 +54,21 @@ def catalog_path(locale_dir: Path, language: str, domain: str) -> Path:
     return locale_dir / language / "LC_MESSAGES" / f"{domain}.po"
 
 
+def _script(language: str) -> str | None:
+    """The script CLDR writes ``language`` in (``zh_TW``, ``zh_HK``: Hant; ``zh``: Hans)."""
+    try:
+        locale = Locale.parse(language)
+    except (UnknownLocaleError, ValueError):
+        return None
+    likely = get_global("likely_subtags").get(locale.language)
+    return locale.script or (Locale.parse(likely).script if likely else None)
+
+
 def candidates(language: str) -> list[str]:
     """The catalog languages that serve Sphinx ``language``, most specific first."""
-    bare = language.replace("-", "_").split("_")[0]
-    try:
-        script = Locale.parse(language.replace("-", "_")).script
-    except (UnknownLocaleError, ValueError):
-        script = None
-    if script is None:  # "zh" alone: CLDR's likely script (Hans)
-        script = (get_global("likely_subtags").get(bare, "").split("_")[1:2] or [None])[0]
+    language = language.replace("-", "_")
+    bare = language.split("_")[0]
+    script = _script(language)
     found = [language, f"{bare}_{script}" if script else "", bare]
     return [name for i, name in enumerate(found) if name and name not in found[:i]]
 
