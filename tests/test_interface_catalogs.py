@@ -11,6 +11,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 from click.testing import CliRunner
+from sphinx.errors import ConfigError
 from conftest import copy_root, with_article
 from test_extension import build
 
@@ -221,6 +222,15 @@ def test_check_reports_a_broken_interface_catalog_with_file_and_line(tmp_path):
     result = CliRunner().invoke(main, ["--root", str(root), "check"])
     assert result.exit_code == 1
     assert "locale/interface/fr/LC_MESSAGES/translate_kit.po:10: error: syntax error" in result.output
+
+
+def test_a_broken_interface_catalog_stops_the_build_naming_file_and_line(tmp_path):
+    root = copy_root("multi", tmp_path)
+    po = root / "locale" / "interface" / "zh_Hant" / "LC_MESSAGES" / "translate_kit.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(FRENCH.replace('msgstr "Parcourir"', 'msgstr "Parcourir'), encoding="utf-8")
+    with pytest.raises(ConfigError, match=f"^interface catalog {po}:10: syntax error"):
+        build(root, tmp_path / "out", "zh-Hant")
 
 
 def test_check_reports_a_translation_that_loses_its_placeholder(tmp_path):
