@@ -12,7 +12,7 @@ import lxml.html
 import pytest
 from click.testing import CliRunner
 from sphinx.errors import ConfigError
-from conftest import copy_root, with_article
+from conftest import copy_root, translate_kit, with_article
 from test_extension import build
 
 from translate_kit.catalogs.check import check_interface
@@ -177,8 +177,8 @@ def test_a_new_language_is_a_po_file_in_the_project(tmp_path):
     template = len(list(iter_messages(read_catalog(template_path("translate_kit")))))
     assert (french.progress.messages.translated, french.progress.messages.untranslated) == (
         4, template - 4)
-    result = CliRunner().invoke(main, ["--root", str(root), "stats", "--json"])
-    [row] = [r for r in json.loads(result.stdout)["interface"] if r["language"] == "fr"]
+    done = translate_kit(root, "stats", "--json")  # stdout alone: JSON, warnings aside
+    [row] = [r for r in json.loads(done.stdout)["interface"] if r["language"] == "fr"]
     assert row["catalogs"] == [str(po)] and row["messages"]["translated"] == 4
 
 
