@@ -132,6 +132,27 @@ def test_the_search_page_hands_its_script_the_editions_words(built, code, result
     assert (box.get("data-results"), box.get("data-found")) == (results, found)
 
 
+@pytest.mark.parametrize("code, second_page, pager, months", [
+    ("zh-Hant", "開發區新聞選集 — 第 2 頁", "頁次", ["2024年4月 (1 篇)", "2024年3月 (1 篇)"]),
+    ("zh-Hans", "开发区新闻选集 — 第 2 页", "页次", ["2024年4月 (1 篇)", "2024年3月 (1 篇)"]),
+    ("en", "開發區新聞選集 — page 2", "Pages",  # the title has no translation yet
+     ["April 2024 (1 articles)", "March 2024 (1 articles)"]),
+])
+def test_the_listings_count_and_page_in_the_editions_words(tmp_path, code, second_page, pager,
+                                                          months):
+    root = copy_root("multi", tmp_path)
+    with (root / "translate-kit.toml").open("a", encoding="utf-8") as toml:
+        toml.write("articles_per_page = 1\n")
+    build(root, tmp_path / "out", code)
+    html = tmp_path / "out" / "html"
+    page = lxml.html.fromstring((html / "page" / "2.html").read_bytes())
+    assert page.findtext(".//h1") == second_page
+    assert page.xpath("//nav[contains(@class, 'tk-pager')]/@aria-label") == [pager]
+    year = lxml.html.fromstring((html / "archive" / "2024.html").read_bytes())
+    assert [" ".join(li.text_content().split())
+            for li in year.xpath("//ul[@class='tk-months']/li")] == months
+
+
 def test_a_translation_edition_explains_its_untranslated_passages_in_its_language(built):
     page = lxml.html.fromstring((built("en") / "articles/a001.html").read_bytes())
 
