@@ -243,6 +243,9 @@ def test_check_reports_a_broken_interface_catalog_with_file_and_line(tmp_path):
     result = CliRunner().invoke(main, ["--root", str(root), "check"])
     assert result.exit_code == 1
     assert "locale/interface/fr/LC_MESSAGES/translate_kit.po:10: error: syntax error" in result.output
+    result = CliRunner().invoke(main, ["--root", str(root), "stats"])
+    assert result.exit_code == 1
+    assert f"{po}:10: syntax error: malformed line" in result.output
 
 
 def test_a_broken_interface_catalog_stops_the_build_naming_file_and_line(tmp_path):
