@@ -11,8 +11,8 @@ from pathlib import Path
 import lxml.html
 import pytest
 from click.testing import CliRunner
-from sphinx.errors import ConfigError
 from conftest import copy_root, translate_kit, with_article
+from sphinx.errors import ConfigError
 from test_extension import build
 
 from translate_kit.catalogs.check import check_interface
@@ -75,6 +75,17 @@ label = "香港版"
 kind = "script"
 sphinx_language = "zh_HK"
 """
+
+def french_project(root: Path, catalog: str) -> tuple[Path, Path]:
+    """``root`` (a copy of ``multi``) with a French edition and no catalogs but ``catalog``,
+    the project's French interface catalog (returned with the root)."""
+    (root / "translate-kit.toml").write_text(FRENCH_EDITION, encoding="utf-8")
+    shutil.rmtree(root / "locale")
+    po = root / "locale" / "interface" / "fr" / "LC_MESSAGES" / "translate_kit.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(catalog, encoding="utf-8")
+    return root, po
+
 
 def words(html: Path, name: str = "articles/a001") -> dict[str, str]:
     """The interface words a reader sees on one page."""
@@ -181,13 +192,7 @@ def test_a_hong_kong_edition_writes_the_traditional_words_in_its_own_standard(tm
 
 
 def test_a_new_language_is_a_po_file_in_the_project(tmp_path):
-    root = copy_root("multi", tmp_path)
-    (root / "translate-kit.toml").write_text(FRENCH_EDITION, encoding="utf-8")
-    shutil.rmtree(root / "locale")
-    po = root / "locale" / "interface" / "fr" / "LC_MESSAGES" / "translate_kit.po"
-    po.parent.mkdir(parents=True)
-    po.write_text(FRENCH, encoding="utf-8")
-
+    root, po = french_project(copy_root("multi", tmp_path), FRENCH)
     build(root, tmp_path / "out", "fr")
     seen = words(tmp_path / "out" / "html")
     assert (seen["switcher"], seen["browse"], seen["archive"]) == ("Éditions", "Parcourir", "Archives")
@@ -204,13 +209,10 @@ def test_a_new_language_is_a_po_file_in_the_project(tmp_path):
 
 
 def test_a_hostile_interface_catalog_cannot_add_markup_or_read_attributes(tmp_path):
-    root = with_article(copy_root("multi", tmp_path), "a003", TAGGED_ARTICLE)
-    (root / "translate-kit.toml").write_text(FRENCH_EDITION, encoding="utf-8")
-    shutil.rmtree(root / "locale")
-    po = root / "locale" / "interface" / "fr" / "LC_MESSAGES" / "translate_kit.po"
-    po.parent.mkdir(parents=True)
-    po.write_text(FRENCH.replace('"Archives"', '"<script>alert(1)</script>"')
-                  .replace("Étiquette : {tag}", "{tag.__class__.__mro__}"), encoding="utf-8")
+    hostile = (FRENCH.replace('"Archives"', '"<script>alert(1)</script>"')
+               .replace("Étiquette : {tag}", "{tag.__class__.__mro__}"))
+    root, po = french_project(with_article(copy_root("multi", tmp_path), "a003", TAGGED_ARTICLE),
+                              hostile)
     app = build(root, tmp_path / "out", "fr")
     html = tmp_path / "out" / "html"
     assert words(html)["archive"] == "Archive"  # left out: the English words
@@ -223,12 +225,7 @@ def test_a_hostile_interface_catalog_cannot_add_markup_or_read_attributes(tmp_pa
 
 
 def test_changed_words_rewrite_the_pages_of_an_edition_built_before(tmp_path):
-    root = copy_root("multi", tmp_path)
-    (root / "translate-kit.toml").write_text(FRENCH_EDITION, encoding="utf-8")
-    shutil.rmtree(root / "locale")
-    po = root / "locale" / "interface" / "fr" / "LC_MESSAGES" / "translate_kit.po"
-    po.parent.mkdir(parents=True)
-    po.write_text(FRENCH, encoding="utf-8")
+    root, po = french_project(copy_root("multi", tmp_path), FRENCH)
     build(root, tmp_path / "out", "fr")
     po.write_text(FRENCH.replace("Parcourir", "Feuilleter"), encoding="utf-8")
     build(root, tmp_path / "out", "fr")  # no document changed
