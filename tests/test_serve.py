@@ -119,10 +119,12 @@ def tracker(tmp_path_factory):
     ("translate-kit.toml", ["zh-Hant", "zh-Hans", "en"]),
     ("locale/zh_Hant/repairs.txt", []),  # applied when articles are imported, not when built
     ("locale/en/LC_MESSAGES/articles/new.po", ["en"]),  # a new catalog
+    ("locale/interface/zh_Hant/LC_MESSAGES/translate_kit.po", ["zh-Hant", "zh-Hans", "en"]),
 ])
 def test_a_file_is_rebuilt_into_the_editions_that_read_it(tracker, name, readers):
     path = tracker.config.root / name
     if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text('msgid "x"\nmsgstr ""\n', encoding="utf-8")
     assert [e.code for e in tracker.readers([path])] == readers
 

@@ -308,15 +308,17 @@ def update(config: ProjectConfig) -> None:
 @pass_config
 @reports_errors
 def stats(config: ProjectConfig, as_json: bool, fail_under: float | None, unit: str) -> None:
-    """Translation progress per edition and document (fuzzy counts as not done), and the
-    number of corrections of each script edition."""
-    from translate_kit.catalogs.stats import collect_corrections, collect_stats
+    """Translation progress per edition and document (fuzzy counts as not done), the
+    number of corrections of each script edition, and each interface language's progress."""
+    from translate_kit.catalogs.stats import collect_corrections, collect_interface_stats, collect_stats
 
     editions = collect_stats(config)
     corrections = collect_corrections(config)
+    interface = collect_interface_stats(config)
     if as_json:
         click.echo(json.dumps({"editions": [e.as_dict() for e in editions],
-                               "corrections": [c.as_dict() for c in corrections]},
+                               "corrections": [c.as_dict() for c in corrections],
+                               "interface": [i.as_dict() for i in interface]},
                               ensure_ascii=False, indent=2))
     else:
         for edition in editions:
@@ -326,6 +328,11 @@ def stats(config: ProjectConfig, as_json: bool, fail_under: float | None, unit: 
                 (c.edition.code, str(c.corrections), str(c.fuzzy), str(c.catalogs))
                 for c in corrections
             ], title="corrections")
+        show_rows(("language", "translated", "fuzzy", "untranslated", "%"), [
+            (i.language, str(i.progress.messages.translated), str(i.progress.messages.fuzzy),
+             str(i.progress.messages.untranslated), f"{i.progress.messages.shown_percent:.1f}")
+            for i in interface
+        ], title="interface")
     for edition in editions:
         for docname in edition.without_catalog:
             say(f"warning: {edition.edition.code}: ", docname,
@@ -352,11 +359,12 @@ def _print_stats(edition: EditionStats) -> None:
 @pass_config
 @reports_errors
 def check(config: ProjectConfig, no_warnings: bool) -> None:
-    """Check the catalogs; print file:line: problems and fail on errors."""
-    from translate_kit.catalogs.check import check_catalogs
+    """Check the catalogs and the interface catalogs; print file:line: problems and fail on
+    errors."""
+    from translate_kit.catalogs.check import check_catalogs, check_interface
     from translate_kit.publish.extraction import extract_templates
 
-    result = check_catalogs(config, extract_templates)
+    result = check_catalogs(config, extract_templates) + check_interface(config)
     shown = result.errors if no_warnings else result.problems
     for problem in sorted(shown, key=lambda p: (str(p.path), p.line or 0)):
         click.echo(str(problem).replace(f"{config.root}/", "", 1))

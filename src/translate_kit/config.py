@@ -361,6 +361,12 @@ class ProjectConfig:
         """The .tex file Sphinx writes; latexmk turns it into ``pdf_name(edition)``."""
         return self.pdf_name(edition).removesuffix(".pdf") + ".tex"
 
+    @property
+    def interface_locale_dir(self) -> Path:
+        """The project's own interface catalogs (``<language>/LC_MESSAGES/translate_kit.po``),
+        searched before those shipped with the extension (see ``catalogs.interface``)."""
+        return self.locale_dir / "interface"
+
     def catalog_build_dir(self, edition: Edition) -> Path:
         """Where an edition's .mo files are compiled (never under ``locale/``)."""
         return self.build_dir / "locale" / edition.slug

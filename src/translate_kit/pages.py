@@ -41,7 +41,7 @@ class EditionPages:
     title_lang: str
     """Language of the title when it is not the edition's (an untranslated title)."""
     words: dict[str, str]
-    """Interface strings of the site's own pages (keys as in ``sphinxext.messages``)."""
+    """Interface strings of the site's own pages (keys as in ``sphinxext.site.site_words``)."""
     pages: tuple[Page, ...]
 
     def newest(self, count: int) -> tuple[Page, ...]:

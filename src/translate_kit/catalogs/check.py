@@ -26,6 +26,12 @@ from translate_kit.catalogs import markup
 from translate_kit.catalogs.cache import context_key, file_state, per_file
 from translate_kit.catalogs.corrections import unconverted
 from translate_kit.catalogs.glossary import Glossary, read_glossary
+from translate_kit.catalogs.interface import (
+    interface_catalogs,
+    locale_dirs,
+    placeholder_problem,
+    template_path,
+)
 from translate_kit.catalogs.pofile_io import (
     catalog_paths,
     is_translated,
@@ -157,6 +163,11 @@ def source_script(entry: Entry) -> list[Problem]:
                           "if it is meant")]
 
 
+def placeholders(entry: Entry) -> list[Problem]:
+    reason = placeholder_problem(entry.msgid, entry.msgstr)
+    return [entry.error(f"{reason}; the build shows the English words")] if reason else []
+
+
 STATE_CHECKS: tuple[Check, ...] = (unfinished, garbled)
 """Run on every message."""
 CONTENT_CHECKS: tuple[Check, ...] = (injection, myst_markup, numbers, addresses, glossary_terms)
@@ -165,6 +176,8 @@ CORRECTION_STATE_CHECKS: tuple[Check, ...] = (fuzzy_correction, unmatched)
 """Run on every correction (entries without a msgstr correct nothing and are skipped)."""
 CORRECTION_CONTENT_CHECKS: tuple[Check, ...] = (injection, myst_markup, source_script)
 """Run on corrections that apply (not fuzzy)."""
+INTERFACE_CONTENT_CHECKS: tuple[Check, ...] = (injection, placeholders)
+"""Run on finished translations of the interface catalogs (``catalogs.interface``)."""
 
 
 def check_entry(entry: Entry, state: tuple[Check, ...] = STATE_CHECKS,
@@ -191,6 +204,9 @@ class CheckResult:
     @property
     def warnings(self) -> tuple[Problem, ...]:
         return tuple(p for p in self.problems if p.severity is Severity.WARNING)
+
+    def __add__(self, other: CheckResult) -> CheckResult:
+        return CheckResult(self.problems + other.problems, self.catalogs + other.catalogs)
 
 
 Judge = Callable[[str, Catalog, Path], list[Problem]]
@@ -272,3 +288,27 @@ def check_catalogs(config: ProjectConfig, extract: Extract) -> CheckResult:
         problems.extend(found)
         count += catalogs
     return CheckResult(tuple(problems), count)
+
+
+def check_interface(config: ProjectConfig) -> CheckResult:
+    """Check every interface catalog, the project's and those shipped with the extension:
+    what ``check`` finds in any catalog, placeholders, and the template's words it lacks."""
+    problems: list[Problem] = []
+    catalogs = interface_catalogs(locale_dirs(config))
+    for language, domains in catalogs.items():
+        for domain, path in domains.items():
+            try:
+                catalog = read_catalog(path)
+            except CatalogError as exc:
+                problems.append(Problem(path, exc.line, Severity.ERROR, exc.message, "syntax"))
+                continue
+            problems.extend(p for m in iter_messages(catalog) for p in check_entry(
+                Entry(m, path, Glossary(), language), STATE_CHECKS, INTERFACE_CONTENT_CHECKS))
+            template = template_path(domain)
+            missing = [m.id for m in iter_messages(read_catalog(template)) if m.id not in catalog]
+            if missing:
+                listed = ", ".join(repr(message_text(msgid)) for msgid in missing[:5])
+                problems.append(Problem(path, None, Severity.WARNING, (
+                    f"{len(missing)} message(s) of {template.name} missing, shown in English: "
+                    f"{listed}{' …' if len(missing) > 5 else ''}"), "missing"))
+    return CheckResult(tuple(problems), sum(len(domains) for domains in catalogs.values()))

@@ -18,6 +18,7 @@ from babel.messages.catalog import Catalog
 
 from translate_kit.catalogs.cache import context_key, per_file
 from translate_kit.catalogs.corrections import corrections
+from translate_kit.catalogs.interface import interface_catalogs, locale_dirs, template_path
 from translate_kit.catalogs.pofile_io import (
     catalog_paths,
     is_translated,
@@ -158,3 +159,34 @@ def correction_stats(config: ProjectConfig, edition: Edition) -> CorrectionStats
 def collect_corrections(config: ProjectConfig) -> tuple[CorrectionStats, ...]:
     """The corrections of every script edition."""
     return tuple(correction_stats(config, e) for e in config.editions_of(EditionKind.SCRIPT))
+
+
+@dataclass(frozen=True)
+class InterfaceStats:
+    """An interface language: how much of the extension's words its catalogs translate."""
+
+    language: str
+    catalogs: tuple[Path, ...]
+    progress: Progress
+
+    def as_dict(self) -> dict[str, object]:
+        return {"language": self.language, "catalogs": [str(p) for p in self.catalogs],
+                **self.progress.as_dict()}
+
+
+def interface_progress(catalog: Catalog, template: Catalog) -> Progress:
+    """``catalog``'s progress, counting the template's messages it lacks as untranslated."""
+    missing = [m.id for m in iter_messages(template) if m.id not in catalog]
+    characters = sum(len(msgid if isinstance(msgid, str) else "".join(msgid)) for msgid in missing)
+    return catalog_progress(catalog) + Progress(Tally(untranslated=len(missing)),
+                                                Tally(untranslated=characters))
+
+
+def collect_interface_stats(config: ProjectConfig) -> tuple[InterfaceStats, ...]:
+    """Progress of every interface language (see ``catalogs.interface``), by language."""
+    found = []
+    for language, domains in interface_catalogs(locale_dirs(config)).items():
+        progress = sum((interface_progress(read_catalog(path), read_catalog(template_path(domain)))
+                        for domain, path in domains.items()), Progress())
+        found.append(InterfaceStats(language, tuple(domains.values()), progress))
+    return tuple(found)

@@ -97,8 +97,8 @@ def _files(directory: Path) -> Iterator[Path]:
 
 def _common_files(config: ProjectConfig) -> list[Path]:
     """What every edition reads: the documents, translate-kit, the project's files."""
-    return [*_files(config.docs_dir), *_files(PACKAGE), config.root / CONFIG_FILE,
-            config.glossary]
+    return [*_files(config.docs_dir), *_files(PACKAGE), *_files(config.interface_locale_dir),
+            config.root / CONFIG_FILE, config.glossary]
 
 
 def _edition_files(config: ProjectConfig, edition: Edition, builder: str) -> list[Path]:

@@ -37,7 +37,8 @@ itself from its own module:
 - ``volumes``: the PDF as one book per volume (a month of articles), listing its articles;
 - ``epub``: per-edition EPUB metadata, table of contents and embedded CJK fonts.
 
-``messages`` holds the few interface strings the modules above add to pages.
+``messages`` holds ``_``, which translates the words the modules above add to pages through
+the gettext catalogs shipped in ``locale/`` (see ``catalogs.interface``).
 """
 
 from __future__ import annotations

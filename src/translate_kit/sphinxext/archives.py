@@ -41,7 +41,7 @@ from sphinx.environment import BuildEnvironment
 from translate_kit.config import EditionKind
 from translate_kit.files import write_if_changed
 from translate_kit.sphinxext import current_edition, project_config
-from translate_kit.sphinxext.messages import message
+from translate_kit.sphinxext.messages import _
 from translate_kit.sphinxext.script import edition_text
 from translate_kit.tags import parse_tags, tag_slug
 
@@ -193,8 +193,9 @@ class Writer:
             self.uris[target] = html.escape(self.app.builder.get_target_uri(target))
         return self.up + self.uris[target]
 
-    def text(self, key: str, **values: object) -> str:
-        return html.escape(message(self.app.config, key, **values))
+    @staticmethod
+    def text(words: str) -> str:
+        return html.escape(words)
 
     def _lang(self, text: str) -> str:
         """``lang`` of source text left in a translation edition."""
@@ -235,7 +236,8 @@ class Writer:
                 rel = ' rel="prev"' if number == current - 1 else (
                     ' rel="next"' if number == current + 1 else "")
                 links.append(f'<a href="{self.href(page)}"{rel}>{number}</a>')
-        return f'<nav class="tk-pager" aria-label="{self.text("pages")}">{" ".join(links)}</nav>'
+        label = self.text(_("Pages"))
+        return f'<nav class="tk-pager" aria-label="{label}">{" ".join(links)}</nav>'
 
     def overview(self, months: dict[int, list[datetime.date]]) -> str:
         """Every year, each with its months, newest first."""
@@ -266,14 +268,16 @@ def front_html(app: Sphinx, pagename: str) -> str:
     size = project_config(app.config).articles_per_page
     pages = [index_page(app, n) for n in range(1, len(_chunks(found, size)) + 1)]
     w = Writer(app, pagename)
+    newest, archive, tags, feed = map(w.text, (_("Newest articles"), _("Archive"), _("Tags"),
+                                               _("Atom feed")))
     return (
-        f'<section class="tk-latest"><h2>{w.text("newest")}</h2>{w.entry_list(found[:size])}'
+        f'<section class="tk-latest"><h2>{newest}</h2>{w.entry_list(found[:size])}'
         f'{w.pager(pages, 1)}</section>'
-        f'<section class="tk-browse-archive"><h2>{w.text("archive")}</h2>'
+        f'<section class="tk-browse-archive"><h2>{archive}</h2>'
         f'{w.overview(_months(found))}'
-        f'<p><a href="{w.href(TAGS_PAGE)}">{w.text("tags")}</a> · '
+        f'<p><a href="{w.href(TAGS_PAGE)}">{tags}</a> · '
         f'<a href="{w.href(EDITION_FEED, page=False)}" type="application/atom+xml">'
-        f'{w.text("feed")}</a></p></section>')
+        f'{feed}</a></p></section>')
 
 
 def listing_pages(app: Sphinx) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
@@ -293,7 +297,7 @@ def listing_pages(app: Sphinx) -> Iterator[tuple[str, str, str, dict[str, Any]]]
             if number == 1 and skip_first:
                 continue
             w = Writer(app, pages[number - 1], uris)
-            shown = title if number == 1 else f'{title} — {message(app.config, "page", number=number)}'
+            shown = title if number == 1 else f"{title} — " + _("page {number}").format(number=number)
             body = (f'<h1>{html.escape(shown)}</h1>{head(w) if head else ""}'
                     f'{w.entry_list(chunk)}{w.pager(pages, number)}')
             yield pages[number - 1], shown, body, extra or {}
@@ -301,16 +305,17 @@ def listing_pages(app: Sphinx) -> Iterator[tuple[str, str, str, dict[str, Any]]]
     yield from paged(lambda n: index_page(app, n), root_title, found, skip_first=True)
     months = _months(found)
     w = Writer(app, ARCHIVE_PAGE, uris)
-    yield (ARCHIVE_PAGE, message(app.config, "archive"),
-           f'<h1>{w.text("archive")}</h1>{w.overview(months)}', {})
+    archive = _("Archive")
+    yield ARCHIVE_PAGE, archive, f"<h1>{w.text(archive)}</h1>{w.overview(months)}", {}
     by_month: dict[datetime.date, list[Entry]] = defaultdict(list)
     for entry in found:
         by_month[entry.date.replace(day=1)].append(entry)
     for year, days in months.items():
         w = Writer(app, year_page(year), uris)
+        count = _("{count} articles")
         rows = "".join(
             f'<li><a href="{w.href(month_page(d))}">{w.month(d)}</a> '
-            f'({w.text("count", count=len(by_month[d]))})</li>' for d in sorted(days, reverse=True))
+            f'({w.text(count.format(count=len(by_month[d])))})</li>' for d in sorted(days, reverse=True))
         title = format_skeleton("y", days[0], locale=w.locale)
         yield year_page(year), title, f'<h1>{html.escape(title)}</h1><ul class="tk-months">{rows}</ul>', {}
     for day, items in by_month.items():
@@ -321,13 +326,15 @@ def listing_pages(app: Sphinx) -> Iterator[tuple[str, str, str, dict[str, Any]]]
     ranked = sorted(by_tag, key=lambda t: (-len(by_tag[t]), t))
     rows = "".join(f'<li><a href="{w.href(tag_page(t))}">{w.tag_name(t)}</a> ({len(by_tag[t])})</li>'
                    for t in ranked)
-    yield TAGS_PAGE, message(app.config, "tags"), f'<h1>{w.text("tags")}</h1><ul class="tk-tags">{rows}</ul>', {}
+    tags = _("Tags")
+    yield TAGS_PAGE, tags, f'<h1>{w.text(tags)}</h1><ul class="tk-tags">{rows}</ul>', {}
     for tag, items in by_tag.items():
-        title = message(app.config, "tag", tag=edition_text(app.config)(tag))
+        title = _("Tag: {tag}").format(tag=edition_text(app.config)(tag))
 
         def feed_link(w: Writer, tag: str = tag) -> str:
+            feed = w.text(_("Atom feed"))
             return (f'<p><a href="{w.href(tag_feed(tag), page=False)}" type="application/atom+xml">'
-                    f'{w.text("feed")}</a></p>')
+                    f'{feed}</a></p>')
 
         yield from paged(lambda n, t=tag: tag_page(t, n), title, items, head=feed_link,
                          extra={"translate_kit_tag": tag})
@@ -390,12 +397,12 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[s
     w = Writer(app, pagename)
     if pagename == app.config.root_doc and "body" in context:
         context["body"] += front_html(app, pagename)
-    context["translate_kit_browse_title"] = message(app.config, "browse")
+    context["translate_kit_browse_title"] = _("Browse")
     context["translate_kit_browse"] = [
-        {"href": w.href(index_page(app, 1)), "label": message(app.config, "newest")},
-        {"href": w.href(ARCHIVE_PAGE), "label": message(app.config, "archive")},
-        {"href": w.href(TAGS_PAGE), "label": message(app.config, "tags")},
-        {"href": w.href(EDITION_FEED, page=False), "label": message(app.config, "feed"),
+        {"href": w.href(index_page(app, 1)), "label": _("Newest articles")},
+        {"href": w.href(ARCHIVE_PAGE), "label": _("Archive")},
+        {"href": w.href(TAGS_PAGE), "label": _("Tags")},
+        {"href": w.href(EDITION_FEED, page=False), "label": _("Atom feed"),
          "type": "application/atom+xml"},
     ]
 

@@ -14,7 +14,7 @@ from sphinx.application import Sphinx
 
 from translate_kit.config import EditionKind
 from translate_kit.sphinxext import current_edition, project_config
-from translate_kit.sphinxext.messages import message
+from translate_kit.sphinxext.messages import _
 from translate_kit.sphinxext.script import edition_text
 from translate_kit.sphinxext.translation import insert_after_title
 
@@ -33,7 +33,7 @@ def article_meta(app: Sphinx, docname: str) -> nodes.paragraph | None:
     for key in present:
         if len(paragraph):
             paragraph += nodes.Text(" · ")
-        paragraph += nodes.Text(message(app.config, key))
+        paragraph += nodes.Text(_("Date: ") if key == "date" else _("Source: "))
         value = nodes.inline("", convert(str(metadata[key]).strip()), classes=[f"tk-{key}"])
         if current_edition(app.config).kind is EditionKind.TRANSLATION and HAN.search(value.astext()):
             value["classes"].append(f"language-{project_config(app.config).source_edition.code}")

@@ -16,7 +16,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from translate_kit.sphinxext import current_edition, in_site, project_config
-from translate_kit.sphinxext.messages import message
+from translate_kit.sphinxext.messages import _
 from translate_kit.volumes import volume_of
 
 
@@ -30,9 +30,9 @@ def article_downloads(app: Sphinx, docname: str) -> list[tuple[str, Path]]:
     volume = volume_of(date, project.volumes) if docname.startswith(folder) else None
     if volume is None:
         return []
-    found = [(message(app.config, "article_pdf"), project.article_pdf_path(edition, docname))]
+    found = [(_("Download this article (PDF)"), project.article_pdf_path(edition, docname))]
     if volume:  # the whole archive's volume is the edition's PDF, linked on every page
-        found.append((message(app.config, "volume_pdf", volume=volume),
+        found.append((_("Download the {volume} volume (PDF)").format(volume=volume),
                       project.volume_pdf_path(edition, volume)))
     return [(label, path) for label, path in found if path.is_file()]
 

@@ -32,7 +32,7 @@ from sphinx.config import Config
 from translate_kit.config import EditionKind
 from translate_kit.files import copy_atomic
 from translate_kit.sphinxext import current_edition, in_site, project_config
-from translate_kit.sphinxext.messages import message
+from translate_kit.sphinxext.messages import _
 from translate_kit.sphinxext.status import offered, page_language
 
 HERE = Path(__file__).parent
@@ -99,7 +99,8 @@ def _page_context(
         to_site + project.completeness_script.relative_to(project.html_dir).as_posix()
         if in_site(app) else "")
     context["translate_kit_messages"] = {
-        key: message(app.config, key) for key in ("editions", "all_editions", "pdf", "epub")
+        "editions": _("Editions"), "all_editions": _("All editions"),
+        "pdf": _("Download PDF"), "epub": _("Download EPUB"),
     }
     context["translate_kit_downloads"] = [
         {"kind": kind, "href": to_site + app.config[f"translate_kit_{kind}"]}

@@ -38,7 +38,7 @@ from sphinx.util import logging
 from translate_kit.files import write_if_changed
 from translate_kit.fonts import fonts_for, subset_font
 from translate_kit.sphinxext import current_edition, project_config
-from translate_kit.sphinxext.messages import message
+from translate_kit.sphinxext.messages import _
 
 logger = logging.getLogger(__name__)
 FONT_CSS = "translate-kit-fonts.css"
@@ -78,7 +78,7 @@ def _prepare(app: Sphinx) -> None:
     if not config.version:  # the book's version (ibooks:version): the day it was made
         made = os.environ.get("SOURCE_DATE_EPOCH")
         config.version = time.strftime("%Y.%m.%d", time.gmtime(int(made) if made else None))
-    app.builder.guide_titles = {**app.builder.guide_titles, "toc": message(app.config, "contents")}
+    app.builder.guide_titles = {**app.builder.guide_titles, "toc": _("Contents")}
     app.add_css_file(FONT_CSS)
 
 

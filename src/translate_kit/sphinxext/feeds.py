@@ -34,7 +34,7 @@ from translate_kit.sphinxext.archives import (
     tags_of,
     title_of,
 )
-from translate_kit.sphinxext.messages import message
+from translate_kit.sphinxext.messages import _
 from translate_kit.sphinxext.script import edition_text
 
 FEED_ENTRIES = 50
@@ -96,7 +96,7 @@ def _write_feeds(app: Sphinx, exception: Exception | None) -> None:
                      feed_xml(app, EDITION_FEED, root_title, index_page(app, 1), found))
     convert = edition_text(app.config)
     for tag, tagged in tags_of(found).items():
-        title = f"{root_title}: {message(app.config, 'tag', tag=convert(tag))}"
+        title = f"{root_title}: {_('Tag: {tag}').format(tag=convert(tag))}"
         write_if_changed(outdir / tag_feed(tag),
                          feed_xml(app, tag_feed(tag), title, tag_page(tag), tagged))
 
@@ -110,7 +110,7 @@ def _advertise(app: Sphinx, pagename: str, templatename: str, context: dict[str,
     feeds = [(EDITION_FEED, title_of(app, app.config.root_doc))]
     tag = context.get("translate_kit_tag")
     if tag:
-        feeds.append((tag_feed(tag), message(app.config, "tag", tag=edition_text(app.config)(tag))))
+        feeds.append((tag_feed(tag), _("Tag: {tag}").format(tag=edition_text(app.config)(tag))))
     tags = "".join(
         f'<link rel="alternate" type="{ATOM}" title="{html.escape(title)}" '
         f'href="{html.escape(posixpath.relpath(path, here))}" />\n'

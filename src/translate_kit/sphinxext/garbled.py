@@ -34,21 +34,10 @@ from translate_kit.contract import role_content
 from translate_kit.fonts import FontSet, fonts_for
 from translate_kit.script import is_han
 from translate_kit.sphinxext import current_edition, project_config
+from translate_kit.sphinxext.messages import _
 
 STATIC = Path(__file__).parent / "static"
 CSS_FILE = "translate-kit-garbled.css"
-TITLES = {
-    "zh_TW": "原文亂碼，匯入時無法還原",
-    "zh_HK": "原文亂碼，匯入時無法還原",
-    "zh_CN": "原文乱码，导入时无法还原",
-}
-DEFAULT_TITLE = "Garbled in the source; it could not be restored on import"
-RESTORED_TITLES = {
-    "zh_TW": "匯入時還原；原文：{source}",
-    "zh_HK": "匯入時還原；原文：{source}",
-    "zh_CN": "导入时还原；原文：{source}",
-}
-DEFAULT_RESTORED_TITLE = "Restored on import; the source reads: {source}"
 GLYPH_MACRO = "translatekitglyph"
 MISSING_GLYPH_MACRO = "translatekitmissingglyph"
 
@@ -72,8 +61,8 @@ def restored_role(
     return [node], []
 
 
-def restored_title(language: str | None, source: str) -> str:
-    return RESTORED_TITLES.get(language or "", DEFAULT_RESTORED_TITLE).format(source=source)
+def restored_title(source: str) -> str:
+    return _("Restored on import; the source reads: {source}").format(source=source)
 
 
 def garbled_role(
@@ -112,7 +101,7 @@ def _edition_fonts(translator: Any) -> FontSet:
 
 
 def _visit_html(self: HTML5Translator, node: garbled) -> None:
-    title = TITLES.get(self.builder.config.language or "", DEFAULT_TITLE)
+    title = _("Garbled in the source; it could not be restored on import")
     self.body.append(self.starttag(node, "span", "", title=title))
     for kind, text in glyph_pieces(node.astext(), _edition_fonts(self)):
         if kind == "missing":
@@ -141,7 +130,7 @@ def _visit_latex(self: LaTeXTranslator, node: garbled) -> None:
 
 
 def _visit_restored_html(self: HTML5Translator, node: restored) -> None:
-    title = restored_title(self.builder.config.language, node["source"])
+    title = restored_title(node["source"])
     self.body.append(self.starttag(node, "span", "", title=title))  # starttag escapes it
 
 
@@ -154,7 +143,7 @@ def _visit_restored_latex(self: LaTeXTranslator, node: restored) -> None:
     if self.in_title:
         self.body.append(shown)
     else:  # the footnote's words escaped, the source's characters each in a font that has it
-        before, after = restored_title(self.builder.config.language, "{source}").split("{source}")
+        before, after = restored_title("{source}").split("{source}")
         note = self.encode(before) + _latex_glyphs(self, node["source"]) + self.encode(after)
         self.body.append(rf"\DUrole{{restored}}{{{shown}}}\footnote{{{note}}}")
     raise nodes.SkipNode

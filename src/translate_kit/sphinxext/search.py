@@ -25,7 +25,7 @@ from sphinx.util import logging
 from translate_kit.config import EditionKind
 from translate_kit.files import user_cache_dir
 from translate_kit.sphinxext import project_config
-from translate_kit.sphinxext.messages import message
+from translate_kit.sphinxext.messages import _
 from translate_kit.sphinxext.search_fold import (
     FOLD_SCRIPT,
     fold_table,
@@ -41,8 +41,6 @@ from translate_kit.sphinxext.search_language import FoldedSearch
 
 SEARCH_SCRIPT = "translate-kit-search.js"
 TEXTS_DIR = "translate-kit-search"
-SEARCH_MESSAGES = ("search_results", "search_searching", "search_found_one", "search_found",
-            "search_none", "search_more")
 logger = logging.getLogger(__name__)
 
 
@@ -110,10 +108,20 @@ def _search_page(
     if pagename == "search" and _enabled(app):
         app.add_js_file(FOLD_SCRIPT)
         app.add_js_file(SEARCH_SCRIPT)
-        context["tk_search_messages"] = {
-            key.removeprefix("search_"): message(app.config, key, count="{count}")
-            for key in SEARCH_MESSAGES
-        }
+        context["tk_search_messages"] = search_words()
+
+
+def search_words() -> dict[str, str]:
+    """The search page's words, by the ``data-`` attribute the search script reads them from
+    (``{count}`` is filled in there)."""
+    return {
+        "results": _("Search results"),
+        "searching": _("Searching…"),
+        "found_one": _("Found 1 page."),
+        "found": _("Found {count} pages."),
+        "none": _("No page contains all of these words."),
+        "more": _("Show more results"),
+    }
 
 
 def setup(app: Sphinx) -> None:

@@ -13,14 +13,27 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
-from sphinx.locale import _
+from sphinx.locale import _ as sphinx_words
 
 from translate_kit.pages import EditionPages, Page, write_pages
 from translate_kit.sphinxext import current_edition, in_site, project_config
-from translate_kit.sphinxext.messages import message
+from translate_kit.sphinxext.messages import _
 
-SITE_WORDS = ("newest", "pdf", "epub", "home", "all_editions", "not_found_title", "not_found")
-"""The interface strings the front page and the 404 pages show in each edition's language."""
+
+def site_words() -> dict[str, str]:
+    """The interface strings the front page and the 404 pages show in the edition's language."""
+    return {
+        "newest": _("Newest articles"),
+        "pdf": _("Download PDF"),
+        "epub": _("Download EPUB"),
+        "home": _("Home of this edition: "),
+        "all_editions": _("All editions"),
+        "not_found_title": _("Page not found"),
+        "not_found": _("There is no page at this address: it may have moved, or the address "
+                       "is mistyped."),
+        "completeness": _("{percent} % translated"),
+        "search": str(sphinx_words("Search")),  # Sphinx's own word, as its search page says it
+    }
 
 
 def _canonical(app: Sphinx, config: Config) -> None:
@@ -47,13 +60,10 @@ def edition_pages(app: Sphinx) -> EditionPages:
         date = str(env.metadata.get(docname, {}).get("date", "") or "").strip()
         pages.append(Page(builder.get_target_uri(docname), title.astext() if title else "",
                           date, title_language(title)))
-    words = {key: message(app.config, key) for key in SITE_WORDS}
-    words["completeness"] = message(app.config, "completeness", percent="{percent}")
-    words["search"] = str(_("Search"))  # Sphinx's own word, as its search page says it
     root = env.titles.get(app.config.root_doc)
     return EditionPages(current_edition(app.config).code,
                         root.astext() if root else app.config.project, title_language(root),
-                        words, tuple(pages))
+                        site_words(), tuple(pages))
 
 
 def _write_page_list(app: Sphinx, exception: Exception | None) -> None:

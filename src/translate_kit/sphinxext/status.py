@@ -26,7 +26,7 @@ from sphinx.environment import BuildEnvironment
 
 from translate_kit.catalogs.status import MAJORITY, EditionStatus, project_status, shown
 from translate_kit.sphinxext import current_edition, in_site, project_config
-from translate_kit.sphinxext.messages import message
+from translate_kit.sphinxext.messages import _
 from translate_kit.sphinxext.translation import insert_after_title
 
 OFFERED = "translate_kit_offered"
@@ -84,9 +84,10 @@ def _notice(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     source = project.source_edition
     language = Locale.parse(source.sphinx_language).get_language_name(
         Locale.parse(edition.sphinx_language)) or source.code
-    notice = nodes.paragraph(
-        "", message(app.config, "status", percent=shown(share), language=language),
-        classes=["tk-translation-status", "no-search"])
+    words = _("This page is {percent} % translated; untranslated passages are shown in "
+              "{language}.")
+    notice = nodes.paragraph("", words.format(percent=shown(share), language=language),
+                             classes=["tk-translation-status", "no-search"])
     if page_language(app, docname) != edition.code:
         for node in doctree.findall(nodes.Element):
             if node.get("translated") is True:
@@ -95,7 +96,7 @@ def _notice(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     original = _original(app, docname)
     if original:
         notice += nodes.Text(" ")
-        notice += nodes.reference("", message(app.config, "original"), refuri=original,
+        notice += nodes.reference("", _("Read the original"), refuri=original,
                                   classes=["tk-original"])
     insert_after_title(doctree, notice)
 

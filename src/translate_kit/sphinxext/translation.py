@@ -37,7 +37,7 @@ from translate_kit.catalogs.pofile_io import catalog_dir
 from translate_kit.config import EditionKind
 from translate_kit.errors import TranslateKitError, format_location
 from translate_kit.sphinxext import current_edition, project_config
-from translate_kit.sphinxext.messages import message
+from translate_kit.sphinxext.messages import _
 from translate_kit.sphinxext.plain_passages import in_front_matter
 
 logger = logging.getLogger(__name__)
@@ -173,8 +173,19 @@ def _fallback(config: Config, path: Path, entries: dict[str, tuple[int | None, s
         where = format_location(where, line)
         if state == "translated":
             state = "not-applied"  # Sphinx refused it (e.g. its references differ)
-    hint = message(config, f"fallback_{state.replace('-', '_')}", where=where)
+    hint = fallback_hints()[state].format(where=where)
     return fallback("", catalog=where, state=state, hint=hint)
+
+
+def fallback_hints() -> dict[str, str]:
+    """Why an untranslated passage shows the source, by the state of its catalog entry."""
+    return {
+        "missing": _("Not in the catalog yet (run translate-kit update): {where}"),
+        "untranslated": _("Untranslated: {where}"),
+        "fuzzy": _("Fuzzy translation waiting for review: {where}"),
+        "unsafe": _("Translation left out as unsafe: {where}"),
+        "not-applied": _("Translation not applied (its markup differs from the source): {where}"),
+    }
 
 
 def _visit_fallback_html(self: HTML5Translator, node: fallback) -> None:
@@ -212,12 +223,12 @@ def _catalog_notice(app: Sphinx, docname: str) -> nodes.paragraph:
     """"Catalog: locale/…/<doc>.po", and the edit link when the project has edit_url."""
     config, edition = project_config(app.config), current_edition(app.config)
     path = shown_path(app.config, catalog_path(app.config, docname))
-    notice = nodes.paragraph("", message(app.config, "catalog"), nodes.literal(path, path),
+    notice = nodes.paragraph("", _("Catalog: "), nodes.literal(path, path),
                              classes=["tk-translation-catalog", "no-search"])
     link = config.edit_link(path, docname, edition.locale_name)
     if link:
         notice += nodes.Text(" · ")
-        notice += nodes.reference("", message(app.config, "edit"), refuri=link,
+        notice += nodes.reference("", _("Edit this translation"), refuri=link,
                                   classes=["tk-edit-translation"])
     return notice
 
