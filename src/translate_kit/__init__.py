@@ -1,8 +1,9 @@
 """translate-kit: source articles to a multilingual Sphinx publication.
 
-The package is a set of stages (``importer``, ``script``, ``catalogs``, ``build``) over
-one configuration (``config``); ``sphinxext`` is the Sphinx extension and ``cli`` the
-command line.  Importing the package loads neither Sphinx nor any stage.
+The package is a set of stages (``importer``, ``catalogs``) over one configuration
+(``config``) and a lower layer (``script``, ``standards``, ``files``…); ``sphinxext`` is
+the Sphinx extension, ``publish`` the runner that starts Sphinx and LaTeX, and ``cli``
+the command line.  Importing the package loads neither Sphinx nor any stage.
 """
 
 from __future__ import annotations

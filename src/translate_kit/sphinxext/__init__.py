@@ -44,12 +44,12 @@ the gettext catalogs shipped in ``locale/`` (see ``catalogs.interface``).
 from __future__ import annotations
 
 import functools
+from importlib.metadata import version  # not translate_kit.__version__: its setup imports us
 from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from translate_kit import __version__
 from translate_kit.config import Edition, ProjectConfig, find_root, load_config
 from translate_kit.contract import EDITION_OPTION, ROOT_OPTION
 
@@ -127,4 +127,4 @@ def setup(app: Sphinx) -> dict[str, object]:
                epub, extraction, messages, sharing, archives, feeds)
     for module in modules:
         module.setup(app)
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": version("translate-kit"), "parallel_read_safe": True, "parallel_write_safe": True}
