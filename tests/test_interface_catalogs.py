@@ -22,6 +22,7 @@ from translate_kit.catalogs.interface import (
     interface_template,
     template_path,
 )
+from translate_kit.catalogs.interface_update import read_interface, update_interface
 from translate_kit.catalogs.pofile_io import iter_messages, read_catalog
 from translate_kit.catalogs.stats import collect_interface_stats
 from translate_kit.cli import main
@@ -289,6 +290,62 @@ def test_check_lints_each_form_of_a_plural_translation(tmp_path):
     assert errors == ["locale/interface/fr/LC_MESSAGES/translate_kit.po:19: error: msgstr[1]: "
                       "the translation's placeholders must be those of the source: {count}; the "
                       "build shows the English words"]
+
+
+OLD_FRENCH = FRENCH + """
+msgid "Read the original article"
+msgstr "Lire l'article original"
+
+msgid "A word the extension no longer uses"
+msgstr "Un mot disparu"
+"""
+
+
+def test_update_merges_the_shipped_template_into_a_projects_interface_catalog(tmp_path):
+    root, po = french_project(copy_root("multi", tmp_path), OLD_FRENCH)
+    [done] = update_interface(read_interface(load_config(root)))
+    assert (done.language, done.path, done.status) == ("fr", po, "updated")
+    text = po.read_text(encoding="utf-8")
+    assert '"Language: fr\\n"' in text and '"Plural-Forms: nplurals=2; plural=(n > 1);\\n"' in text
+    assert 'msgid "Browse"\nmsgstr "Parcourir"\n' in text  # kept
+    assert ('#, python-brace-format\nmsgid "{count} article"\nmsgid_plural "{count} articles"\n'
+            'msgstr[0] "{count} billet"\nmsgstr[1] "{count} billets"\n') in text
+    assert ('#, python-brace-format\nmsgid "Found {count} page."\nmsgid_plural '
+            '"Found {count} pages."\nmsgstr[0] ""\nmsgstr[1] ""\n') in text  # new, untranslated
+    assert ('#, fuzzy\n#| msgid "Read the original article"\nmsgid "Read the original"\n'
+            'msgstr "Lire l\'article original"\n') in text  # changed: fuzzy
+    assert ('#~ msgid "A word the extension no longer uses"\n#~ msgstr "Un mot disparu"\n'
+            in text)  # gone: obsolete, never lost
+    [again] = update_interface(read_interface(load_config(root)))
+    assert again.status == "unchanged"
+
+
+def test_update_interface_starts_a_new_language_for_translators(tmp_path):
+    root = copy_root("multi", tmp_path)
+    started = update_interface(read_interface(load_config(root), ["de", "zh-Hant"]))
+    interface = root / "locale" / "interface"
+    assert [(d.language, d.path, d.status) for d in started] == [
+        ("de", interface / "de" / "LC_MESSAGES" / "translate_kit.po", "created"),
+        ("zh_Hant", interface / "zh_Hant" / "LC_MESSAGES" / "translate_kit.po", "created")]
+    german = (interface / "de" / "LC_MESSAGES" / "translate_kit.po").read_text(encoding="utf-8")
+    assert german.startswith("# German: the words translate-kit's Sphinx extension adds to")
+    assert '"Language: de\\n"' in german
+    assert '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"' in german
+    assert 'msgid "Editions"\nmsgstr ""\n' in german
+    assert 'msgid_plural "{count} articles"\nmsgstr[0] ""\nmsgstr[1] ""\n' in german
+    chinese = (interface / "zh_Hant" / "LC_MESSAGES" / "translate_kit.po").read_text(encoding="utf-8")
+    assert 'msgid "Editions"\nmsgstr "語言版本"\n' in chinese  # the shipped words, to adjust
+    assert 'msgid_plural "{count} articles"\nmsgstr[0] "{count} 篇"\n' in chinese
+
+
+def test_update_refuses_an_unknown_interface_language_and_writes_nothing(tmp_path):
+    root = copy_root("multi", tmp_path)
+    before = {path: path.read_bytes() for path in root.rglob("*") if path.is_file()}
+    result = CliRunner().invoke(main, ["--root", str(root), "update", "--interface", "xx"])
+    assert result.exit_code == 1
+    assert ("error: --interface xx: not a language Babel knows; write a language tag such as "
+            "fr, pt_BR or zh_Hant") in " ".join(result.output.split())
+    assert {path: path.read_bytes() for path in root.rglob("*") if path.is_file()} == before
 
 
 def test_the_shipped_catalogs_translate_every_word_of_their_templates(tmp_path):
