@@ -338,6 +338,18 @@ def test_update_interface_starts_a_new_language_for_translators(tmp_path):
     assert 'msgid_plural "{count} articles"\nmsgstr[0] "{count} 篇"\n' in chinese
 
 
+def test_the_update_command_merges_and_starts_interface_catalogs(tmp_path):
+    root, po = french_project(copy_root("multi", tmp_path), OLD_FRENCH)
+    result = CliRunner().invoke(main, ["--root", str(root), "update", "--interface", "de"])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if line.startswith("interface ")]
+    assert [line.split(" new, ")[0] for line in lines] == [  # the new words: the template's
+        "interface de: locale/interface/de/LC_MESSAGES/translate_kit.po created (0 kept, 0 fuzzy, 38",
+        "interface fr: locale/interface/fr/LC_MESSAGES/translate_kit.po updated (5 kept, 2 fuzzy, 31"]
+    assert [line.split(" new, ")[1] for line in lines] == ["0 obsolete)", "1 obsolete)"]
+    assert "Lire l'article original" in po.read_text(encoding="utf-8")
+
+
 def test_update_refuses_an_unknown_interface_language_and_writes_nothing(tmp_path):
     root = copy_root("multi", tmp_path)
     before = {path: path.read_bytes() for path in root.rglob("*") if path.is_file()}

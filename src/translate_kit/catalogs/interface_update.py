@@ -30,7 +30,13 @@ from translate_kit.catalogs.interface import (
     template_path,
 )
 from translate_kit.catalogs.merge import MergeCounts, merge
-from translate_kit.catalogs.pofile_io import PoCatalog, iter_messages, read_bytes, parse_catalog, read_catalog
+from translate_kit.catalogs.pofile_io import (
+    PoCatalog,
+    iter_messages,
+    parse_catalog,
+    read_bytes,
+    read_catalog,
+)
 from translate_kit.catalogs.update import store
 from translate_kit.config import ProjectConfig
 from translate_kit.errors import ConfigError
@@ -88,7 +94,7 @@ def read_interface(config: ProjectConfig, start: Iterable[str] = ()) -> tuple[In
             path = catalog_path(config.interface_locale_dir, language, INTERFACE_DOMAIN)
             found.append(InterfaceCatalog(language, INTERFACE_DOMAIN, path, None,
                                           _new_catalog(language)))
-    return tuple(found)
+    return tuple(sorted(found, key=lambda entry: (entry.language, entry.domain)))
 
 
 def _merged(template: Catalog, existing: Catalog) -> tuple[PoCatalog, MergeCounts]:
