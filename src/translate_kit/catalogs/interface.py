@@ -2,8 +2,8 @@
 
 They ship with the extension, in ``translate_kit/sphinxext/locale/<language>/LC_MESSAGES/``:
 ``translate_kit.po`` translates the extension's own words (English msgids marked with
-``_``, and counted phrases with ``ngettext``, in ``sphinxext``, whose template ``translate_kit.pot`` ``interface_template``
-extracts), and ``sphinx.po`` the few words of the furo theme that Sphinx's own catalogs
+``_``, and counted phrases with ``ngettext``, in ``sphinxext``, whose template
+``translate_kit.pot`` ``interface_template`` extracts), and ``sphinx.po`` the few words of the furo theme that Sphinx's own catalogs
 lack (template ``sphinx.pot``, kept by hand).  A project adds or replaces a language in
 its own ``locale/interface/<language>/LC_MESSAGES/``, which is searched first.
 

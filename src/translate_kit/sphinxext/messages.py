@@ -56,8 +56,8 @@ def _(message: str) -> str:
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The form of a counted phrase for ``count`` in the edition's language ("1 article",
-    "2 articles"; one form in Chinese).  Sphinx's ``get_translation`` gives no plural form
-    in every supported Sphinx, so this asks the registered translator itself."""
+    "2 articles"; one form in Chinese).  Sphinx's ``get_translation`` has no plural form
+    (8.2 and 9 alike), so this asks the translator Sphinx registered for the catalog."""
     return get_translator(INTERFACE_DOMAIN).ngettext(singular, plural, count)
 
 
