@@ -67,14 +67,14 @@ class InterfaceUpdate:
 
 def _new_catalog(language: str) -> Catalog:
     """The catalog a new interface language starts from."""
-    shipped = catalog_path(SHIPPED_DIR, language, INTERFACE_DOMAIN)
-    if shipped.is_file():
-        return read_catalog(shipped)
     try:
         name = Locale.parse(language).english_name
     except (UnknownLocaleError, ValueError) as exc:
         raise ConfigError(f"--interface {language}: not a language Babel knows; write a "
                           "language tag such as fr, pt_BR or zh_Hant") from exc
+    shipped = catalog_path(SHIPPED_DIR, language, INTERFACE_DOMAIN)
+    if shipped.is_file():
+        return read_catalog(shipped)
     return Catalog(locale=language, domain=INTERFACE_DOMAIN, project="translate-kit",
                    header_comment=f"# {name}: the words translate-kit's Sphinx extension adds to "
                                   "pages.\n# Updated by `translate-kit update`; edit only the "
