@@ -209,3 +209,19 @@ def test_a_change_of_words_is_still_an_edit_even_with_a_script_key():
 def test_without_a_script_key_a_script_change_is_an_edit():
     result = merge(template(["會議結束後。"]), translated(["會議結束后。"]))
     assert result.catalog["會議結束後。"].fuzzy
+
+
+def test_a_msgid_that_becomes_plural_keeps_its_translation_as_the_first_form_for_review():
+    old = Catalog(locale="de", fuzzy=False)
+    old.add("{count} article", "{count} Beitrag")
+    plural = Catalog()
+    plural.add(("{count} article", "{count} articles"))
+    result = merge(plural, round_trip(old))
+    text = render_catalog(result.catalog).decode()
+    assert ('#, fuzzy\n#| msgid "{count} article"\nmsgid "{count} article"\n'
+            'msgid_plural "{count} articles"\nmsgstr[0] "{count} Beitrag"\nmsgstr[1] ""\n') in text
+    result.catalog["{count} article"].string = ("{count} Beitrag", "{count} Beiträge")
+    back = Catalog()
+    back.add("{count} article")
+    singular = merge(back, round_trip(result.catalog)).catalog["{count} article"]
+    assert (singular.string, singular.fuzzy) == ("{count} Beitrag", True)

@@ -22,6 +22,7 @@ from translate_kit.catalogs.interface import (
     interface_template,
     template_path,
 )
+from translate_kit.catalogs.interface_update import read_interface, update_interface
 from translate_kit.catalogs.pofile_io import iter_messages, read_catalog
 from translate_kit.catalogs.stats import collect_interface_stats
 from translate_kit.cli import main
@@ -31,6 +32,7 @@ FRENCH = """\
 msgid ""
 msgstr ""
 "Language: fr\\n"
+"Plural-Forms: nplurals=2; plural=(n > 1);\\n"
 "Content-Type: text/plain; charset=UTF-8\\n"
 
 msgid "Editions"
@@ -44,6 +46,11 @@ msgstr "Étiquette : {tag}"
 
 msgid "Archive"
 msgstr "Archives"
+
+msgid "{count} article"
+msgid_plural "{count} articles"
+msgstr[0] "{count} billet"
+msgstr[1] "{count} billets"
 """
 TAGGED_ARTICLE = """\
 ---
@@ -132,26 +139,30 @@ def test_each_edition_shows_the_interface_in_its_language(built, code, expected)
     assert words(built(code)) == expected
 
 
-@pytest.mark.parametrize("code, results, found", [
-    ("zh-Hant", "搜尋結果", "找到 {count} 篇相符的文章。"),
-    ("zh-Hans", "搜寻结果", "找到 {count} 篇相符的文章。"),
-    ("en", "Search results", "Found {count} pages."),
+@pytest.mark.parametrize("code, results, found, plural", [
+    # one form in Chinese; English: "page" for 1 result, "pages" for 0 and 2 to 4
+    ("zh-Hant", "搜尋結果", '["找到 {count} 篇相符的文章。"]', "00000"),
+    ("zh-Hans", "搜寻结果", '["找到 {count} 篇相符的文章。"]', "00000"),
+    ("en", "Search results", '["Found {count} page.", "Found {count} pages."]', "10111"),
 ])
-def test_the_search_page_hands_its_script_the_editions_words(built, code, results, found):
+def test_the_search_page_hands_its_script_the_editions_words(built, code, results, found, plural):
+    """The script is given each form of the count of results, and which form serves each
+    count up to the edition's 4 pages (the front page, two articles and their listing)."""
     page = lxml.html.fromstring((built(code) / "search.html").read_bytes())
     [box] = page.xpath("//div[@id='search-results']")
-    assert (box.get("data-results"), box.get("data-found")) == (results, found)
+    assert (box.get("data-results"), box.get("data-found"), box.get("data-found_plural")) == (
+        results, found, plural)
 
 
 @pytest.mark.parametrize("code, second_page, pager, months", [
-    ("zh-Hant", "開發區新聞選集 — 第 2 頁", "頁次", ["2024年4月 (1 篇)", "2024年3月 (1 篇)"]),
-    ("zh-Hans", "开发区新闻选集 — 第 2 页", "页次", ["2024年4月 (1 篇)", "2024年3月 (1 篇)"]),
+    ("zh-Hant", "開發區新聞選集 — 第 2 頁", "頁次", ["2024年4月 (1 篇)", "2024年3月 (2 篇)"]),
+    ("zh-Hans", "开发区新闻选集 — 第 2 页", "页次", ["2024年4月 (1 篇)", "2024年3月 (2 篇)"]),
     ("en", "開發區新聞選集 — page 2", "Pages",  # the title has no translation yet
-     ["April 2024 (1 articles)", "March 2024 (1 articles)"]),
+     ["April 2024 (1 article)", "March 2024 (2 articles)"]),
 ])
 def test_the_listings_count_and_page_in_the_editions_words(tmp_path, code, second_page, pager,
                                                           months):
-    root = copy_root("multi", tmp_path)
+    root = with_article(copy_root("multi", tmp_path), "a003", TAGGED_ARTICLE)
     with (root / "translate-kit.toml").open("a", encoding="utf-8") as toml:
         toml.write("articles_per_page = 1\n")
     build(root, tmp_path / "out", code)
@@ -192,20 +203,24 @@ def test_a_hong_kong_edition_writes_the_traditional_words_in_its_own_standard(tm
 
 
 def test_a_new_language_is_a_po_file_in_the_project(tmp_path):
-    root, po = french_project(copy_root("multi", tmp_path), FRENCH)
+    root, po = french_project(with_article(copy_root("multi", tmp_path), "a003", TAGGED_ARTICLE),
+                              FRENCH)
     build(root, tmp_path / "out", "fr")
     seen = words(tmp_path / "out" / "html")
     assert (seen["switcher"], seen["browse"], seen["archive"]) == ("Éditions", "Parcourir", "Archives")
     assert seen["date"] == "Date:"  # not translated yet: the English words
+    year = lxml.html.fromstring((tmp_path / "out" / "html" / "archive" / "2024.html").read_bytes())
+    assert [" ".join(li.text_content().split()) for li in year.xpath("//ul[@class='tk-months']/li")
+            ] == ["avril 2024 (1 billet)", "mars 2024 (2 billets)"]  # French: n > 1 is plural
     assert not list(SHIPPED_DIR.rglob("*.mo"))  # compiled into the build, never beside the .po
 
     [french] = [s for s in collect_interface_stats(load_config(root)) if s.language == "fr"]
     template = len(list(iter_messages(read_catalog(template_path("translate_kit")))))
     assert (french.progress.messages.translated, french.progress.messages.untranslated) == (
-        4, template - 4)
+        5, template - 5)
     done = translate_kit(root, "stats", "--json")  # stdout alone: JSON, warnings aside
     [row] = [r for r in json.loads(done.stdout)["interface"] if r["language"] == "fr"]
-    assert row["catalogs"] == [str(po)] and row["messages"]["translated"] == 4
+    assert row["catalogs"] == [str(po)] and row["messages"]["translated"] == 5
 
 
 def test_a_hostile_interface_catalog_cannot_add_markup_or_read_attributes(tmp_path):
@@ -220,8 +235,8 @@ def test_a_hostile_interface_catalog_cannot_add_markup_or_read_attributes(tmp_pa
     tag_page = lxml.html.fromstring((html / "tags" / "jing-ji-19201edb.html").read_bytes())
     assert tag_page.findtext(".//h1") == "Tag: 經濟"
     warnings = app._warning.getvalue()
-    assert f"{po}:15: the translation adds raw HTML <script>" in warnings
-    assert f"{po}:12: the translation's placeholders must be those of the source: {{tag}}" in warnings
+    assert f"{po}:16: the translation adds raw HTML <script>" in warnings
+    assert f"{po}:13: the translation's placeholders must be those of the source: {{tag}}" in warnings
 
 
 def test_changed_words_rewrite_the_pages_of_an_edition_built_before(tmp_path):
@@ -239,10 +254,10 @@ def test_check_reports_a_broken_interface_catalog_with_file_and_line(tmp_path):
     po.write_text(FRENCH.replace('msgstr "Parcourir"', 'msgstr "Parcourir'), encoding="utf-8")
     result = CliRunner().invoke(main, ["--root", str(root), "check"])
     assert result.exit_code == 1
-    assert "locale/interface/fr/LC_MESSAGES/translate_kit.po:10: error: syntax error" in result.output
+    assert "locale/interface/fr/LC_MESSAGES/translate_kit.po:11: error: syntax error" in result.output
     result = CliRunner().invoke(main, ["--root", str(root), "stats"])
     assert result.exit_code == 1
-    assert f"{po}:10: syntax error: malformed line" in result.output
+    assert f"{po}:11: syntax error: malformed line" in result.output
 
 
 def test_a_broken_interface_catalog_stops_the_build_naming_file_and_line(tmp_path):
@@ -250,7 +265,7 @@ def test_a_broken_interface_catalog_stops_the_build_naming_file_and_line(tmp_pat
     po = root / "locale" / "interface" / "zh_Hant" / "LC_MESSAGES" / "translate_kit.po"
     po.parent.mkdir(parents=True)
     po.write_text(FRENCH.replace('msgstr "Parcourir"', 'msgstr "Parcourir'), encoding="utf-8")
-    with pytest.raises(ConfigError, match=f"^interface catalog {po}:10: syntax error"):
+    with pytest.raises(ConfigError, match=f"^interface catalog {po}:11: syntax error"):
         build(root, tmp_path / "out", "zh-Hant")
 
 
@@ -260,9 +275,89 @@ def test_check_reports_a_translation_that_loses_its_placeholder(tmp_path):
     po.parent.mkdir(parents=True)
     po.write_text(FRENCH.replace("Étiquette : {tag}", "Étiquette : {étiquette}"), encoding="utf-8")
     errors = [str(p).removeprefix(f"{root}/") for p in check_interface(load_config(root)).errors]
-    assert errors == ["locale/interface/fr/LC_MESSAGES/translate_kit.po:12: error: the "
+    assert errors == ["locale/interface/fr/LC_MESSAGES/translate_kit.po:13: error: the "
                       "translation's placeholders must be those of the source: {tag}; the build "
                       "shows the English words"]
+
+
+def test_check_lints_each_form_of_a_plural_translation(tmp_path):
+    root = copy_root("multi", tmp_path)
+    po = root / "locale" / "interface" / "fr" / "LC_MESSAGES" / "translate_kit.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(FRENCH.replace('msgstr[1] "{count} billets"', 'msgstr[1] "des billets"'),
+                  encoding="utf-8")
+    errors = [str(p).removeprefix(f"{root}/") for p in check_interface(load_config(root)).errors]
+    assert errors == ["locale/interface/fr/LC_MESSAGES/translate_kit.po:19: error: msgstr[1]: "
+                      "the translation's placeholders must be those of the source: {count}; the "
+                      "build shows the English words"]
+
+
+OLD_FRENCH = FRENCH + """
+msgid "Read the original article"
+msgstr "Lire l'article original"
+
+msgid "A word the extension no longer uses"
+msgstr "Un mot disparu"
+"""
+
+
+def test_update_merges_the_shipped_template_into_a_projects_interface_catalog(tmp_path):
+    root, po = french_project(copy_root("multi", tmp_path), OLD_FRENCH)
+    [done] = update_interface(read_interface(load_config(root)))
+    assert (done.language, done.path, done.status) == ("fr", po, "updated")
+    text = po.read_text(encoding="utf-8")
+    assert '"Language: fr\\n"' in text and '"Plural-Forms: nplurals=2; plural=(n > 1);\\n"' in text
+    assert 'msgid "Browse"\nmsgstr "Parcourir"\n' in text  # kept
+    assert ('#, python-brace-format\nmsgid "{count} article"\nmsgid_plural "{count} articles"\n'
+            'msgstr[0] "{count} billet"\nmsgstr[1] "{count} billets"\n') in text
+    assert ('#, python-brace-format\nmsgid "Found {count} page."\nmsgid_plural '
+            '"Found {count} pages."\nmsgstr[0] ""\nmsgstr[1] ""\n') in text  # new, untranslated
+    assert ('#, fuzzy\n#| msgid "Read the original article"\nmsgid "Read the original"\n'
+            'msgstr "Lire l\'article original"\n') in text  # changed: fuzzy
+    assert ('#~ msgid "A word the extension no longer uses"\n#~ msgstr "Un mot disparu"\n'
+            in text)  # gone: obsolete, never lost
+    [again] = update_interface(read_interface(load_config(root)))
+    assert again.status == "unchanged"
+
+
+def test_update_interface_starts_a_new_language_for_translators(tmp_path):
+    root = copy_root("multi", tmp_path)
+    started = update_interface(read_interface(load_config(root), ["de", "zh-Hant"]))
+    interface = root / "locale" / "interface"
+    assert [(d.language, d.path, d.status) for d in started] == [
+        ("de", interface / "de" / "LC_MESSAGES" / "translate_kit.po", "created"),
+        ("zh_Hant", interface / "zh_Hant" / "LC_MESSAGES" / "translate_kit.po", "created")]
+    german = (interface / "de" / "LC_MESSAGES" / "translate_kit.po").read_text(encoding="utf-8")
+    assert german.startswith("# German: the words translate-kit's Sphinx extension adds to")
+    assert '"Language: de\\n"' in german
+    assert '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"' in german
+    assert 'msgid "Editions"\nmsgstr ""\n' in german
+    assert 'msgid_plural "{count} articles"\nmsgstr[0] ""\nmsgstr[1] ""\n' in german
+    chinese = (interface / "zh_Hant" / "LC_MESSAGES" / "translate_kit.po").read_text(encoding="utf-8")
+    assert 'msgid "Editions"\nmsgstr "語言版本"\n' in chinese  # the shipped words, to adjust
+    assert 'msgid_plural "{count} articles"\nmsgstr[0] "{count} 篇"\n' in chinese
+
+
+def test_the_update_command_merges_and_starts_interface_catalogs(tmp_path):
+    root, po = french_project(copy_root("multi", tmp_path), OLD_FRENCH)
+    result = CliRunner().invoke(main, ["--root", str(root), "update", "--interface", "de"])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if line.startswith("interface ")]
+    assert [line.split(" new, ")[0] for line in lines] == [  # the new words: the template's
+        "interface de: locale/interface/de/LC_MESSAGES/translate_kit.po created (0 kept, 0 fuzzy, 38",
+        "interface fr: locale/interface/fr/LC_MESSAGES/translate_kit.po updated (5 kept, 2 fuzzy, 31"]
+    assert [line.split(" new, ")[1] for line in lines] == ["0 obsolete)", "1 obsolete)"]
+    assert "Lire l'article original" in po.read_text(encoding="utf-8")
+
+
+def test_update_refuses_an_unknown_interface_language_and_writes_nothing(tmp_path):
+    root = copy_root("multi", tmp_path)
+    before = {path: path.read_bytes() for path in root.rglob("*") if path.is_file()}
+    result = CliRunner().invoke(main, ["--root", str(root), "update", "--interface", "xx"])
+    assert result.exit_code == 1
+    assert ("error: --interface xx: not a language Babel knows; write a language tag such as "
+            "fr, pt_BR or zh_Hant") in " ".join(result.output.split())
+    assert {path: path.read_bytes() for path in root.rglob("*") if path.is_file()} == before
 
 
 def test_the_shipped_catalogs_translate_every_word_of_their_templates(tmp_path):
@@ -276,7 +371,8 @@ def test_the_shipped_template_lists_every_word_the_extension_marks():
     extracted = {m.id for m in iter_messages(interface_template())}
     shipped = {m.id for m in iter_messages(read_catalog(template_path("translate_kit")))}
     assert extracted == shipped
-    assert {"Editions", "Tag: {tag}", "Found {count} pages."} <= shipped
+    assert {"Editions", "Tag: {tag}", ("Found {count} page.", "Found {count} pages."),
+            ("{count} article", "{count} articles")} <= shipped
 
 
 @pytest.mark.parametrize("language, expected", [

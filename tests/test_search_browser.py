@@ -92,13 +92,33 @@ def test_english_words_still_find_english_pages(site: Site, tab: Tab, origin):
 
 @pytest.fixture(scope="module")
 def ranking(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    """tests/roots/search-ranking built (no PDFs), served over loopback HTTP."""
+    """tests/roots/search-ranking with an English edition built (no PDFs), served over
+    loopback HTTP."""
     root = tmp_path_factory.mktemp("ranking") / "project"
     shutil.copytree(ROOTS / "search-ranking", root)
+    with (root / "translate-kit.toml").open("a", encoding="utf-8") as toml:
+        toml.write('\n[[editions]]\ncode = "en"\nlabel = "English"\nkind = "translation"\n')
+    with (root / "docs" / "articles" / "mention.md").open("a", encoding="utf-8") as article:
+        article.write("\n館內另設游泳池。\n")  # a second paragraph: not on the front page
     built = build_html(load_config(root))
     assert built.ok, [b.run.output for b in built.editions]
     with static_host(root / "_build" / "html") as address:
         yield Site(root, "", address)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("origin", ORIGINS)
+@pytest.mark.parametrize("slug, one, three", [
+    ("zh-hant", "找到 1 篇相符的文章。", "找到 3 篇相符的文章。"),  # one form in Chinese
+    ("en", "Found 1 page.", "Found 3 pages."),
+])
+def test_the_count_of_results_takes_the_form_of_its_number(ranking, tab, origin, slug, one, three):
+    summaries = []
+    for query, expected in (("游泳池", 1), ("綜合保稅區", 3)):  # the front page lists both articles
+        assert len(results(tab, ranking.url(origin, f"{slug}/search.html?q={query}"))) == expected
+        summaries.append(tab.page.inner_text(".search-summary"))
+    assert summaries == [one, three]
+    assert_clean(tab)
 
 
 @pytest.mark.browser

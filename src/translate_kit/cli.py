@@ -268,13 +268,18 @@ def _print_serve_event(config: ProjectConfig, event: Any) -> None:
 
 
 @main.command()
+@click.option("--interface", "start", multiple=True, metavar="LANGUAGE",
+              help="Start the interface catalog of LANGUAGE (fr, pt_BR) in locale/interface/.")
 @pass_config
 @reports_errors
-def update(config: ProjectConfig) -> None:
-    """Extract messages and merge them into every translation edition's catalogs."""
+def update(config: ProjectConfig, start: tuple[str, ...]) -> None:
+    """Extract messages and merge them into every translation edition's catalogs, and the
+    extension's words into the project's interface catalogs."""
+    from translate_kit.catalogs.interface_update import read_interface, update_interface
     from translate_kit.catalogs.update import update_catalogs
     from translate_kit.publish.extraction import extract_templates
 
+    interface = read_interface(config, start)  # a broken catalog stops the update here
     with show_progress(console(err=True)) as report:
         result = update_catalogs(config, extract_templates, on_busy=lambda lock: say(
             ("waiting:", "yellow"), " another update holds the catalogs (", _relative(config, lock),
@@ -297,6 +302,13 @@ def update(config: ProjectConfig) -> None:
         for path in edition.orphaned:
             say(("warning:", "yellow"), " ", _relative(config, path), ": its document no longer "
                 "exists; the catalog is kept (delete it yourself if unneeded)", err=True)
+    for done in update_interface(interface):
+        if done.status != "unchanged":
+            counts = done.counts
+            say(f"interface {done.language}: ", _relative(config, done.path), f" {done.status} "
+                f"({counts.kept + counts.restored} kept, {counts.fuzzy_edited} fuzzy, "
+                f"{counts.untranslated} new, "
+                f"{counts.obsoleted} obsolete)")
 
 
 @main.command()

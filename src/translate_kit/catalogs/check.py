@@ -164,7 +164,7 @@ def source_script(entry: Entry) -> list[Problem]:
 
 
 def placeholders(entry: Entry) -> list[Problem]:
-    reason = placeholder_problem(entry.msgid, entry.msgstr)
+    reason = placeholder_problem(entry.message.id, entry.message.string)
     return [entry.error(f"{reason}; the build shows the English words")] if reason else []
 
 

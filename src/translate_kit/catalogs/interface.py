@@ -2,8 +2,8 @@
 
 They ship with the extension, in ``translate_kit/sphinxext/locale/<language>/LC_MESSAGES/``:
 ``translate_kit.po`` translates the extension's own words (English msgids marked with
-``_`` in ``sphinxext``, whose template ``translate_kit.pot`` ``interface_template``
-extracts), and ``sphinx.po`` the few words of the furo theme that Sphinx's own catalogs
+``_``, and counted phrases with ``ngettext``, in ``sphinxext``, whose template
+``translate_kit.pot`` ``interface_template`` extracts), and ``sphinx.po`` the few words of the furo theme that Sphinx's own catalogs
 lack (template ``sphinx.pot``, kept by hand).  A project adds or replaces a language in
 its own ``locale/interface/<language>/LC_MESSAGES/``, which is searched first.
 
@@ -100,12 +100,13 @@ def compiled_catalog(path: Path, convert: Callable[[str], str] | None = None
     and the translations left out.  Raises CatalogError with the file and line."""
     catalog, dropped = publishable(read_catalog(path), path)
     for message in list(iter_messages(catalog)):
-        wrong = placeholder_problem(message_text(message.id), message_text(message.string))
+        wrong = placeholder_problem(message.id, message.string)
         if wrong:
             dropped.append(DroppedMessage(path, message.lineno, message_text(message.id), wrong, False))
             catalog.delete(message.id, message.context)
         elif convert is not None:
-            message.string = convert(message.string)
+            message.string = (convert(message.string) if isinstance(message.string, str)
+                              else tuple(map(convert, message.string)))
     return mo_bytes(catalog), dropped
 
 
@@ -118,14 +119,22 @@ def placeholders(text: str) -> set[str] | None:
         return None
 
 
-def placeholder_problem(msgid: str, msgstr: str) -> str:
-    """Why a translation's ``{name}`` fields would break its page ("" when they match)."""
-    wanted, found = placeholders(msgid), placeholders(msgstr)
-    if found is None:
-        return "a lone { or } in the translation (write {{ or }} for a brace)"
-    if found != wanted:
-        listed = ", ".join(f"{{{name}}}" for name in sorted(wanted or ())) or "none"
-        return f"the translation's placeholders must be those of the source: {listed}"
+def placeholder_problem(msgid: str | tuple[str, ...], msgstr: str | tuple[str, ...]) -> str:
+    """Why a translation's ``{name}`` fields would break its page ("" when they match).
+
+    Each form of a plural translation (``msgstr[n]``) must have the fields of the source's
+    forms, which serve every count."""
+    ids = (msgid,) if isinstance(msgid, str) else tuple(msgid)
+    wanted = set().union(*(placeholders(text) or () for text in ids))
+    forms = [("", msgstr)] if isinstance(msgstr, str) else [
+        (f"msgstr[{number}]: ", form) for number, form in enumerate(msgstr)]
+    for where, form in forms:
+        found = placeholders(form)
+        if found is None:
+            return f"{where}a lone {{ or }} in the translation (write {{{{ or }}}} for a brace)"
+        if found != wanted:
+            listed = ", ".join(f"{{{name}}}" for name in sorted(wanted)) or "none"
+            return f"{where}the translation's placeholders must be those of the source: {listed}"
     return ""
 
 
@@ -134,7 +143,8 @@ def interface_template() -> Catalog:
     catalog = Catalog(project="translate-kit", domain=INTERFACE_DOMAIN, fuzzy=False,
                       header_comment=TEMPLATE_COMMENT)
     extracted = extract_from_dir(EXTENSION_DIR, method_map=[("**.py", "python")],
-                                 keywords={"_": None}, comment_tags=("Translators:",))
+                                 keywords={"_": None, "ngettext": (1, 2)},
+                                 comment_tags=("Translators:",))
     for filename, line, msgid, comments, context in extracted:
         catalog.add(msgid, locations=[(f"sphinxext/{filename}", line)],
                     auto_comments=comments, context=context)

@@ -133,6 +133,8 @@ class _Merger:
                     message.flags.add("fuzzy")
                 message.string = prior.string
                 message.previous_id = list(prior.previous_id) if prior.fuzzy else []
+                if _is_plural(prior.string) != _is_plural(message.id):
+                    _reshape(message, prior)
                 self._count("kept" if _key(prior) in self.old else "restored")
                 return message
         self._suggest(message)
@@ -170,6 +172,18 @@ class _Merger:
                 and is_translated(m)]
         self.counts.obsoleted += len(gone)
         return kept + gone
+
+
+def _is_plural(text: str | tuple[str, ...] | list[str]) -> bool:
+    return not isinstance(text, str)
+
+
+def _reshape(message: Message, prior: Message) -> None:
+    """Fit a translation to a msgid that became plural (its first form is the translation)
+    or singular (the first form serves): fuzzy, so that a translator checks the forms."""
+    message.string = (prior.string,) if _is_plural(message.id) else prior.string[0]
+    message.flags.add("fuzzy")
+    message.previous_id = [prior.id] if isinstance(prior.id, str) else list(prior.id)
 
 
 def _rekey(message: Message, script_key: ScriptKey) -> Key:

@@ -41,7 +41,7 @@ from sphinx.environment import BuildEnvironment
 from translate_kit.config import EditionKind
 from translate_kit.files import write_if_changed
 from translate_kit.sphinxext import current_edition, project_config
-from translate_kit.sphinxext.messages import _
+from translate_kit.sphinxext.messages import _, ngettext
 from translate_kit.sphinxext.script import edition_text
 from translate_kit.tags import parse_tags, tag_slug
 
@@ -262,6 +262,11 @@ def _chunks(found: list[Entry], size: int) -> list[list[Entry]]:
     return [found[i:i + size] for i in range(0, len(found), size)] or [[]]
 
 
+def _articles(count: int) -> str:
+    """A month's count of articles, in the form its number takes in the edition's language."""
+    return ngettext("{count} article", "{count} articles", count).format(count=count)
+
+
 def front_html(app: Sphinx, pagename: str) -> str:
     """What the edition's index shows under its own text."""
     found = newest_first(app)
@@ -312,10 +317,9 @@ def listing_pages(app: Sphinx) -> Iterator[tuple[str, str, str, dict[str, Any]]]
         by_month[entry.date.replace(day=1)].append(entry)
     for year, days in months.items():
         w = Writer(app, year_page(year), uris)
-        count = _("{count} articles")
         rows = "".join(
             f'<li><a href="{w.href(month_page(d))}">{w.month(d)}</a> '
-            f'({w.text(count.format(count=len(by_month[d])))})</li>' for d in sorted(days, reverse=True))
+            f'({w.text(_articles(len(by_month[d])))})</li>' for d in sorted(days, reverse=True))
         title = format_skeleton("y", days[0], locale=w.locale)
         yield year_page(year), title, f'<h1>{html.escape(title)}</h1><ul class="tk-months">{rows}</ul>', {}
     for day, items in by_month.items():

@@ -1,7 +1,8 @@
 """The interface strings of pages, in each edition's language, from gettext catalogs.
 
 Sphinx translates its own chrome through ``language``; the words the extension adds are
-English msgids marked with ``_`` (the one translator every module imports from here),
+English msgids marked with ``_`` (the one translator every module imports from here;
+``ngettext`` for a phrase that counts, in the forms the catalog's ``Plural-Forms`` chooses),
 translated by the ``translate_kit`` catalogs shipped in ``locale/`` beside this module,
 and ``sphinx.po`` there adds the few furo words (Next, Previous, On this page…) that
 Sphinx's zh_TW and zh_CN catalogs lack.  When Sphinx starts, the catalogs serving the
@@ -23,7 +24,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError as SphinxConfigError
-from sphinx.locale import get_translation
+from sphinx.locale import get_translation, get_translator
 from sphinx.util import logging
 
 from translate_kit.catalogs.compile import FUZZY
@@ -51,6 +52,13 @@ logger = logging.getLogger(__name__)
 def _(message: str) -> str:
     """``message`` in the language of the edition being built (English without a catalog)."""
     return str(_translate(message))
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The form of a counted phrase for ``count`` in the edition's language ("1 article",
+    "2 articles"; one form in Chinese).  Sphinx's ``get_translation`` has no plural form
+    (8.2 and 9 alike), so this asks the translator Sphinx registered for the catalog."""
+    return get_translator(INTERFACE_DOMAIN).ngettext(singular, plural, count)
 
 
 def _source(config: Config, domain: str) -> tuple[Path | None, Callable[[str], str] | None]:

@@ -14,6 +14,7 @@ which answers ``search.html?q=…`` as Sphinx's page does, served or opened from
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from sphinx.util import logging
 from translate_kit.config import EditionKind
 from translate_kit.files import user_cache_dir
 from translate_kit.sphinxext import project_config
-from translate_kit.sphinxext.messages import _
+from translate_kit.sphinxext.messages import _, ngettext
 from translate_kit.sphinxext.search_fold import (
     FOLD_SCRIPT,
     fold_table,
@@ -108,17 +109,26 @@ def _search_page(
     if pagename == "search" and _enabled(app):
         app.add_js_file(FOLD_SCRIPT)
         app.add_js_file(SEARCH_SCRIPT)
-        context["tk_search_messages"] = search_words()
+        context["tk_search_messages"] = search_words(len(app.env.found_docs))
 
 
-def search_words() -> dict[str, str]:
+def search_words(pages: int) -> dict[str, str]:
     """The search page's words, by the ``data-`` attribute the search script reads them from
-    (``{count}`` is filled in there)."""
+    (``{count}`` is filled in there).
+
+    ``found`` lists the forms of the count of results (JSON) and ``found_plural`` is the
+    form for each count from 0 to ``pages``, one digit each: the catalog's plural rule is
+    applied here by gettext, so the script never evaluates a translator's expression."""
+
+    def found(count: int) -> str:
+        return ngettext("Found {count} page.", "Found {count} pages.", count)
+
+    forms = list(dict.fromkeys(found(count) for count in [*range(1, pages + 1), 0]))
     return {
         "results": _("Search results"),
         "searching": _("Searching…"),
-        "found_one": _("Found 1 page."),
-        "found": _("Found {count} pages."),
+        "found": json.dumps(forms, ensure_ascii=False),
+        "found_plural": "".join(str(forms.index(found(count))) for count in range(pages + 1)),
         "none": _("No page contains all of these words."),
         "more": _("Show more results"),
     }

@@ -228,8 +228,9 @@ const TKSearch = (() => {
 
     const { pages, words } = await search(query);
     heading.textContent = text.results;
+    const form = text.found_plural[pages.length] || text.found_plural.slice(-1);
     status.textContent = pages.length === 0 ? text.none
-      : pages.length === 1 ? text.found_one : text.found.replace("{count}", pages.length);
+      : JSON.parse(text.found)[Number(form)].replace("{count}", pages.length);
     let shown = 0;
     const more = document.createElement("button");
     more.type = "button";
