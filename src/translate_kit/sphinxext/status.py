@@ -51,7 +51,7 @@ def offered(app: Sphinx, docname: str) -> tuple[str, ...]:
     none when this page itself is under the threshold."""
     threshold = app.config.translate_kit_min_translated
     below = {code for code, status in _statuses.get(app, {}).items()
-             if docname in status.below(threshold)}
+             if (share := status.of(docname)) is not None and share < threshold}
     if current_edition(app.config).code in below:
         return ()
     return tuple(e.code for e in project_config(app.config).editions if e.code not in below)
