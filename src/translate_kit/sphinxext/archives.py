@@ -36,6 +36,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
 from translate_kit.config import EditionKind
@@ -171,6 +172,11 @@ def edition_locale(code: str) -> Locale:
         return Locale.parse("en")
 
 
+def edition_date(config: Config, day: datetime.date) -> str:
+    """``day`` as the edition's readers write it (2026年11月27日, November 27, 2026)."""
+    return format_date(day, "long", locale=edition_locale(current_edition(config).code))
+
+
 class Writer:
     """The HTML of listings for one page of one edition: links relative to that page."""
 
@@ -207,7 +213,7 @@ class Writer:
         return f"<span{self._lang(shown)}>{html.escape(shown)}</span>"
 
     def date(self, day: datetime.date) -> str:
-        return html.escape(format_date(day, "long", locale=self.locale))
+        return html.escape(edition_date(self.app.config, day))
 
     def month(self, day: datetime.date, skeleton: str = "yMMMM") -> str:
         return html.escape(format_skeleton(skeleton, day, locale=self.locale))
