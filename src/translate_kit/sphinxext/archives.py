@@ -366,13 +366,22 @@ def _collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         if pagename in known:
             continue  # a document of that name wins
         digest = hashlib.sha256(repr((chrome, title, body, extra)).encode()).hexdigest()
-        now[pagename] = digest
+        now[pagename] = [digest, title]
         target = outdir / app.builder.get_target_uri(pagename)
-        if before.get(pagename) == digest and target.is_file():
+        if before.get(pagename, [""])[0] == digest and target.is_file():
             continue
         yield pagename, {"title": title, "body": body, "translate_kit_every_edition": True,
                          "display_toc": False, **extra}, "page.html"
     write_if_changed(_fingerprint_file(app), json.dumps(now, sort_keys=True), durable=False)
+
+
+def written_listings(app: Sphinx) -> dict[str, str]:
+    """Name -> title of every listing page the last HTML build wrote or kept."""
+    try:
+        found = json.loads(_fingerprint_file(app).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {name: value[1] for name, value in found.items() if isinstance(value, list)}
 
 
 def _listed(app: Sphinx) -> str:

@@ -17,6 +17,7 @@ from sphinx.locale import _
 
 from translate_kit.pages import EditionPages, Page, write_pages
 from translate_kit.sphinxext import current_edition, in_site, project_config
+from translate_kit.sphinxext.archives import written_listings
 from translate_kit.sphinxext.messages import message
 
 SITE_WORDS = ("newest", "pdf", "epub", "home", "all_editions", "not_found_title", "not_found")
@@ -39,7 +40,8 @@ def title_language(title: nodes.Node | None) -> str:
 
 
 def edition_pages(app: Sphinx) -> EditionPages:
-    """Every document of the edition with its address, title and date."""
+    """Every document of the edition with its address, title and date, and the listing
+    pages (index pages, archives, tags) readers and search engines browse it by."""
     env, builder = app.env, app.builder
     pages = []
     for docname in sorted(env.all_docs):
@@ -47,6 +49,9 @@ def edition_pages(app: Sphinx) -> EditionPages:
         date = str(env.metadata.get(docname, {}).get("date", "") or "").strip()
         pages.append(Page(builder.get_target_uri(docname), title.astext() if title else "",
                           date, title_language(title)))
+    known = set(env.all_docs)
+    pages.extend(Page(builder.get_target_uri(name), title, listing=True)
+                 for name, title in sorted(written_listings(app).items()) if name not in known)
     words = {key: message(app.config, key) for key in SITE_WORDS}
     words["completeness"] = message(app.config, "completeness", percent="{percent}")
     words["search"] = str(_("Search"))  # Sphinx's own word, as its search page says it
