@@ -100,28 +100,30 @@ def unlink_outside(path: str, data: bytes, pages: set[str]) -> bytes:
         target = _local(path, link.get("href"))
         if target is None or target == posixpath.normpath(path) or target in pages:
             continue
-        parent, index = link.getparent(), link.getparent().index(link)
-        if link.text:
-            before = parent[index - 1] if index else None
-            if before is not None:
-                before.tail = (before.tail or "") + link.text
-            else:
-                parent.text = (parent.text or "") + link.text
-        for offset, child in enumerate(list(link)):
-            parent.insert(index + offset, child)
-        last = parent[index + len(link) - 1] if len(link) else None
-        parent.remove(link)
-        if link.tail:
-            if last is not None:
-                last.tail = (last.tail or "") + link.tail
-            elif index:
-                parent[index - 1].tail = (parent[index - 1].tail or "") + link.tail
-            else:
-                parent.text = (parent.text or "") + link.tail
+        _unwrap(link)
         removed = True
     if not removed:
         return data
     return etree.tostring(root, encoding="utf-8", doctype="<!DOCTYPE html>")
+
+
+def _unwrap(element: etree._Element) -> None:
+    """Put ``element``'s text and children in its place, in their order."""
+    parent, previous = element.getparent(), element.getprevious()
+    children, tail = list(element), element.tail or ""
+
+    def append(after: etree._Element | None, text: str) -> None:
+        if after is not None:
+            after.tail = (after.tail or "") + text
+        else:
+            parent.text = (parent.text or "") + text
+
+    append(previous, element.text or "")
+    index = parent.index(element)
+    for offset, child in enumerate(children):
+        parent.insert(index + offset, child)
+    append(children[-1] if children else previous, tail)
+    parent.remove(element)
 
 
 def book_files(chapters: Sequence[Chapter], read: Callable[[str], bytes | None]
