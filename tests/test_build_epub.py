@@ -268,11 +268,15 @@ def test_an_edited_article_rebuilds_only_its_volume_and_moved_books_leave_the_si
     assert [path.stat().st_mtime_ns for path in kept] == before
     page = Book(project.article_epub_path(project.edition("zh-Hans"), "articles/a002"))
     assert "免费入场" in text_of(page.xml("articles/a002.xhtml"))
-    # March's only article moves to April: March's volume goes, in the build and the site.
+    # March's only article moves to April: March's volume goes, in the build and the site;
+    # April's other article is not cut again, its page being the same.
+    unchanged = project.article_epub_path(project.edition("zh-Hant"), "articles/a002")
+    before = unchanged.stat().st_mtime_ns
     moved = project.docs_dir / "articles" / "a001.md"
     moved.write_text(moved.read_text(encoding="utf-8").replace("2024-03-15", "2024-04-01"),
                      encoding="utf-8")
     assert [f.rebuilt for f in build_epubs(project).files] == [("2024-04",)] * 3
+    assert unchanged.stat().st_mtime_ns == before
     build_html(project, (project.edition("zh-Hant"),))
     site = project.site_epub_dir
     assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*.epub")) == [

@@ -7,11 +7,12 @@ like its PDF with ``.epub``.  The runner copies each to ``_build/epub/`` and cut
 into its articles' books (``_build/epub/<slug>/<docname>.epub``): the article's page,
 what it uses, and the glyphs it uses cut from the volume's font (a few hundred
 kilobytes, not the 15 MB face), so an article costs a zip and a small font cut, never a
-Sphinx run.  Editions are built side by side, like the PDFs (``downloads``).
+Sphinx run; an article whose book would come out the same is not cut again.  Editions are built side by side, like the PDFs (``downloads``).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from translate_kit.publish.inputs import begin, finish, is_up_to_date
 from translate_kit.publish.sphinx_run import run_sphinx
 from translate_kit.publish.volumes import Volume, plan_volumes
 
+FONT_SUFFIXES = (".otf", ".ttf")
 PAGE_SUFFIX = ".xhtml"
 """The suffix of the pages Sphinx's EPUB builder writes: a page is ``<docname>.xhtml``."""
 
@@ -91,17 +93,33 @@ def split_articles(config: ProjectConfig, edition: Edition, volume: Path) -> lis
 
 
 def _write_article(volume: Book, chapter: Chapter, target: Path, identifier: str) -> None:
-    """The chapter as a book of its own: its page, what it uses, its glyphs."""
+    """The chapter as a book of its own: its page, what it uses, its glyphs.
+
+    Cutting the glyphs is most of an article's cost (fontTools reads each glyph's
+    outline in Python), so an article whose book already holds the same page, title
+    and files is left as it is: after an import only the new article is cut again.
+    """
     files = book_files([chapter], volume.files.get)
-    text = page_text(files[chapter.href]) + volume.info.contents + chapter.title
-    for path in files:
-        if path.endswith((".otf", ".ttf")):
-            files[path] = subset_font_data(files[path], text)
     info = BookInfo(identifier=identifier, title=chapter.title, language=volume.info.language,
                     author=volume.info.author, publisher=volume.info.publisher,
                     contents=volume.info.contents, modified=volume.info.modified,
                     collection=volume.info.title)
+    if target.is_file() and _same_book(read_epub(target), info, files):
+        return
+    text = page_text(files[chapter.href]) + volume.info.contents + chapter.title
+    for path in files:
+        if path.endswith(FONT_SUFFIXES):
+            files[path] = subset_font_data(files[path], text)
     write_epub(target, info, [chapter], files)
+
+
+def _same_book(book: Book, info: BookInfo, files: dict[str, bytes]) -> bool:
+    """``book`` holds what ``info`` and ``files`` would make (its fonts cut from them)."""
+    def unfonted(found: dict[str, bytes]) -> dict[str, bytes]:
+        return {path: data for path, data in found.items() if not path.endswith(FONT_SUFFIXES)}
+
+    return (dataclasses.replace(book.info, modified=info.modified) == info
+            and unfonted(book.files) == unfonted(files) and book.files.keys() == files.keys())
 
 
 def _remove_stale(config: ProjectConfig, edition: Edition, volumes: list[Volume]) -> None:
