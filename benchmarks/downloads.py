@@ -104,6 +104,7 @@ def bench_epub_downloads(template: Path, work: Path, articles: int, repeat: int,
     config = load_config(whole)
     edition = config.source_edition
     volume = config.volume_epub_path(edition, "")
+    shutil.rmtree(config.epub_dir / edition.slug)  # a book already cut is not cut again
     started = time.perf_counter()
     cut = split_epub(config, edition, volume)
     seconds = time.perf_counter() - started
