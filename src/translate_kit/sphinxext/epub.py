@@ -35,7 +35,7 @@ from sphinx.util import logging
 from translate_kit.contract import VOLUMES_OPTION
 from translate_kit.epubs import BookInfo, Chapter, book_files, download_identifier, page_text, write_epub
 from translate_kit.files import write_if_changed
-from translate_kit.fonts import fonts_for, subset_font
+from translate_kit.fonts import fonts_for, subset_font, subset_font_data
 from translate_kit.sphinxext import current_edition, project_config
 from translate_kit.sphinxext.messages import message
 from translate_kit.sphinxext.volumes import edition_volumes
@@ -101,21 +101,33 @@ class EditionEpubBuilder(Epub3Builder):
     """Sphinx's EPUB 3 builder, packing a book per volume instead of one of every page."""
 
     def handle_finish(self) -> None:
+        """Pack the volumes asked for.  Reading the installed face costs seconds, so its
+        glyphs are cut once for all of them, and each volume's from that cut."""
         wanted = {v for v in self.config[VOLUMES_OPTION].split(",") if v} or None
         root = self.env.titles.get(self.config.root_doc)
         title = root.astext() if root is not None else self.config.project
-        for volume, docs in edition_volumes(self.app, self.env).items():
-            if wanted is None or volume in wanted:
-                self.write_volume(volume, docs, f"{title} {volume}".strip())
+        outdir, contents = Path(self.outdir), message(self.config, "contents")
+        books = {volume: [Chapter(doc + self.out_suffix, self.env.titles[doc].astext())
+                          for doc in docs]
+                 for volume, docs in edition_volumes(self.app, self.env).items()
+                 if wanted is None or volume in wanted}
+        if not books:
+            return
+        texts = {volume: f"{title} {volume}{contents}" + "".join(
+            page_text((outdir / c.href).read_bytes()) for c in chapters)
+            for volume, chapters in books.items()}
+        font = cut_fonts(self.config, outdir, "".join(texts.values()))
+        every = font.read_bytes()
+        for volume, chapters in books.items():
+            if len(books) > 1:
+                write_if_changed(font, subset_font_data(every, texts[volume]), durable=False)
+            self.write_volume(volume, chapters, f"{title} {volume}".strip(), contents)
 
-    def write_volume(self, volume: str, docnames: list[str], title: str) -> None:
-        """The volume's book, beside the pages in the output directory."""
+    def write_volume(self, volume: str, chapters: list[Chapter], title: str, contents: str
+                     ) -> None:
+        """The volume's book, beside the pages in the output directory (its glyphs cut)."""
         project, edition = project_config(self.config), current_edition(self.config)
         outdir = Path(self.outdir)
-        chapters = [Chapter(doc + self.out_suffix, self.env.titles[doc].astext()) for doc in docnames]
-        contents = message(self.config, "contents")
-        text = "".join(page_text((outdir / c.href).read_bytes()) for c in chapters)
-        cut_fonts(self.config, outdir, text + contents + title)
 
         def read(path: str) -> bytes | None:
             file = outdir / path
@@ -129,9 +141,9 @@ class EditionEpubBuilder(Epub3Builder):
                    book_files(chapters, read))
 
 
-def cut_fonts(config: Config, outdir: Path, text: str) -> None:
+def cut_fonts(config: Config, outdir: Path, text: str) -> Path:
     """Cut the glyphs of ``text`` into ``_static/fonts/`` with the stylesheet every page
-    links (the book packed next takes them)."""
+    links (the book packed next takes them); the font's path."""
     family = fonts_for(project_config(config), current_edition(config)).cjk_serif
     static = outdir / "_static"
     cut = subset_font(family, text, static / FONT_DIR)
@@ -148,6 +160,7 @@ def cut_fonts(config: Config, outdir: Path, text: str) -> None:
         f'pre, code, kbd, samp, tt {{ font-family: monospace, "{family}"; }}\n'
     )
     write_if_changed(static / FONT_CSS, css, durable=False)
+    return cut.path
 
 
 def setup(app: Sphinx) -> None:
