@@ -16,7 +16,7 @@ BENCH_ARGS ?=
 help:
 	@echo "make html       build every edition into _build/html (site with language switcher)"
 	@echo "make pdf        build one PDF per edition into _build/pdf (needs TeX Live)"
-	@echo "make epub       build one EPUB per edition into _build/epub (needs the Noto CJK fonts)"
+	@echo "make epub       build the EPUBs (volumes, articles) into _build/epub (needs the Noto CJK fonts)"
 	@echo "make site       html + pdf + epub, with the PDFs and EPUBs copied into the site"
 	@echo "make livehtml   serve the site on 127.0.0.1:8000, rebuild on save, reload pages"
 	@echo "make test       run the test suite"

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.corpus import Corpus, generate_corpus
-from benchmarks.downloads import bench_downloads
+from benchmarks.downloads import bench_downloads, bench_epub_downloads
 from benchmarks.listings import bench_listings
 from benchmarks.live import bench_live
 from benchmarks.proper_text import bench_proper_text
@@ -49,7 +49,7 @@ def run_benchmarks(
     ``scale`` (e.g. 2000) adds a full build of that size against the archive's;
     ``search_sizes`` are the corpora of the search figures (() leaves them out);
     ``pdf_articles=0`` leaves out the PDFs (no TeX needed); ``downloads_sizes`` are the
-    corpora of the PDF volume and article figures.
+    corpora of the PDF and EPUB volume and article figures.
     """
     report = BenchReport(on_figure=on_figure)
     work.mkdir(parents=True, exist_ok=True)
@@ -81,4 +81,6 @@ def run_benchmarks(
         report.notes.append("PDF benchmark not run: xelatex is not installed")
     for size in downloads_sizes if shutil.which("xelatex") else ():
         bench_downloads(template, work, size, repeat, report)
+    for size in downloads_sizes:
+        bench_epub_downloads(template, work, size, repeat, report)
     return report

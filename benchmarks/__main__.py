@@ -49,7 +49,7 @@ def _size_pair(ctx: click.Context, param: click.Parameter, value: str) -> tuple[
 @click.option("--search-sizes", default="800,5000", show_default=True, callback=_size_pair,
               help="Two corpus sizes for the search download and index figures ('' to leave them out).")
 @click.option("--downloads-sizes", default="800,2000", show_default=True, callback=_sizes,
-              help="Corpus sizes for the PDF volumes and article PDFs ('' to leave them out).")
+              help="Corpus sizes for the PDF and EPUB volumes and articles ('' to leave them out).")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the figures to this JSON file.")
 @reports_errors

@@ -1,10 +1,12 @@
-"""The PDFs by volume and by article against one book of the whole archive.
+"""The PDFs and EPUBs by volume and by article against one book of the whole archive.
 
 On a corpus of N articles (one a day), the source edition's PDFs are built with
 ``volumes = "month"`` (a book per month, cut into article PDFs) and with ``volumes =
 "all"`` (one book of every article, as the PDFs were before volumes), the two in turns.
 Then: how long pypdf takes to cut the whole book into its articles, and the build after
-importing one article into the newest month, against the full build by month.
+importing one article into the newest month, against the full build by month.  The
+EPUBs get the same figures, the cut being ``publish.epub.split_articles`` (a zip and a
+font cut from the volume's font per article).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from benchmarks.run import (
 )
 from translate_kit.config import load_config
 from translate_kit.contract import ARTICLES_SUFFIX
+from translate_kit.publish.epub import split_articles as split_epub
 from translate_kit.publish.split import split_articles
 
 
@@ -76,3 +79,48 @@ def bench_downloads(template: Path, work: Path, articles: int, repeat: int,
     imported = Figure("", _measure(repeat, reset_and_build, [command, build(monthly)], monthly))
     report.add(imported.against(
         f"import + build pdf of one article into the newest month, N={articles}", full, 0.2))
+
+
+def bench_epub_downloads(template: Path, work: Path, articles: int, repeat: int,
+                         report: BenchReport) -> None:
+    """EPUB volumes by month and article EPUBs at N=``articles``, against one whole book."""
+    monthly = generate_corpus(work / f"epubs{articles}", articles, template).root
+    whole = work / f"epubs{articles}-all"
+    shutil.rmtree(whole, ignore_errors=True)
+    shutil.copytree(monthly, whole)
+    _with_volumes(monthly, "month")
+    _with_volumes(whole, "all")
+
+    def build(root: Path) -> list[str]:
+        return [*_TK, "--root", str(root), "build", "epub", "-e", "zh-Hant"]
+
+    by_month, one_book = _alternating(repeat, work, (_clean(monthly / "_build"), [build(monthly)]),
+                                      (_clean(whole / "_build"), [build(whole)]))
+    book = report.add(Figure(f"build epub -e zh-Hant, one book of all articles + article "
+                             f"EPUBs, N={articles}", one_book))
+    full = report.add(Figure("", by_month).against(
+        f"build epub -e zh-Hant, volumes by month + article EPUBs, N={articles}", book))
+
+    config = load_config(whole)
+    edition = config.source_edition
+    volume = config.volume_epub_path(edition, "")
+    shutil.rmtree(config.epub_dir / edition.slug)  # a book already cut is not cut again
+    started = time.perf_counter()
+    cut = split_epub(config, edition, volume)
+    seconds = time.perf_counter() - started
+    report.add(Figure.of(f"EPUB cut of the whole book into {len(cut)} article EPUBs",
+                         seconds, book.name, seconds / book.seconds))
+    report.add(Figure.of("EPUB cut, per article", seconds / max(len(cut), 1)))
+
+    write_source(monthly / NEW_ARTICLE)
+    newest = max(load_config(monthly).volume_epubs(edition)).stem[-7:]  # YYYY-MM
+    command = [*_TK, "import", NEW_ARTICLE, "--date", f"{newest}-28"]
+    reset = _import_reset(monthly)
+
+    def reset_and_build() -> None:
+        reset()
+        _timed(build(monthly), monthly)
+
+    imported = Figure("", _measure(repeat, reset_and_build, [command, build(monthly)], monthly))
+    report.add(imported.against(
+        f"import + build epub of one article into the newest month, N={articles}", full, 0.2))

@@ -29,14 +29,15 @@ def run(root: Path, *args: str) -> str:
 
 
 def upload(job: Path, code: str, artifacts: Path) -> None:
-    """What the workflow's edition job uploads: its edition's pages, PDFs and EPUB."""
+    """What the workflow's edition job uploads: its edition's pages, PDFs and EPUBs."""
     shutil.copytree(job / "_build/html" / EDITIONS[code], artifacts / "html" / EDITIONS[code])
     for kind in ("pdf", "epub"):
         for book in (job / "_build" / kind).glob(f"*.{kind}"):
             (artifacts / kind).mkdir(parents=True, exist_ok=True)
             shutil.copy2(book, artifacts / kind / book.name)
-    articles = job / "_build/pdf" / EDITIONS[code]  # the PDF of each article
-    shutil.copytree(articles, artifacts / "pdf" / EDITIONS[code])
+    for kind in ("pdf", "epub"):  # the PDF and EPUB of each article
+        articles = job / "_build" / kind / EDITIONS[code]
+        shutil.copytree(articles, artifacts / kind / EDITIONS[code])
 
 
 def site(root: Path) -> dict[str, object]:

@@ -183,7 +183,7 @@ def test_a_page_without_catalog_says_it_is_untranslated(site):
 
 def test_article_date_and_source_under_the_title(site):
     meta = page(site, "zh-hans").xpath("//p[contains(@class,'tk-article-meta')]")[0]
-    assert meta.text_content() == "日期：2024-03-15 · 来源：泰州日报"
+    assert meta.text_content() == "日期：2024年3月15日 · 来源：泰州日报"
     assert meta.getprevious().tag == "h1"
     source = page(site, "en").xpath("//span[contains(@class,'tk-source')]")[0]
     assert source.get("lang") == "zh-Hant" and source.text == "泰州日報"

@@ -142,9 +142,9 @@ def test_the_pdf_link_of_the_files_points_at_the_edition_pdf(site, tab, slug):
 
 
 @pytest.mark.parametrize("slug", EDITIONS)
-def test_the_epub_link_serves_the_edition_epub(site, tab, slug):
+def test_the_epub_link_serves_the_article_epub(site, tab, slug):
     page = tab.open(site.url("http", f"{slug}/{SAMPLE}.html"))
-    link = page.locator(".tk-epub a")
+    link = page.locator(".tk-epub a").first
     response = page.request.get(link.evaluate("a => a.href"))
     assert response.ok
     book = zipfile.ZipFile(BytesIO(response.body()))
@@ -153,10 +153,10 @@ def test_the_epub_link_serves_the_edition_epub(site, tab, slug):
 
     with page.expect_download() as download:
         link.click()
-    assert download.value.suggested_filename == f"translate-kit-{slug}.epub"
+    assert download.value.suggested_filename == f"{SAMPLE.rsplit('/', 1)[-1]}.epub"
     front = tab.open(site.url("http", "index.html#editions"))
     card = front.locator(f'#editions > li[lang="{EDITIONS[slug]}"]')
-    assert card.locator("a.tk-epub").get_attribute("href") == f"epub/translate-kit-{slug}.epub"
+    assert card.locator("a.tk-epub").get_attribute("href") == f"epub/translate-kit-{slug}-{VOLUME}.epub"
     assert card.locator("a.tk-pdf").get_attribute("href") == f"pdf/translate-kit-{slug}-{VOLUME}.pdf"
     assert_clean(tab)
 

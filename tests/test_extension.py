@@ -78,14 +78,14 @@ def article_text(page: lxml.html.HtmlElement) -> str:
 def test_the_source_edition_is_the_text_as_written(pages):
     page = pages("zh-Hant")
     assert page.get("lang") == "zh-Hant"
-    assert article_text(page).startswith("經濟開發區發展報導¶ 日期：2024-03-15 · 來源：泰州日報")
+    assert article_text(page).startswith("經濟開發區發展報導¶ 日期：2024年3月15日 · 來源：泰州日報")
 
 
 def test_the_simplified_edition_converts_prose_and_leaves_code_and_data_as_written(pages):
     page = pages("zh-Hans")
     text = article_text(page)
     assert page.get("lang") == "zh-Hans"
-    assert text.startswith("经济开发区发展报导¶ 日期：2024-03-15 · 来源：泰州日报")
+    assert text.startswith("经济开发区发展报导¶ 日期：2024年3月15日 · 来源：泰州日报")
     assert "为了赶上进度，工人们着急地加班" in text
     # an inline file name and a literal block are data, not prose
     assert page.xpath("string(//code[contains(@class, 'literal')])") == "資料/統計.csv"

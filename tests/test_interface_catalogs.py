@@ -344,8 +344,8 @@ def test_the_update_command_merges_and_starts_interface_catalogs(tmp_path):
     assert result.exit_code == 0, result.output
     lines = [line for line in result.output.splitlines() if line.startswith("interface ")]
     assert [line.split(" new, ")[0] for line in lines] == [  # the new words: the template's
-        "interface de: locale/interface/de/LC_MESSAGES/translate_kit.po created (0 kept, 0 fuzzy, 38",
-        "interface fr: locale/interface/fr/LC_MESSAGES/translate_kit.po updated (5 kept, 2 fuzzy, 31"]
+        "interface de: locale/interface/de/LC_MESSAGES/translate_kit.po created (0 kept, 0 fuzzy, 40",
+        "interface fr: locale/interface/fr/LC_MESSAGES/translate_kit.po updated (5 kept, 2 fuzzy, 33"]
     assert [line.split(" new, ")[1] for line in lines] == ["0 obsolete)", "1 obsolete)"]
     assert "Lire l'article original" in po.read_text(encoding="utf-8")
 

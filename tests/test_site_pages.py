@@ -18,6 +18,8 @@ from translate_kit.publish.sitemap import SitemapUrl, sitemap_index, split
 BASE = "https://news.example.org/taizhou/"
 EDITIONS = {"zh-hant": "zh-Hant", "zh-hans": "zh-Hans", "en": "en"}
 PAGES = ("index.html", "articles/index.html", "articles/a001.html", "articles/a002.html")
+LISTINGS = ("archive/index.html", "archive/2024.html", "archive/2024-03.html",
+            "archive/2024-04.html", "tags/index.html")
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
 
@@ -52,12 +54,14 @@ def test_the_sitemap_lists_every_page_with_its_alternates_and_x_default(site):
         links = url.xpath("x:link[@rel='alternate']", namespaces=SITEMAP_NS)
         listed[loc] = {link.get("hreflang"): link.get("href") for link in links}
         assert len(links) == len(listed[loc])  # no language twice
-    # No English page reaches min_translated (80 %): they are not listed.
+    # No English page reaches min_translated (80 %): they are not listed, nor are the
+    # English listings (its index is not offered).  The listings readers browse the
+    # other editions by are.
     expected = {BASE + "index.html": {
         "zh-Hant": BASE + "zh-hant/index.html", "zh-Hans": BASE + "zh-hans/index.html",
         "x-default": BASE + "index.html"}}
     for slug in ("zh-hant", "zh-hans"):
-        for page in PAGES:
+        for page in (*PAGES, *LISTINGS):
             expected[f"{BASE}{slug}/{page}"] = {
                 "zh-Hant": f"{BASE}zh-hant/{page}", "zh-Hans": f"{BASE}zh-hans/{page}",
                 "x-default": BASE + "index.html"}

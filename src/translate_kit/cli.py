@@ -185,7 +185,7 @@ def pdf(config: ProjectConfig, codes: tuple[str, ...], jobs: int) -> None:
 @pass_config
 @reports_errors
 def epub(config: ProjectConfig, codes: tuple[str, ...], jobs: int) -> None:
-    """Build one EPUB per edition into _build/epub (needs the Noto CJK fonts)."""
+    """Build each edition's EPUBs, a volume per month and one per article, into _build/epub."""
     from translate_kit.publish import build_epubs
 
     _print_downloads(build_epubs(config, chosen_editions(config, codes), jobs=jobs))

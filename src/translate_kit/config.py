@@ -268,10 +268,14 @@ class ProjectConfig:
 
     def volume_pdfs(self, edition: Edition) -> list[Path]:
         """The edition's volume PDFs in ``pdf_dir``, oldest first."""
-        stem = re.escape(self.pdf_name(edition).removesuffix(".pdf"))
-        name = re.compile(rf"{stem}-\d{{4}}(?:-\d{{2}})?\.pdf")
-        found = self.pdf_dir.glob(self.volume_pdf_name(edition, "*"))
-        return sorted(path for path in found if name.fullmatch(path.name))
+        return self.volume_files(self.pdf_dir, self.pdf_name(edition))
+
+    @staticmethod
+    def volume_files(folder: Path, book: str) -> list[Path]:
+        """The volumes in ``folder`` of the edition whose whole book is named ``book``."""
+        stem, suffix = book.rsplit(".", 1)
+        name = re.compile(rf"{re.escape(stem)}-\d{{4}}(?:-\d{{2}})?\.{suffix}")
+        return sorted(path for path in folder.glob(f"{stem}-*.{suffix}") if name.fullmatch(path.name))
 
     def article_pdf_path(self, edition: Edition, docname: str) -> Path:
         """One article's PDF, cut from its volume: ``pdf/<slug>/<docname>.pdf``."""
@@ -301,6 +305,21 @@ class ProjectConfig:
     def epub_path(self, edition: Edition) -> Path:
         return self.epub_dir / self.epub_name(edition)
 
+    def volume_epub_name(self, edition: Edition, volume: str) -> str:
+        """A volume's EPUB: its PDF's name with ``.epub``."""
+        return self.volume_pdf_name(edition, volume).removesuffix(".pdf") + ".epub"
+
+    def volume_epub_path(self, edition: Edition, volume: str) -> Path:
+        return self.epub_dir / self.volume_epub_name(edition, volume)
+
+    def volume_epubs(self, edition: Edition) -> list[Path]:
+        """The edition's volume EPUBs in ``epub_dir``, oldest first."""
+        return self.volume_files(self.epub_dir, self.epub_name(edition))
+
+    def article_epub_path(self, edition: Edition, docname: str) -> Path:
+        """One article's EPUB, cut from its volume's: ``epub/<slug>/<docname>.epub``."""
+        return self.epub_dir / edition.slug / f"{docname}.epub"
+
     def epub_files_dir(self, edition: Edition) -> Path:
         """Sphinx's EPUB output of an edition: the XHTML, fonts and package files it zips."""
         return self.build_dir / "epub-files" / edition.slug
@@ -308,14 +327,14 @@ class ProjectConfig:
     def downloads(self, edition: Edition) -> dict[str, tuple[Path, Path]]:
         """An edition's downloads by kind: (where its stage leaves it, its copy in the site).
 
-        The PDF is the whole archive's, or with volumes by month or year the newest volume.
+        Each is the whole archive's, or with volumes by month or year the newest volume.
         """
-        volumes = self.volume_pdfs(edition)
-        pdf = volumes[-1] if volumes and self.volumes != "all" else self.pdf_path(edition)
-        return {
-            "pdf": (pdf, self.site_pdf_dir / pdf.name),
-            "epub": (self.epub_path(edition), self.site_epub_dir / self.epub_name(edition)),
-        }
+        found = {}
+        for kind, volumes, whole in (("pdf", self.volume_pdfs(edition), self.pdf_path(edition)),
+                                     ("epub", self.volume_epubs(edition), self.epub_path(edition))):
+            book = volumes[-1] if volumes and self.volumes != "all" else whole
+            found[kind] = (book, self.in_site(book))
+        return found
 
     @property
     def front_page(self) -> Path:

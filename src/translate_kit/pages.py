@@ -29,6 +29,8 @@ class Page:
     """The article's date (YYYY-MM-DD) from its front matter; empty for other pages."""
     lang: str = ""
     """Language of the title when it is not the edition's (an untranslated title)."""
+    listing: bool = False
+    """A page listing articles (index pages, archives, tags), not a document."""
 
 
 @dataclass(frozen=True)

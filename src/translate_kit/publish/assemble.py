@@ -53,17 +53,26 @@ def assemble_site(config: ProjectConfig, *, check: bool = False) -> Assembly:
 
 
 def _copy_volumes(config: ProjectConfig, edition: Edition) -> None:
-    """Copy an edition's volumes and article PDFs into the site when newer than the copy
-    there: after an import only the new article's and its volume's are copied."""
-    built = [*config.volume_pdfs(edition), *(config.pdf_dir / edition.slug).rglob("*.pdf")]
-    for source in built:
-        target = config.in_site(source)
-        if not target.is_file() or target.stat().st_mtime_ns < source.stat().st_mtime_ns:
-            copy_atomic(source, target)
-    copies = {config.in_site(source) for source in built}
-    for stale in config.in_site(config.pdf_dir / edition.slug).rglob("*.pdf"):
-        if stale not in copies:  # the copy of an article PDF the build removed
-            stale.unlink()
+    """Copy an edition's volumes and article books into the site when newer than the copy
+    there: after an import only the new article's and its volume's are copied.  A copy
+    whose book the build removed (an article moved to another month, a volume left
+    empty, the whole book once volumes were by month) is removed too."""
+    for folder, whole in ((config.pdf_dir, config.pdf_name(edition)),
+                          (config.epub_dir, config.epub_name(edition))):
+        suffix = Path(whole).suffix
+        built = [*config.volume_files(folder, whole), *(folder / whole,),
+                 *(folder / edition.slug).rglob(f"*{suffix}")]
+        built = [source for source in built if source.is_file()]
+        for source in built:
+            target = config.in_site(source)
+            if not target.is_file() or target.stat().st_mtime_ns < source.stat().st_mtime_ns:
+                copy_atomic(source, target)
+        copies = {config.in_site(source) for source in built}
+        site = config.in_site(folder / whole).parent
+        for copy in [*config.volume_files(site, whole), site / whole,
+                     *config.in_site(folder / edition.slug).rglob(f"*{suffix}")]:
+            if copy.is_file() and copy not in copies:
+                copy.unlink()
 
 
 def _pages(folder: Path) -> set[str]:

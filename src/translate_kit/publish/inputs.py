@@ -109,6 +109,8 @@ def _edition_files(config: ProjectConfig, edition: Edition, builder: str) -> lis
         files.extend((config.pdf_path(edition), config.epub_path(edition)))
         files.extend(_files(config.pdf_dir / edition.slug))
         files.extend(config.volume_pdfs(edition))
+        files.extend(_files(config.epub_dir / edition.slug))
+        files.extend(config.volume_epubs(edition))
     return files
 
 

@@ -33,7 +33,7 @@ from markupsafe import Markup
 from translate_kit.catalogs.status import EditionStatus, project_status, shown
 from translate_kit.config import Edition, ProjectConfig
 from translate_kit.files import write_if_changed
-from translate_kit.pages import EditionPages, read_pages
+from translate_kit.pages import EditionPages, Page, read_pages
 from translate_kit.publish import sitemap
 from translate_kit.publish.completeness import hidden, write_completeness_script
 from translate_kit.publish.sitemap import SitemapUrl
@@ -179,19 +179,25 @@ def write_sitemap(config: ProjectConfig, built: dict[Edition, EditionPages],
 def site_urls(config: ProjectConfig, built: dict[Edition, EditionPages],
               hidden: dict[str, frozenset[str]]) -> list[SitemapUrl]:
     """The front page, then every page of every edition, each with its alternates; a
-    page translated under ``min_translated`` (``hidden``) is neither."""
+    page translated under ``min_translated`` (``hidden``) is neither, nor are the
+    listings of an edition whose index is."""
     front = config.site_url("index.html")
     homes = tuple((e.code, config.site_url(f"{e.slug}/index.html")) for e in built
                   if "index.html" not in hidden.get(e.code, ()))
     urls = [SitemapUrl(front, (*homes, ("x-default", front)))]
+
+    def offered(edition: Edition, page: Page) -> bool:
+        left_out = hidden.get(edition.code, frozenset())
+        return page.uri not in left_out and not (page.listing and "index.html" in left_out)
+
     addresses: dict[str, dict[Edition, str]] = {}
     for edition, pages in built.items():
         for page in pages.pages:
-            if page.uri not in hidden.get(edition.code, ()):
+            if offered(edition, page):
                 addresses.setdefault(page.uri, {})[edition] = config.site_url(f"{edition.slug}/{page.uri}")
     for edition, pages in built.items():
         for page in pages.pages:
-            if page.uri in hidden.get(edition.code, ()):
+            if not offered(edition, page):
                 continue
             same = addresses[page.uri]
             alternates = tuple((e.code, address) for e, address in same.items())

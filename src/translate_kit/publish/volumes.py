@@ -29,11 +29,13 @@ class Volume:
     """``2026-11``, ``2026``, or ``""`` for the whole archive."""
     docnames: tuple[str, ...]
     stamp: str
+    kind: str = "latex"
+    """The Sphinx builder that writes it: ``latex`` (the PDF) or ``epub``."""
 
     @property
     def builder(self) -> str:
         """The name its build is recorded under in ``_build/state/``."""
-        return f"latex-{self.name}" if self.name else "latex"
+        return f"{self.kind}-{self.name}" if self.name else self.kind
 
 
 def article_dates(config: ProjectConfig) -> list[tuple[str, str]]:
@@ -45,8 +47,9 @@ def article_dates(config: ProjectConfig) -> list[tuple[str, str]]:
             for name, article in index.articles.items()]
 
 
-def plan_volumes(config: ProjectConfig, edition: Edition) -> list[Volume]:
-    """The edition's volumes, oldest first, each with the hash of what it is made from."""
+def plan_volumes(config: ProjectConfig, edition: Edition, kind: str = "latex") -> list[Volume]:
+    """The edition's volumes, oldest first, each with the hash of what it is made from
+    by the ``kind`` builder (``latex`` or ``epub``)."""
     volumes = group_articles(article_dates(config), config.volumes)
     catalogs = (config.locale_dir / edition.locale_name / "LC_MESSAGES"
                 if edition.kind is not EditionKind.SOURCE else None)
@@ -59,7 +62,7 @@ def plan_volumes(config: ProjectConfig, edition: Edition) -> list[Volume]:
     shared = [*_files(config.docs_dir), *_files(PACKAGE), config.root / CONFIG_FILE]
     if edition.kind is not EditionKind.SOURCE:
         shared.extend(_files(config.locale_dir / edition.locale_name))
-    common = hashlib.sha256(f"latex\0{edition}\0{config.volumes}\n".encode())
+    common = hashlib.sha256(f"{kind}\0{edition}\0{config.volumes}\n".encode())
     common.update("\n".join(tool_versions()).encode())
     common.update(_without_article_list(root_page))
     _add_stamps(common, (path for path in shared if path not in owned))
@@ -67,7 +70,7 @@ def plan_volumes(config: ProjectConfig, edition: Edition) -> list[Volume]:
     for name, docs in volumes.items():
         digest = hashlib.sha256(f"{common.hexdigest()}\0{name}\0{' '.join(docs)}\n".encode())
         _add_stamps(digest, (path for doc in docs for path in own[doc]))
-        plan.append(Volume(name, tuple(docs), digest.hexdigest()))
+        plan.append(Volume(name, tuple(docs), digest.hexdigest(), kind))
     return plan
 
 

@@ -35,7 +35,7 @@ itself from its own module:
   never script-converted, with their own ``lang`` and fonts;
 - ``latex``: per-edition xelatex settings and fonts for the PDF;
 - ``volumes``: the PDF as one book per volume (a month of articles), listing its articles;
-- ``epub``: per-edition EPUB metadata, table of contents and embedded CJK fonts.
+- ``epub``: an EPUB per volume: metadata, table of contents and embedded CJK fonts.
 
 ``messages`` holds ``_``, which translates the words the modules above add to pages through
 the gettext catalogs shipped in ``locale/`` (see ``catalogs.interface``).

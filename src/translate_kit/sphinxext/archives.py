@@ -36,6 +36,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
 from translate_kit.config import EditionKind
@@ -171,6 +172,11 @@ def edition_locale(code: str) -> Locale:
         return Locale.parse("en")
 
 
+def edition_date(config: Config, day: datetime.date) -> str:
+    """``day`` as the edition's readers write it (2026年11月27日, November 27, 2026)."""
+    return format_date(day, "long", locale=edition_locale(current_edition(config).code))
+
+
 class Writer:
     """The HTML of listings for one page of one edition: links relative to that page."""
 
@@ -208,7 +214,7 @@ class Writer:
         return f"<span{self._lang(shown)}>{html.escape(shown)}</span>"
 
     def date(self, day: datetime.date) -> str:
-        return html.escape(format_date(day, "long", locale=self.locale))
+        return html.escape(edition_date(self.app.config, day))
 
     def month(self, day: datetime.date, skeleton: str = "yMMMM") -> str:
         return html.escape(format_skeleton(skeleton, day, locale=self.locale))
@@ -371,13 +377,22 @@ def _collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         if pagename in known:
             continue  # a document of that name wins
         digest = hashlib.sha256(repr((chrome, title, body, extra)).encode()).hexdigest()
-        now[pagename] = digest
+        now[pagename] = [digest, title]
         target = outdir / app.builder.get_target_uri(pagename)
-        if before.get(pagename) == digest and target.is_file():
+        if before.get(pagename, [""])[0] == digest and target.is_file():
             continue
         yield pagename, {"title": title, "body": body, "translate_kit_every_edition": True,
                          "display_toc": False, **extra}, "page.html"
     write_if_changed(_fingerprint_file(app), json.dumps(now, sort_keys=True), durable=False)
+
+
+def written_listings(app: Sphinx) -> dict[str, str]:
+    """Name -> title of every listing page the last HTML build wrote or kept."""
+    try:
+        found = json.loads(_fingerprint_file(app).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {name: value[1] for name, value in found.items() if isinstance(value, list)}
 
 
 def _listed(app: Sphinx) -> str:

@@ -1,7 +1,8 @@
-"""An article page offers the article's own PDF and the volume it belongs to.
+"""An article page offers the article's own PDF and EPUB and the volumes it belongs to.
 
-Both are linked only when they were built (``build pdf`` runs before the HTML in ``build
-site``) and only in the site layout, where the runner copies them under ``pdf/``.  The
+Each is linked only when it was built (``build pdf`` and ``build epub`` run before the
+HTML in ``build site``) and only in the site layout, where the runner copies them under
+``pdf/`` and ``epub/``.  The
 links are relative, so they work from ``file://``.  Which downloads a page offered is
 kept with the environment: a page whose article PDF or volume appeared or went away since
 it was written is written again, and no other.
@@ -20,8 +21,9 @@ from translate_kit.sphinxext.messages import _
 from translate_kit.volumes import volume_of
 
 
-def article_downloads(app: Sphinx, docname: str) -> list[tuple[str, Path]]:
-    """``(label, built file)`` of the article's PDF and its volume's, those that exist."""
+def article_downloads(app: Sphinx, docname: str) -> list[tuple[str, str, Path]]:
+    """``(kind, label, built file)`` of the article's PDF and EPUB and its volume's, those
+    that exist."""
     if not in_site(app):
         return []
     project, edition = project_config(app.config), current_edition(app.config)
@@ -30,15 +32,18 @@ def article_downloads(app: Sphinx, docname: str) -> list[tuple[str, Path]]:
     volume = volume_of(date, project.volumes) if docname.startswith(folder) else None
     if volume is None:
         return []
-    found = [(_("Download this article (PDF)"), project.article_pdf_path(edition, docname))]
-    if volume:  # the whole archive's volume is the edition's PDF, linked on every page
-        found.append((_("Download the {volume} volume (PDF)").format(volume=volume),
-                      project.volume_pdf_path(edition, volume)))
-    return [(label, path) for label, path in found if path.is_file()]
+    found = [("pdf", _("Download this article (PDF)"), project.article_pdf_path(edition, docname)),
+             ("epub", _("Download this article (EPUB)"), project.article_epub_path(edition, docname))]
+    if volume:  # the whole archive's volume is the edition's book, linked on every page
+        found += [("pdf", _("Download the {volume} volume (PDF)").format(volume=volume),
+                   project.volume_pdf_path(edition, volume)),
+                  ("epub", _("Download the {volume} volume (EPUB)").format(volume=volume),
+                   project.volume_epub_path(edition, volume))]
+    return [(kind, label, path) for kind, label, path in found if path.is_file()]
 
 
 def _offered(app: Sphinx, docname: str) -> tuple[str, ...]:
-    return tuple(str(path) for _label, path in article_downloads(app, docname))
+    return tuple(str(path) for _kind, _label, path in article_downloads(app, docname))
 
 
 def _outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
@@ -61,9 +66,9 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[s
     to_site = "../" * (pagename.count("/") + 1)
     edition_links = context.get("translate_kit_downloads", [])
     shown = {link["href"] for link in edition_links}
-    links = [{"kind": "pdf", "label": label,
+    links = [{"kind": kind, "label": label,
               "href": to_site + project.in_site(path).relative_to(project.html_dir).as_posix()}
-             for label, path in article_downloads(app, pagename)]
+             for kind, label, path in article_downloads(app, pagename)]
     context["translate_kit_downloads"] = [
         *(link for link in links if link["href"] not in shown), *edition_links]
 

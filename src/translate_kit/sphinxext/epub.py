@@ -1,22 +1,21 @@
-"""Per-edition EPUB: metadata, a table of contents of the documents, embedded CJK glyphs.
+"""Per-edition EPUBs: a book per volume (a month or year of articles), each page in the
+edition's language, with the CJK glyphs it uses.
 
 Sphinx's EPUB builder writes pages with the same translator as the HTML one, so garbled
 spans, untranslated passages (with their ``lang``) and each article's date and source
-come as they do on the site.  This module sets what the builder leaves generic:
+come as they do on the site; it writes only the pages whose documents changed.  Instead
+of packing every page into one book, the builder packs the volumes the runner asks for
+(the ``translate_kit_volumes`` option, as for the PDFs; all of them when it is empty),
+each named like its PDF with ``.epub`` (``translate_kit.epubs`` writes the package):
 
-- the edition's language, title (as the edition titles its root page), identifier and
-  description; ``lang`` on every page; the table of contents' heading in the edition's
-  language;
-- a table of contents with one entry per document: its depth is that of the deepest
-  document, so an article's own sections do not appear in it;
-- the glyphs the book uses, cut out of the edition's Noto Serif CJK face into
+- the volume's articles in the book's order, titled ``<edition title> <volume>``, with
+  the edition's language, author and publisher, and a table of contents of its
+  articles headed in the edition's language; ``lang`` on every page;
+- the glyphs the volume uses, cut out of the edition's Noto Serif CJK face into
   ``_static/fonts/`` with a stylesheet that uses them, so the book reads the same on a
-  reader without Chinese fonts.  They are cut after the pages are written and before
-  the builder lists the book's files, so the package lists them.
+  reader without Chinese fonts.
 
-The builder is Sphinx's, with two overrides: the fonts step, and the NCX table of
-contents naming the book by its identifier, not by the XML id of that identifier
-(Sphinx issue 11184; epubcheck's NCX-001 error).
+The runner cuts each volume into one book per article (``publish.epub``).
 """
 
 from __future__ import annotations
@@ -28,17 +27,18 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from lxml import etree
 from sphinx.application import Sphinx
 from sphinx.builders.epub3 import Epub3Builder
 from sphinx.config import Config
-from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
+from translate_kit.contract import VOLUMES_OPTION
+from translate_kit.epubs import BookInfo, Chapter, book_files, download_identifier, page_text, write_epub
 from translate_kit.files import write_if_changed
-from translate_kit.fonts import fonts_for, subset_font
+from translate_kit.fonts import fonts_for, subset_font, subset_font_data
 from translate_kit.sphinxext import current_edition, project_config
 from translate_kit.sphinxext.messages import _
+from translate_kit.sphinxext.volumes import edition_volumes
 
 logger = logging.getLogger(__name__)
 FONT_CSS = "translate-kit-fonts.css"
@@ -72,42 +72,14 @@ def _configure(app: Sphinx, config: Config) -> None:
 def _prepare(app: Sphinx) -> None:
     if not is_epub(app):
         return
+    # Sphinx warns about EPUB settings left empty before the builder starts, though the
+    # volumes carry identifiers of their own (``epubs.download_identifier``).
     config = app.config
     config.epub_identifier = book_identifier(app)
     config.epub_scheme = "URL" if project_config(config).base_url else "UUID"
     if not config.version:  # the book's version (ibooks:version): the day it was made
-        made = os.environ.get("SOURCE_DATE_EPOCH")
-        config.version = time.strftime("%Y.%m.%d", time.gmtime(int(made) if made else None))
-    app.builder.guide_titles = {**app.builder.guide_titles, "toc": _("Contents")}
+        config.version = publication_time()[:10].replace("-", ".")
     app.add_css_file(FONT_CSS)
-
-
-def _adopt_edition_structure(app: Sphinx, env: BuildEnvironment) -> None:
-    """Title the book as the edition titles its root page; size the table of contents."""
-    if not is_epub(app):
-        return
-    config = app.config
-    root = env.titles.get(config.root_doc)
-    if root is not None:
-        config.epub_title = root.astext()
-        config.epub_description = f"{root.astext()} ({current_edition(config).label})"
-    config.epub_tocdepth = document_depth(env, config.root_doc)
-    # The index lists its articles in a hidden toctree (the site's listings show them):
-    # the book's table of contents still lists every one.
-    config.epub_tocscope = "includehidden"
-
-
-def document_depth(env: BuildEnvironment, root_doc: str) -> int:
-    """Toctree level of the deepest document below ``root_doc`` (its own entries: 1)."""
-    depth, seen = 0, {root_doc}
-    level = [root_doc]
-    while level:
-        below = {doc for parent in level for doc in env.toctree_includes.get(parent, ())} - seen
-        if below:
-            depth += 1
-        seen |= below
-        level = sorted(below)
-    return max(depth, 1)
 
 
 def _page_lang(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
@@ -119,36 +91,61 @@ def _page_lang(app: Sphinx, pagename: str, templatename: str, context: dict[str,
                                f'lang="{code}" xml:lang="{code}">')
 
 
-def book_text(outdir: Path) -> str:
-    """Every character the book's pages show (text, not markup)."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True)
-    texts = []
-    for page in sorted(outdir.rglob("*.xhtml")):
-        root = etree.parse(str(page), parser).getroot()
-        texts.extend(root.itertext())
-    return "".join(texts)
+def publication_time() -> str:
+    """``dcterms:modified`` of the books: ``SOURCE_DATE_EPOCH`` when set, else now."""
+    made = os.environ.get("SOURCE_DATE_EPOCH")
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(int(made) if made else None))
 
 
 class EditionEpubBuilder(Epub3Builder):
-    """Sphinx's EPUB 3 builder, carrying its fonts and naming itself right in the NCX."""
+    """Sphinx's EPUB 3 builder, packing a book per volume instead of one of every page."""
 
-    def build_content(self) -> None:
-        # Before the package file lists what the book holds; the table of contents'
-        # heading is the one text of the book not on its pages.
-        embed_fonts(self.config, self.outdir, self.guide_titles["toc"])
-        super().build_content()
+    def handle_finish(self) -> None:
+        """Pack the volumes asked for.  Reading the installed face costs seconds, so its
+        glyphs are cut once for all of them, and each volume's from that cut."""
+        wanted = {v for v in self.config[VOLUMES_OPTION].split(",") if v} or None
+        root = self.env.titles.get(self.config.root_doc)
+        title = root.astext() if root is not None else self.config.project
+        outdir, contents = Path(self.outdir), _("Contents")
+        books = {volume: [Chapter(doc + self.out_suffix, self.env.titles[doc].astext())
+                          for doc in docs]
+                 for volume, docs in edition_volumes(self.app, self.env).items()
+                 if wanted is None or volume in wanted}
+        if not books:
+            return
+        texts = {volume: f"{title} {volume}{contents}" + "".join(
+            page_text((outdir / c.href).read_bytes()) for c in chapters)
+            for volume, chapters in books.items()}
+        font = cut_fonts(self.config, outdir, "".join(texts.values()))
+        every = font.read_bytes()
+        for volume, chapters in books.items():
+            if len(books) > 1:
+                write_if_changed(font, subset_font_data(every, texts[volume]), durable=False)
+            self.write_volume(volume, chapters, f"{title} {volume}".strip(), contents)
 
-    def toc_metadata(self, level: int, navpoints: list[Any]) -> dict[str, Any]:
-        metadata = super().toc_metadata(level, navpoints)
-        metadata["uid"] = html.escape(self.config.epub_identifier)
-        return metadata
+    def write_volume(self, volume: str, chapters: list[Chapter], title: str, contents: str
+                     ) -> None:
+        """The volume's book, beside the pages in the output directory (its glyphs cut)."""
+        project, edition = project_config(self.config), current_edition(self.config)
+        outdir = Path(self.outdir)
+
+        def read(path: str) -> bytes | None:
+            file = outdir / path
+            return file.read_bytes() if file.is_file() else None
+
+        info = BookInfo(
+            identifier=download_identifier(project, project.volume_epub_path(edition, volume)),
+            title=title, language=edition.code, author=project.author,
+            publisher=project.publisher, contents=contents, modified=publication_time())
+        write_epub(outdir / project.volume_epub_name(edition, volume), info, chapters,
+                   book_files(chapters, read))
 
 
-def embed_fonts(config: Config, outdir: Path, more_text: str = "") -> None:
-    """Cut the glyphs the pages use into ``_static/fonts/`` and write their stylesheet."""
+def cut_fonts(config: Config, outdir: Path, text: str) -> Path:
+    """Cut the glyphs of ``text`` into ``_static/fonts/`` with the stylesheet every page
+    links (the book packed next takes them); the font's path."""
     family = fonts_for(project_config(config), current_edition(config)).cjk_serif
-    static = Path(outdir) / "_static"
-    text = book_text(Path(outdir)) + more_text
+    static = outdir / "_static"
     cut = subset_font(family, text, static / FONT_DIR)
     if cut.missing:
         shown = ", ".join(f"{c} (U+{ord(c):04X})" for c in cut.missing[:10])
@@ -163,6 +160,7 @@ def embed_fonts(config: Config, outdir: Path, more_text: str = "") -> None:
         f'pre, code, kbd, samp, tt {{ font-family: monospace, "{family}"; }}\n'
     )
     write_if_changed(static / FONT_CSS, css, durable=False)
+    return cut.path
 
 
 def setup(app: Sphinx) -> None:
@@ -170,5 +168,4 @@ def setup(app: Sphinx) -> None:
     app.connect("config-inited", _configure, priority=300)
     # Before Sphinx checks the EPUB settings (builder-inited, priority 500).
     app.connect("builder-inited", _prepare, priority=400)
-    app.connect("env-updated", _adopt_edition_structure)
     app.connect("html-page-context", _page_lang)

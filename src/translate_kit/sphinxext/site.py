@@ -17,6 +17,7 @@ from sphinx.locale import _ as sphinx_words
 
 from translate_kit.pages import EditionPages, Page, write_pages
 from translate_kit.sphinxext import current_edition, in_site, project_config
+from translate_kit.sphinxext.archives import written_listings
 from translate_kit.sphinxext.messages import _
 
 
@@ -52,7 +53,8 @@ def title_language(title: nodes.Node | None) -> str:
 
 
 def edition_pages(app: Sphinx) -> EditionPages:
-    """Every document of the edition with its address, title and date."""
+    """Every document of the edition with its address, title and date, and the listing
+    pages (index pages, archives, tags) readers and search engines browse it by."""
     env, builder = app.env, app.builder
     pages = []
     for docname in sorted(env.all_docs):
@@ -60,6 +62,9 @@ def edition_pages(app: Sphinx) -> EditionPages:
         date = str(env.metadata.get(docname, {}).get("date", "") or "").strip()
         pages.append(Page(builder.get_target_uri(docname), title.astext() if title else "",
                           date, title_language(title)))
+    known = set(env.all_docs)
+    pages.extend(Page(builder.get_target_uri(name), title, listing=True)
+                 for name, title in sorted(written_listings(app).items()) if name not in known)
     root = env.titles.get(app.config.root_doc)
     return EditionPages(current_edition(app.config).code,
                         root.astext() if root else app.config.project, title_language(root),
