@@ -32,6 +32,10 @@ from urllib.request import urlopen
 
 import pytest
 from babel.messages.pofile import read_po, write_po
+from sphinx.testing.util import SphinxTestApp
+
+from translate_kit.config import load_config
+from translate_kit.contract import edition_overrides
 
 ROOTS = Path(__file__).parent / "roots"
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -133,6 +137,36 @@ def with_article(root: Path, name: str, text: str) -> Path:
     listing.write_text(listing.read_text(encoding="utf-8").replace("a002\n", f"a002\n{name}\n"),
                        encoding="utf-8")
     return root
+
+
+def build(root: Path, out: Path, code: str, builder: str = "html") -> SphinxTestApp:
+    """One edition of ``root`` built in this process, as ``translate-kit build`` would."""
+    edition = load_config(root).edition(code)
+    app = SphinxTestApp(builder, srcdir=root / "docs", builddir=out,
+                        confoverrides=edition_overrides(edition))
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert app.statuscode == 0, app._warning.getvalue()
+    return app
+
+
+def build_editions(root: Path) -> Path:
+    """Every edition of ``root`` built afresh in this process into its place in the site
+    (``_build/html/<slug>/``, which the extension checks before linking the rest of the
+    site); the site's own pages (front page, sitemap) are the runner's and are not
+    written.  The site directory."""
+    config = load_config(root)
+    for edition in config.editions:
+        builddir, target = config.build_dir / "in-process" / edition.slug, config.edition_html_dir(edition)
+        for earlier in (builddir, target):
+            shutil.rmtree(earlier, ignore_errors=True)
+        target.mkdir(parents=True)
+        builddir.mkdir(parents=True)
+        (builddir / "html").symlink_to(target)  # sphinx.testing writes to <builddir>/html
+        build(root, builddir, edition.code)
+    return config.html_dir
 
 
 def copy_project(destination: Path) -> Path:

@@ -11,7 +11,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from conftest import REPO, translate_kit
+from conftest import REPO, build, build_editions
 from test_feeds import tagged_project
 from test_import_command import FIXTURE as IMPORT_FIXTURE
 from test_import_command import SAMPLE, SLUG, front, import_sample, run
@@ -34,9 +34,7 @@ def listed(path: Path) -> list[tuple[str, str, str]]:
 
 @pytest.fixture(scope="module")
 def multi(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tagged_project(tmp_path_factory.mktemp("archives-multi"))
-    assert build_html(load_config(root)).ok
-    return root / "_build" / "html"
+    return build_editions(tagged_project(tmp_path_factory.mktemp("archives-multi")))
 
 
 def corpus_site(destination: Path, articles: int) -> Path:
@@ -46,9 +44,7 @@ def corpus_site(destination: Path, articles: int) -> Path:
     config = root / "translate-kit.toml"
     config.write_text(config.read_text(encoding="utf-8").replace(
         "[project]\n", "[project]\narticles_per_page = 10\n"), encoding="utf-8")
-    result = translate_kit(root, "build", "html", "-e", "zh-Hant")
-    assert result.returncode == 0, result.stderr
-    return root / "_build" / "html" / "zh-hant"
+    return Path(build(root, destination / "out", "zh-Hant").outdir)
 
 
 @pytest.fixture(scope="module")

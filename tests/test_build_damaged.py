@@ -9,11 +9,10 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from conftest import FIXTURES, copy_root
+from conftest import FIXTURES, build, build_editions, copy_root
 from translate_kit.config import load_config
 from translate_kit.importer import import_sources
-from translate_kit.publish import build_html, build_pdfs
-from translate_kit.publish.sphinx_run import run_sphinx
+from translate_kit.publish import build_pdfs
 
 # ⒕ (U+2495) is only in the CJK fonts; U+E5E5 and U+E5E6 (Private Use Area) are in none.
 DAMAGED = FIXTURES / "damaged" / "damaged-article.txt"
@@ -42,11 +41,10 @@ def test_every_pdf_is_built_with_the_missing_characters_as_boxed_code_points(pro
         assert "⒕" in text and "1200|" in text, pdf.edition.code
 
 
-def test_html_shows_the_same_boxed_code_points(project):
+def test_html_shows_the_same_boxed_code_points(project, tmp_path):
     root, docname = project
     config = load_config(root)
-    assert build_html(config, (config.source_edition,)).ok
-    page = config.edition_html_dir(config.source_edition) / f"{docname}.html"
+    page = Path(build(root, tmp_path, config.source_edition.code).outdir) / f"{docname}.html"
     body = lxml.html.fromstring(page.read_text(encoding="utf-8"))
     boxes = body.xpath("//span[@class='garbled']/span[@class='missing-glyph']")
     assert [b.text for b in boxes] == ["U+E5E5", "U+E5E6"]
@@ -80,7 +78,7 @@ def restored_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, st
 def test_every_edition_shows_the_restored_text_marked_with_its_source(restored_project):
     root, docname = restored_project
     config = load_config(root)
-    assert build_html(config, tuple(config.editions)).ok
+    build_editions(root)
     for edition in config.editions:
         page = config.edition_html_dir(edition) / f"{docname}.html"
         body = lxml.html.fromstring(page.read_text(encoding="utf-8"))
@@ -95,9 +93,8 @@ def test_the_latex_source_marks_the_restored_text_and_names_its_source_in_a_foot
         restored_project, tmp_path):
     root, docname = restored_project
     config = load_config(root)
-    run = run_sphinx(config, config.source_edition, "latex", tmp_path)
-    assert run.ok, run.output
-    tex = (tmp_path / config.tex_name(config.source_edition)).read_text(encoding="utf-8")
+    app = build(root, tmp_path, config.source_edition.code, "latex")
+    tex = (Path(app.outdir) / config.tex_name(config.source_edition)).read_text(encoding="utf-8")
     assert r"勇挑重\DUrole{restored}{負擔}\footnote{匯入時還原；原文：?fù)?dān)}、真抓" in tex
     assert r"\DUrole{restored}{善招商決}\footnote{匯入時還原；原文：普猩虥Q}策" in tex
     assert r"\footnote{匯入時還原；原文：\textbackslash{}input\{x\}\$\%\textasciitilde{}}" in tex

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import copy_root, with_article
-from test_extension import article_text, build
+from conftest import build, copy_root, with_article
+from test_extension import article_text
 
 ARTICLE = """\
 ---

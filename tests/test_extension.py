@@ -13,11 +13,8 @@ from urllib.parse import unquote
 
 import lxml.html
 import pytest
-from conftest import copy_root, with_article
+from conftest import build, copy_root, with_article
 from sphinx.testing.util import SphinxTestApp
-
-from translate_kit.config import load_config
-from translate_kit.contract import edition_overrides
 
 DAMAGED_ARTICLE = """\
 ---
@@ -30,19 +27,6 @@ date: 2024-03-16
 
 勇挑重{restored}`負擔 <?fù)?dān)>`。
 """
-
-
-def build(root: Path, out: Path, code: str, builder: str = "html") -> SphinxTestApp:
-    """One edition of ``root`` built in this process, as ``translate-kit build`` would."""
-    edition = load_config(root).edition(code)
-    app = SphinxTestApp(builder, srcdir=root / "docs", builddir=out,
-                        confoverrides=edition_overrides(edition))
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    assert app.statuscode == 0, app._warning.getvalue()
-    return app
 
 
 @pytest.fixture(scope="module")

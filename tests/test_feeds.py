@@ -11,9 +11,7 @@ import lxml.html
 import pytest
 from lxml import etree
 
-from conftest import copy_root, set_base_url
-from translate_kit.config import load_config
-from translate_kit.publish import build_html
+from conftest import build_editions, copy_root, set_base_url
 from translate_kit.tags import tag_slug
 
 BASE = "https://news.example.org/taizhou/"
@@ -46,13 +44,15 @@ def feeds(site: Path) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, bytes], dict[str, bytes], Path]:
-    """The feeds without base_url, then with it (the second site stays on disk)."""
-    root = tagged_project(tmp_path_factory.mktemp("feeds"))
-    assert build_html(load_config(root)).ok
-    site = root / "_build" / "html"
-    relative = feeds(site)
+    """The feeds without base_url, then with it (the second site stays on disk).
+
+    The second build is of a second copy of the project: the extension reads
+    ``translate-kit.toml`` once per process, as each ``sphinx-build`` is a process of its own.
+    """
+    relative = feeds(build_editions(tagged_project(tmp_path_factory.mktemp("feeds"))))
+    root = tagged_project(tmp_path_factory.mktemp("feeds-base-url"))
     set_base_url(root, BASE)
-    assert build_html(load_config(root)).ok
+    site = build_editions(root)
     return relative, feeds(site), site
 
 

@@ -11,9 +11,8 @@ from pathlib import Path
 import lxml.html
 import pytest
 from click.testing import CliRunner
-from conftest import copy_root, translate_kit, with_article
+from conftest import build, copy_root, translate_kit, with_article
 from sphinx.errors import ConfigError
-from test_extension import build
 
 from translate_kit.catalogs.check import check_interface
 from translate_kit.catalogs.interface import (

@@ -8,9 +8,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from conftest import copy_root
-from translate_kit.config import load_config
-from translate_kit.publish import build_html
+from conftest import build_editions, copy_root
 from translate_kit.sphinxext.sharing import first_sentence, og_locale
 
 BASE = "https://news.example.org/zone/"
@@ -18,9 +16,7 @@ BASE = "https://news.example.org/zone/"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_root("status", tmp_path_factory.mktemp("sharing"))
-    assert build_html(load_config(root)).ok
-    return root / "_build" / "html"
+    return build_editions(copy_root("status", tmp_path_factory.mktemp("sharing")))
 
 
 def tags(site: Path, slug: str, name: str) -> dict[str, str]:
