@@ -8,6 +8,8 @@ processes; here only what the extension itself decides is checked.
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -18,6 +20,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from translate_kit.config import load_config
 from translate_kit.contract import edition_overrides
+from translate_kit.sphinxext.search_index import term_shard
 
 DAMAGED_ARTICLE = """\
 ---
@@ -125,3 +128,14 @@ def test_restored_text_has_its_source_in_a_footnote_in_the_latex_source(project,
     tex = latex_source(app)
     assert r"勇挑重\DUrole{restored}{负担}\footnote{导入时还原；原文：?fù)?dān)}。" in tex
     assert r"\providecommand{\DUrolerestored}[1]{\textcolor{teal}{#1}}" in tex
+
+
+def test_an_edition_has_no_copies_of_its_sources_and_its_search_still_finds_words(project, tmp_path):
+    html = Path(build(project, tmp_path, "zh-Hant").outdir)
+    assert not (html / "_sources").exists()
+    links = lxml.html.fromstring((html / "articles/a001.html").read_bytes()).xpath("//a/@href")
+    assert [link for link in links if "_sources" in link] == []
+    meta = (html / "_search" / "meta.js").read_text(encoding="utf-8")
+    shards = json.loads(re.fullmatch(r"TKSearch\.meta\(0,(.*)\);\s*", meta, re.S)[1])["shards"]
+    shard = html / "_search" / "s" / f"{term_shard('投資', shards)}.js"
+    assert '"投資":' in shard.read_text(encoding="utf-8")
