@@ -139,3 +139,16 @@ def test_an_edition_has_no_copies_of_its_sources_and_its_search_still_finds_word
     shards = json.loads(re.fullmatch(r"TKSearch\.meta\(0,(.*)\);\s*", meta, re.S)[1])["shards"]
     shard = html / "_search" / "s" / f"{term_shard('投資', shards)}.js"
     assert '"投資":' in shard.read_text(encoding="utf-8")
+
+
+def test_furo_view_button_asked_for_in_conf_py_links_a_copy_of_the_source(tmp_path):
+    root = copy_root("multi", tmp_path)
+    conf = root / "docs" / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8")
+                    + 'html_theme_options = {"top_of_page_buttons": ["view"]}\n', encoding="utf-8")
+    html = Path(build(root, tmp_path / "out", "zh-Hant").outdir)
+    links = lxml.html.fromstring((html / "articles/a001.html").read_bytes()).xpath(
+        "//div[@class='view-this-page']/a/@href")
+    assert links == ["../_sources/articles/a001.md.txt"]
+    assert (html / "_sources" / "articles" / "a001.md.txt").read_text(encoding="utf-8").startswith(
+        "---\ndate: 2024-03-15\n")
