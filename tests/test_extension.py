@@ -152,3 +152,15 @@ def test_furo_view_button_asked_for_in_conf_py_links_a_copy_of_the_source(tmp_pa
     assert links == ["../_sources/articles/a001.md.txt"]
     assert (html / "_sources" / "articles" / "a001.md.txt").read_text(encoding="utf-8").startswith(
         "---\ndate: 2024-03-15\n")
+
+
+def test_a_rebuild_of_one_article_keeps_the_search_terms_of_the_others(tmp_path):
+    """Sphinx keeps the terms of pages it does not read again in its ``searchindex.js``."""
+    root = copy_root("multi", tmp_path)
+    build(root, tmp_path / "out", "zh-Hant")
+    article = root / "docs" / "articles" / "a002.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\n新增一段。\n", encoding="utf-8")
+    html = Path(build(root, tmp_path / "out", "zh-Hant").outdir)
+    shards = (html / "_search" / "s").glob("*.js")
+    index = "".join(shard.read_text(encoding="utf-8") for shard in shards)
+    assert '"投資":' in index and '"新增":' in index
