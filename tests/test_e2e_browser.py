@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlparse
 import pytest
 from pypdf import PdfReader
 
-from conftest import ARTIFACTS, SAMPLE_DOC, Tab
+from conftest import ARTIFACTS, SAMPLE_DOC, Site, Tab
 
 pytestmark = [pytest.mark.browser, pytest.mark.tex]
 

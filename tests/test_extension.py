@@ -8,6 +8,8 @@ processes; here only what the extension itself decides is checked.
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -15,6 +17,8 @@ import lxml.html
 import pytest
 from conftest import build, copy_root, with_article
 from sphinx.testing.util import SphinxTestApp
+
+from translate_kit.sphinxext.search_index import term_shard
 
 DAMAGED_ARTICLE = """\
 ---
@@ -109,3 +113,39 @@ def test_restored_text_has_its_source_in_a_footnote_in_the_latex_source(project,
     tex = latex_source(app)
     assert r"勇挑重\DUrole{restored}{负担}\footnote{导入时还原；原文：?fù)?dān)}。" in tex
     assert r"\providecommand{\DUrolerestored}[1]{\textcolor{teal}{#1}}" in tex
+
+
+def test_an_edition_has_no_copies_of_its_sources_and_its_search_still_finds_words(project, tmp_path):
+    html = Path(build(project, tmp_path, "zh-Hant").outdir)
+    assert not (html / "_sources").exists()
+    links = lxml.html.fromstring((html / "articles/a001.html").read_bytes()).xpath("//a/@href")
+    assert [link for link in links if "_sources" in link] == []
+    meta = (html / "_search" / "meta.js").read_text(encoding="utf-8")
+    shards = json.loads(re.fullmatch(r"TKSearch\.meta\(0,(.*)\);\s*", meta, re.S)[1])["shards"]
+    shard = html / "_search" / "s" / f"{term_shard('投資', shards)}.js"
+    assert '"投資":' in shard.read_text(encoding="utf-8")
+
+
+def test_furo_view_button_asked_for_in_conf_py_links_a_copy_of_the_source(tmp_path):
+    root = copy_root("multi", tmp_path)
+    conf = root / "docs" / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8")
+                    + 'html_theme_options = {"top_of_page_buttons": ["view"]}\n', encoding="utf-8")
+    html = Path(build(root, tmp_path / "out", "zh-Hant").outdir)
+    links = lxml.html.fromstring((html / "articles/a001.html").read_bytes()).xpath(
+        "//div[@class='view-this-page']/a/@href")
+    assert links == ["../_sources/articles/a001.md.txt"]
+    assert (html / "_sources" / "articles" / "a001.md.txt").read_text(encoding="utf-8").startswith(
+        "---\ndate: 2024-03-15\n")
+
+
+def test_a_rebuild_of_one_article_keeps_the_search_terms_of_the_others(tmp_path):
+    """Sphinx keeps the terms of pages it does not read again in its ``searchindex.js``."""
+    root = copy_root("multi", tmp_path)
+    build(root, tmp_path / "out", "zh-Hant")
+    article = root / "docs" / "articles" / "a002.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\n新增一段。\n", encoding="utf-8")
+    html = Path(build(root, tmp_path / "out", "zh-Hant").outdir)
+    shards = (html / "_search" / "s").glob("*.js")
+    index = "".join(shard.read_text(encoding="utf-8") for shard in shards)
+    assert '"投資":' in index and '"新增":' in index

@@ -5,7 +5,8 @@
   builder is extended to give it (one below the section the toctree is in).
 - furo's "view this page" button sits outside every landmark; it links the Markdown
   source, of no use to a reader, so furo's ``top_of_page_buttons`` is empty unless
-  conf.py sets it.
+  conf.py sets it; without that button nothing links the copies of the sources, so
+  Sphinx does not write them under ``_sources/`` either.
 
 The edition switcher's caption (``templates/translate-kit/editions.html``) has its
 ``aria-level`` in the template, and the search page (``templates/search.html``) has the
@@ -47,6 +48,7 @@ def _section_depth(node: nodes.Node) -> int:
 def _configure(app: Sphinx, config: Config) -> None:
     if config.html_theme == "furo":
         config.html_theme_options = {"top_of_page_buttons": [], **config.html_theme_options}
+        config.html_copy_source = "view" in config.html_theme_options["top_of_page_buttons"]
 
 
 def _extend_translator(app: Sphinx) -> None:
@@ -59,6 +61,13 @@ def _extend_translator(app: Sphinx) -> None:
                        override=True)
 
 
+def _skip_sources_dir(app: Sphinx) -> None:
+    """Without copies of the sources, the HTML builder need not make their empty folder."""
+    if app.builder.format == "html" and not app.config.html_copy_source:
+        app.builder.copysource = False  # type: ignore[attr-defined]
+
+
 def setup(app: Sphinx) -> None:
     app.connect("config-inited", _configure, priority=300)
+    app.connect("builder-inited", _skip_sources_dir)
     app.connect("builder-inited", _extend_translator)
