@@ -34,15 +34,22 @@ def _with_volumes(root: Path, period: str) -> None:
                       encoding="utf-8")
 
 
-def bench_downloads(template: Path, work: Path, articles: int, repeat: int,
-                    report: BenchReport) -> None:
-    """Volumes by month and article PDFs at N=``articles``, against one whole book."""
-    monthly = generate_corpus(work / f"downloads{articles}", articles, template).root
-    whole = work / f"downloads{articles}-all"
+def _monthly_and_whole(template: Path, where: Path, articles: int) -> tuple[Path, Path]:
+    """Two copies of one corpus: volumes by month, and one volume of every article."""
+    monthly = generate_corpus(where, articles, template).root
+    whole = where.with_name(where.name + "-all")
     shutil.rmtree(whole, ignore_errors=True)
     shutil.copytree(monthly, whole)
     _with_volumes(monthly, "month")
     _with_volumes(whole, "all")
+    return monthly, whole
+
+
+def bench_downloads(template: Path, work: Path, articles: int, repeat: int,
+                    report: BenchReport) -> None:
+    """Volumes by month and article PDFs at N=``articles``, against one whole book."""
+    monthly, whole = _monthly_and_whole(template, work / f"downloads{articles}", articles)
+
     def build(root: Path) -> list[str]:
         return [*_TK, "--root", str(root), "build", "pdf", "-e", "zh-Hant"]
 
@@ -84,12 +91,7 @@ def bench_downloads(template: Path, work: Path, articles: int, repeat: int,
 def bench_epub_downloads(template: Path, work: Path, articles: int, repeat: int,
                          report: BenchReport) -> None:
     """EPUB volumes by month and article EPUBs at N=``articles``, against one whole book."""
-    monthly = generate_corpus(work / f"epubs{articles}", articles, template).root
-    whole = work / f"epubs{articles}-all"
-    shutil.rmtree(whole, ignore_errors=True)
-    shutil.copytree(monthly, whole)
-    _with_volumes(monthly, "month")
-    _with_volumes(whole, "all")
+    monthly, whole = _monthly_and_whole(template, work / f"epubs{articles}", articles)
 
     def build(root: Path) -> list[str]:
         return [*_TK, "--root", str(root), "build", "epub", "-e", "zh-Hant"]
