@@ -45,6 +45,20 @@ def _monthly_and_whole(template: Path, where: Path, articles: int) -> tuple[Path
     return monthly, whole
 
 
+def _import_and_build(root: Path, month: str, build: list[str], repeat: int) -> Figure:
+    """Import one article into ``month`` (YYYY-MM) of ``root`` and run ``build``, each run
+    from the project as it was."""
+    write_source(root / NEW_ARTICLE)
+    command = [*_TK, "import", NEW_ARTICLE, "--date", f"{month}-28"]
+    reset = _import_reset(root)
+
+    def reset_and_build() -> None:
+        reset()
+        _timed(build, root)
+
+    return Figure("", _measure(repeat, reset_and_build, [command, build], root))
+
+
 def bench_downloads(template: Path, work: Path, articles: int, repeat: int,
                     report: BenchReport) -> None:
     """Volumes by month and article PDFs at N=``articles``, against one whole book."""
@@ -74,16 +88,8 @@ def bench_downloads(template: Path, work: Path, articles: int, repeat: int,
     report.add(Figure.of("pypdf split, per article", seconds / max(len(docs), 1)))
 
     full = report.add(Figure(f"build pdf -e zh-Hant by month, full, N={articles}", by_month))
-    write_source(monthly / NEW_ARTICLE)
     newest = max(load_config(monthly).volume_pdfs(edition)).stem[-7:]  # YYYY-MM
-    command = [*_TK, "import", NEW_ARTICLE, "--date", f"{newest}-28"]
-    reset = _import_reset(monthly)
-
-    def reset_and_build() -> None:
-        reset()
-        _timed(build(monthly), monthly)
-
-    imported = Figure("", _measure(repeat, reset_and_build, [command, build(monthly)], monthly))
+    imported = _import_and_build(monthly, newest, build(monthly), repeat)
     report.add(imported.against(
         f"import + build pdf of one article into the newest month, N={articles}", full, 0.2))
 
@@ -114,15 +120,7 @@ def bench_epub_downloads(template: Path, work: Path, articles: int, repeat: int,
                          seconds, book.name, seconds / book.seconds))
     report.add(Figure.of("EPUB cut, per article", seconds / max(len(cut), 1)))
 
-    write_source(monthly / NEW_ARTICLE)
     newest = max(load_config(monthly).volume_epubs(edition)).stem[-7:]  # YYYY-MM
-    command = [*_TK, "import", NEW_ARTICLE, "--date", f"{newest}-28"]
-    reset = _import_reset(monthly)
-
-    def reset_and_build() -> None:
-        reset()
-        _timed(build(monthly), monthly)
-
-    imported = Figure("", _measure(repeat, reset_and_build, [command, build(monthly)], monthly))
+    imported = _import_and_build(monthly, newest, build(monthly), repeat)
     report.add(imported.against(
         f"import + build epub of one article into the newest month, N={articles}", full, 0.2))
