@@ -49,6 +49,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
 
 from translate_kit.config import Edition, ProjectConfig, find_root, load_config
 from translate_kit.contract import EDITION_OPTION, ROOT_OPTION
@@ -67,6 +68,18 @@ def project_config(config: Config) -> ProjectConfig:
 def current_edition(config: Config) -> Edition:
     """The edition this Sphinx run builds."""
     return project_config(config).edition(config[EDITION_OPTION])
+
+
+def pages_changed(env: BuildEnvironment, name: str, now: dict[str, object]) -> list[str]:
+    """The pages whose value in ``now`` differs from the one kept under ``name`` by the last
+    build with this environment, which then keeps ``now``.  None on a first build: every
+    page is written anyway."""
+    before = getattr(env, name, None)
+    setattr(env, name, now)
+    if before is None:
+        return []
+    return [docname for docname, value in now.items()
+            if docname in before and before[docname] != value]
 
 
 def in_site(app: Sphinx) -> bool:

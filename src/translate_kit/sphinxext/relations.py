@@ -13,6 +13,8 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from translate_kit.sphinxext import pages_changed
+
 RELATIONS = "translate_kit_relations"
 
 
@@ -30,13 +32,7 @@ def _relations(env: BuildEnvironment) -> dict[str, tuple[str, ...]]:
 
 
 def _changed_neighbours(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    now = _relations(env)
-    before = getattr(env, RELATIONS, None)
-    setattr(env, RELATIONS, now)
-    if before is None:  # first build with this environment: every page is written anyway
-        return []
-    return [docname for docname, links in now.items()
-            if docname in before and before[docname] != links]
+    return pages_changed(env, RELATIONS, _relations(env))
 
 
 def setup(app: Sphinx) -> None:

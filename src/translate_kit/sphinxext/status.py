@@ -25,7 +25,7 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
 from translate_kit.catalogs.status import MAJORITY, EditionStatus, project_status, shown
-from translate_kit.sphinxext import current_edition, in_site, project_config
+from translate_kit.sphinxext import current_edition, in_site, pages_changed, project_config
 from translate_kit.sphinxext.messages import _
 from translate_kit.sphinxext.translation import insert_after_title
 
@@ -66,13 +66,7 @@ def page_language(app: Sphinx, docname: str) -> str:
 
 
 def _changed_alternates(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    now = {docname: offered(app, docname) for docname in env.all_docs}
-    before = getattr(env, OFFERED, None)
-    setattr(env, OFFERED, now)
-    if before is None:  # first build with this environment: every page is written anyway
-        return []
-    return [docname for docname, codes in now.items()
-            if docname in before and before[docname] != codes]
+    return pages_changed(env, OFFERED, {docname: offered(app, docname) for docname in env.all_docs})
 
 
 def _notice(app: Sphinx, doctree: nodes.document, docname: str) -> None:
