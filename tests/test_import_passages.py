@@ -33,7 +33,11 @@ PAGE = "articles/ri-han-guanguang-luntan-zai-taibei.html"
 
 
 def found(text: str) -> list[tuple[str, str]]:
-    return [(text[p.start:p.end], p.language) for p in foreign_passages(text)]
+    return found_in(text, None)
+
+
+def found_in(text: str, article_language: str | None) -> list[tuple[str, str]]:
+    return [(text[p.start:p.end], p.language) for p in foreign_passages(text, article_language)]
 
 
 def test_kana_make_a_sentence_japanese_and_its_kanji_belong_to_it():
@@ -50,6 +54,13 @@ def test_chinese_text_and_damage_have_no_foreign_passage():
     assert found("巴兹・奥尔德林說，颱風過後ー切恢復正常。") == []
     assert found("今天召開專題會議，專家ぃ紊の說明項目招引建設情況。") == []  # GBK read one byte off
     assert foreign_passages("오늘은 좋습니다.") == [Passage(0, 9, "ko")]
+
+
+def test_a_chinese_sentence_in_an_article_written_in_korean_stays_chinese():
+    text = "他說, 我們會繼續努力!서울시는 청년 지원을 확대한다고 밝혔다. 大韓民國의 主權은 국민에게 있다."
+    assert found_in(text, "ko") == [("서울시는 청년 지원을 확대한다고 밝혔다. 大韓民國의 主權은 국민에게 있다.", "ko")]
+    text = "감사합니다! 서울시는 밝혔다.築地市場は長い歴史を持つ。"
+    assert found_in(text, "ko") == [("감사합니다! 서울시는 밝혔다.", "ko"), ("築地市場は長い歴史を持つ。", "ja")]
 
 
 @pytest.fixture(scope="module")

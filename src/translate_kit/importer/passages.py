@@ -8,7 +8,8 @@ with ASCII punctuation and spaces, and seldom with Han characters: a Korean pass
 runs from the first to the last Hangul syllable between two Chinese punctuation marks
 or Han characters (so Chinese text between two Korean sentences is never in one),
 with the ASCII full stop or question mark that ends it; in an article written in Korean
-the Han characters are Hanja, and a passage runs across them.  The katakana middle dot and
+the Han characters are Hanja, and a passage runs across them, though not across a
+sentence of Han characters without Hangul, which is Chinese.  The katakana middle dot and
 the prolonged sound mark count for neither, as Chinese transliterations use them too,
 and a kana or two among many Han characters are damage, not Japanese; so is a short run
 of kana or Hangul wedged between two Han characters (``MAX_ODD_RUN``) when it is all the
@@ -30,6 +31,7 @@ from translate_kit.script import is_han
 _KANA = re.compile(r"[\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fd\u30fe\u31f0-\u31ff\uff66-\uff9d]")
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3131-\u318e\uac00-\ud7a3]")
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*|[。！？!?]+")
+_KOREAN_SENTENCE = re.compile(r"[^.?!\n]+[.?!]*|[.?!]+")
 _CHINESE_PUNCTUATION = re.compile(r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\n]")
 _OPENERS = "「『“（(：:"
 _CLOSERS = "」』”）)"
@@ -95,6 +97,14 @@ def _japanese(text: str, in_japanese: bool) -> list[Passage]:
         closers = [i for i in range(kana[-1], end) if body[i] in _CLOSERS]
         if closers and start > 0:
             end = closers[0]
+        korean_before = [m.end() for m in _HANGUL.finditer(body, start, kana[0])]
+        if korean_before:  # a Korean sentence ended with an ASCII full stop
+            start = korean_before[-1]
+            while body[start] in ".?!":
+                start += 1
+        korean_after = _HANGUL.search(body, kana[-1], end)
+        if korean_after:
+            end = len(body[:korean_after.start()].rstrip())
         start += len(body[start:end]) - len(body[start:end].lstrip())
         kana_count = len(_KANA.findall(body[start:end]))
         han_count = sum(map(is_han, body[start:end]))
@@ -105,20 +115,36 @@ def _japanese(text: str, in_japanese: bool) -> list[Passage]:
 
 
 def _korean(text: str, in_korean: bool) -> list[Passage]:
-    passages, last = [], 0
-    boundaries = [i for i, char in enumerate(text)
-                  if (is_han(char) and not in_korean) or _CHINESE_PUNCTUATION.match(char)]
-    for end in [*boundaries, len(text)]:
-        chunk = text[last:end]
+    passages = []
+    for start, end in _korean_stretches(text, in_korean):
+        chunk = text[start:end]
         syllables = [m.start() for m in _HANGUL.finditer(chunk)]
-        if syllables and (in_korean or not _odd_run(text, last, end)):
+        if syllables and (in_korean or not _odd_run(text, start, end)):
             first = len(chunk) - len(chunk.lstrip()) if in_korean else syllables[0]
             stop = syllables[-1] + 1
             while stop < len(chunk) and chunk[stop] in ".?!":
                 stop += 1
-            passages.append(Passage(last + first, last + stop, "ko"))
-        last = end + 1
+            passages.append(Passage(start + first, start + stop, "ko"))
     return passages
+
+
+def _korean_stretches(text: str, in_korean: bool) -> list[tuple[int, int]]:
+    """The stretches of ``text`` that one Korean passage may span: between two Chinese
+    punctuation marks or Han characters, and in an article written in Korean (where Han
+    characters are Hanja) between Chinese punctuation and the sentences that are Chinese,
+    with Han characters and no Hangul (他說, 我們會繼續努力!)."""
+    boundaries = [i for i, char in enumerate(text)
+                  if (is_han(char) and not in_korean) or _CHINESE_PUNCTUATION.match(char)]
+    stretches, last = [], 0
+    for end in [*boundaries, len(text)]:
+        if in_korean:
+            for sentence in _KOREAN_SENTENCE.finditer(text, last, end):
+                if any(map(is_han, sentence[0])) and not _HANGUL.search(sentence[0]):
+                    stretches.append((last, sentence.start()))
+                    last = sentence.end()
+        stretches.append((last, end))
+        last = end + 1
+    return stretches
 
 
 def _odd_run(text: str, start: int, end: int) -> bool:
