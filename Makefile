@@ -50,8 +50,10 @@ site: $(STAMP)
 livehtml: $(STAMP)
 	$(TK) serve $(SERVE_ARGS)
 
+# One worker per core, each taking whole test files, so that a module's built project is
+# built once.
 test: $(STAMP)
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n auto --dist loadfile $(PYTEST_ARGS)
 
 test-min:
 	$(PYTHON) .ci/min-versions $(PYTEST_ARGS)
