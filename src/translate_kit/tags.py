@@ -16,7 +16,6 @@ import json
 import re
 import unicodedata
 
-from pypinyin import Style, lazy_pinyin
 
 from translate_kit.errors import SourceError
 
@@ -53,6 +52,10 @@ def tag_slug(tag: str) -> str:
     key = tag_key(tag)
     if _PLAIN.fullmatch(key):
         return key
+    # Loading pypinyin's phrase table takes about 0.4 s: only a build that meets a new
+    # tag pays it (the extension keeps the slugs it has worked out).
+    from pypinyin import Style, lazy_pinyin
+
     words = lazy_pinyin(key, style=Style.NORMAL, errors="default")
     base = _NOT_SLUG.sub("-", "-".join(words)).strip("-")[:_MAX_SLUG_WORDS].strip("-")
     digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:8]

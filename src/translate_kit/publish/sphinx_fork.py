@@ -23,6 +23,7 @@ import os
 import pkgutil
 import sys
 import traceback
+from collections.abc import Iterable
 from typing import Any
 
 EXIT_MARK = "\x00translate-kit sphinx exit"
@@ -33,20 +34,28 @@ PRELOADED = (
     "myst_parser.sphinx_ext.myst_refs", "sphinx.ext.mathjax", "furo", "translate_kit.sphinxext",
 )
 
+SHARED_BY_SEVERAL = ("pypinyin",)
+"""Imported before forking only when there are several jobs: a build that reads articles
+with new tags needs it for their addresses (0.4 s to load), a rebuild seldom does."""
+
 
 def preload() -> None:
     """Import what every HTML build imports: Sphinx's built-in extensions too."""
     from sphinx.application import builtin_extensions
 
-    for name in (*PRELOADED, *builtin_extensions):
-        try:
-            importlib.import_module(name)
-        except ImportError:
-            pass  # not installed: its builds import nothing of it either
+    _import((*PRELOADED, *builtin_extensions))
     from translate_kit import sphinxext
 
     for module in pkgutil.iter_modules(sphinxext.__path__):
         importlib.import_module(f"{sphinxext.__name__}.{module.name}")
+
+
+def _import(names: Iterable[str]) -> None:
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass  # not installed: its builds import nothing of it either
 
 
 def _child(job: dict[str, Any], fds: list[int]) -> None:
@@ -79,6 +88,8 @@ def _child(job: dict[str, Any], fds: list[int]) -> None:
 def run(spec: dict[str, Any]) -> None:
     """Fork the jobs, ``parallel`` at a time, and wait for all of them."""
     jobs = list(spec["jobs"])
+    if len(jobs) > 1:
+        _import(SHARED_BY_SEVERAL)
     fds = [job["fd"] for job in jobs]
     parallel = max(1, int(spec.get("parallel") or len(jobs)))
     running = 0

@@ -106,7 +106,9 @@ def _collect(app: Sphinx, doctree: nodes.document) -> None:
                    for a in _ancestors(paragraph)) and paragraph.astext().strip():
             summary = first_sentence(paragraph.astext())
             break
-    entries(env)[docname] = Entry(docname, day, summary, parse_tags(metadata.get("tags")))
+    tags = parse_tags(metadata.get("tags"))
+    entries(env)[docname] = Entry(docname, day, summary, tags)
+    _kept_slugs(env).update((tag, _slug(tag)) for tag in tags)
 
 
 def _ancestors(node: nodes.Node) -> Iterator[nodes.Node]:
@@ -122,6 +124,7 @@ def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
 def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
     theirs = entries(other)
     entries(env).update({d: theirs[d] for d in docnames if d in theirs})
+    _kept_slugs(env).update(_kept_slugs(other))
 
 
 # Names: every edition writes the same pages under the same names.
@@ -139,14 +142,36 @@ def year_page(year: int) -> str:
     return f"archive/{year:04d}"
 
 
+TAG_SLUGS = "translate_kit_tag_slugs"
+_slugs: dict[str, str] = {}
+"""Tag addresses worked out in this process, and those the environment kept
+(``TAG_SLUGS``): a rebuild that meets no new tag need not romanize one."""
+
+
+def _slug(tag: str) -> str:
+    if tag not in _slugs:
+        _slugs[tag] = tag_slug(tag)
+    return _slugs[tag]
+
+
+def _kept_slugs(env: BuildEnvironment) -> dict[str, str]:
+    if not hasattr(env, TAG_SLUGS):
+        setattr(env, TAG_SLUGS, {})
+    return getattr(env, TAG_SLUGS)
+
+
+def _known_slugs(app: Sphinx) -> None:
+    _slugs.update(_kept_slugs(app.env))
+
+
 def tag_page(tag: str, number: int = 1) -> str:
-    name = f"tags/{tag_slug(tag)}"
+    name = f"tags/{_slug(tag)}"
     return name if number == 1 else f"{name}/{number}"
 
 
 def tag_feed(tag: str) -> str:
     """The file of a tag's Atom feed, in the edition's directory."""
-    return f"tags/{tag_slug(tag)}.xml"
+    return f"tags/{_slug(tag)}.xml"
 
 
 ARCHIVE_PAGE = "archive/index"
@@ -427,6 +452,7 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[s
 
 
 def setup(app: Sphinx) -> None:
+    app.connect("builder-inited", _known_slugs)
     app.connect("doctree-read", _collect, priority=600)  # after Sphinx's metadata and titles
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
