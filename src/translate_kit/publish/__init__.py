@@ -7,6 +7,8 @@
   EPUB per edition; both return a ``DownloadBuild`` (``downloads``);
 - ``build_site(config)`` does all three, PDFs and EPUBs first, so that the HTML links
   them (``SiteBuild``);
+- ``start_runner(config, most)`` starts the process that imports Sphinx and forks the
+  editions' builds ahead of a build (the live preview keeps one ready);
 - ``assemble_site(config)`` puts built editions together (the site's own pages, PDFs and
   EPUBs); the HTML build ends with it, and ``build assemble`` runs it alone on editions
   built elsewhere.
@@ -28,6 +30,7 @@ _HOMES = {
     "EditionBuild": "html", "HtmlBuild": "html", "build_html": "html",
     "build_pdfs": "pdf",
     "SiteBuild": "site", "build_site": "site",
+    "Runner": "sphinx_run", "start_runner": "sphinx_run",
 }
 __all__ = sorted(_HOMES)
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from translate_kit.progress import Report, Step, ignore
 from translate_kit.publish.assemble import assemble_site
 from translate_kit.publish.inputs import begin, finish, fingerprints, is_up_to_date
-from translate_kit.publish.sphinx_run import SphinxJob, SphinxRun, run_sphinx_jobs
+from translate_kit.publish.sphinx_run import Runner, SphinxJob, SphinxRun, run_sphinx_jobs
 from translate_kit.catalogs.compile import compile_catalogs
 from translate_kit.config import Edition, EditionKind, ProjectConfig
 
@@ -58,9 +58,13 @@ class HtmlBuild:
 
 def build_html(
     config: ProjectConfig, editions: tuple[Edition, ...] | None = None, jobs: int | None = None,
-    report: Report = ignore,
+    report: Report = ignore, runner: Runner | None = None,
 ) -> HtmlBuild:
-    """Build ``editions`` (default: all) in parallel, then the site's own pages."""
+    """Build ``editions`` (default: all) in parallel, then the site's own pages.
+
+    ``runner``: a runner started beforehand (``start_runner``) for at least as many
+    editions, which has imported Sphinx by now; it is used up.
+    """
     editions = editions or config.editions
     jobs = jobs or min(len(editions), 2 * (os.cpu_count() or 1))
     for edition in editions:  # a bar for every edition from the start, in their order
@@ -84,7 +88,7 @@ def build_html(
             begun[outdated_plan.edition] = _begin(config, outdated_plan)
         return [SphinxJob(p.edition, "html", p.target) for p in outdated]
 
-    runs = iter(run_sphinx_jobs(config, what_to_build, len(editions), jobs, report))
+    runs = iter(run_sphinx_jobs(config, what_to_build, len(editions), jobs, report, runner))
     builds = tuple(_finish(config, plan, None if plan.up_to_date else next(runs),
                            begun.get(plan.edition, False)) for plan in plans)
     site = assemble_site(config)

@@ -132,34 +132,62 @@ def run_sphinx(
     return _result(config, job, proc.returncode, lines, time.perf_counter() - started)
 
 
+@dataclass(frozen=True)
+class Runner:
+    """A started ``sphinx_fork`` process, importing Sphinx, and a pipe for each job it may
+    be given: the reading end here, the number of the writing end in the runner."""
+
+    process: subprocess.Popen[str]
+    pipes: tuple[tuple[int, int], ...]
+
+    def stop(self) -> None:
+        """Stop the runner unused."""
+        self.process.kill()
+        self.process.communicate()
+        for read, _ in self.pipes:
+            os.close(read)
+
+
+def start_runner(config: ProjectConfig, most: int) -> Runner:
+    """A runner for at most ``most`` jobs; the live preview starts the next one as soon as a
+    build is over, so that a save finds Sphinx imported."""
+    pipes = [os.pipe() for _ in range(most)]
+    process = subprocess.Popen([sys.executable, "-m", "translate_kit.publish.sphinx_fork"],
+                               stdin=subprocess.PIPE, text=True, cwd=config.root, env=_ENV,
+                               pass_fds=[write for _, write in pipes])
+    for _, write in pipes:
+        os.close(write)
+    return Runner(process, tuple(pipes))
+
+
 def run_sphinx_jobs(
     config: ProjectConfig, plan: Callable[[], Sequence[SphinxJob]], most: int, parallel: int,
-    report: Report = ignore,
+    report: Report = ignore, runner: Runner | None = None,
 ) -> tuple[SphinxRun, ...]:
     """Build the jobs ``plan`` returns, ``parallel`` at a time, forked from one process.
 
-    That process starts importing Sphinx first; ``plan`` runs meanwhile, on the other core
-    (compiling catalogs, deciding which editions are out of date), and returns at most
-    ``most`` jobs.  When it raises or returns none, the process is stopped unused.
+    That process (``runner``, or one started here) imports Sphinx first; ``plan`` runs
+    meanwhile, on the other core (compiling catalogs, deciding which editions are out of
+    date), and returns at most ``most`` jobs.  When it raises or returns none, the process
+    is stopped unused.
     """
-    pipes = [os.pipe() for _ in range(most)]
-    runner = subprocess.Popen([sys.executable, "-m", "translate_kit.publish.sphinx_fork"],
-                              stdin=subprocess.PIPE, text=True, cwd=config.root, env=_ENV,
-                              pass_fds=[write for _, write in pipes])
-    for _, write in pipes:
-        os.close(write)
+    if runner is None or len(runner.pipes) < most or runner.process.poll() is not None:
+        if runner is not None:
+            runner.stop()
+        runner = start_runner(config, most)
     jobs: list[SphinxJob] = []
     try:
         jobs = list(plan())
     finally:
         if not jobs:  # nothing to fork: the runner need not finish importing
-            runner.kill()
-            runner.communicate()
-        for read, _ in pipes[len(jobs):]:
-            os.close(read)
+            runner.stop()
+        else:
+            for read, _ in runner.pipes[len(jobs):]:
+                os.close(read)
     if not jobs:
         return ()
     assert len(jobs) <= most, "plan returned more jobs than it said it would"
+    pipes = runner.pipes
     outputs: list[list[str]] = [[] for _ in jobs]
     statuses: list[int | None] = [None] * len(jobs)
     seconds = [0.0] * len(jobs)
@@ -177,7 +205,7 @@ def run_sphinx_jobs(
     spec = {"parallel": parallel,
             "jobs": [{"argv": _set_up(config, job), "fd": write}
                      for job, (_, write) in zip(jobs, pipes)]}
-    runner.communicate(json.dumps(spec))
+    runner.process.communicate(json.dumps(spec))
     for reader in readers:
         reader.join()
     return tuple(

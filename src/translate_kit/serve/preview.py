@@ -17,7 +17,7 @@ import watchfiles
 
 from translate_kit.config import CONFIG_FILE, Edition, EditionKind, ProjectConfig, load_config
 from translate_kit.errors import ConfigError, ServeError, TranslateKitError
-from translate_kit.publish import HtmlBuild, build_html
+from translate_kit.publish import HtmlBuild, Runner, build_html, start_runner
 from translate_kit.serve.changes import ChangeTracker
 from translate_kit.serve.server import SITE, LiveState, make_server
 
@@ -69,6 +69,8 @@ class Preview:
         self.report = report
         self.pending: set[str] = set()
         """Editions to build: kept until a build of them succeeds."""
+        self.runner: Runner | None = None
+        """The process that will run the next build, importing Sphinx while nobody saves."""
 
     @property
     def editions(self) -> tuple[Edition, ...]:
@@ -83,8 +85,9 @@ class Preview:
         failures: list[Failed] = []
         result = None
         while todo and result is None:
+            runner, self.runner = self.runner, None
             try:
-                result = build_html(self.config, tuple(todo))
+                result = build_html(self.config, tuple(todo), runner=runner)
             except TranslateKitError as exc:  # e.g. a catalog that does not parse
                 culprit, message = self._culprit(exc, todo), self._shown(str(exc))
                 errors[culprit.slug if culprit else SITE] = message
@@ -105,6 +108,13 @@ class Preview:
             self.report(failure)
         if result is not None:
             self.report(Built(result))
+        self.runner = start_runner(self.config, len(self.codes))
+
+    def close(self) -> None:
+        """Stop the runner kept for the next build."""
+        if self.runner is not None:
+            self.runner.stop()
+            self.runner = None
 
     def saved(self, paths: list[Path]) -> None:
         """React to files whose content changed."""
@@ -165,6 +175,7 @@ def serve(
         preview.build(preview.editions)
         _watch(preview, stop)
     finally:
+        preview.close()
         server.shutdown()
         server.server_close()
         thread.join()

@@ -88,7 +88,13 @@ def in_site(app: Sphinx) -> bool:
     Links to the rest of the site (PDF, EPUB, front page) only work from there.
     """
     edition_dir = project_config(app.config).edition_html_dir(current_edition(app.config))
-    return Path(app.outdir).resolve() == edition_dir.resolve()
+    return _same_directory(str(app.outdir), str(edition_dir))
+
+
+@functools.cache
+def _same_directory(one: str, other: str) -> bool:
+    """Asked for every page: resolved once per build."""
+    return Path(one).resolve() == Path(other).resolve()
 
 
 def _configure(app: Sphinx, config: Config) -> None:

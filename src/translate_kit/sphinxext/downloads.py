@@ -10,6 +10,7 @@ it was written is written again, and no other.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +22,10 @@ from translate_kit.sphinxext.messages import _
 from translate_kit.volumes import volume_of
 
 
-def article_downloads(app: Sphinx, docname: str) -> list[tuple[str, str, Path]]:
+def article_downloads(app: Sphinx, docname: str, built: Callable[[Path], bool] = Path.is_file
+                      ) -> list[tuple[str, str, Path]]:
     """``(kind, label, built file)`` of the article's PDF and EPUB and its volume's, those
-    that exist."""
+    that exist (``built``)."""
     if not in_site(app):
         return []
     project, edition = project_config(app.config), current_edition(app.config)
@@ -39,11 +41,22 @@ def article_downloads(app: Sphinx, docname: str) -> list[tuple[str, str, Path]]:
                    project.volume_pdf_path(edition, volume)),
                   ("epub", _("Download the {volume} volume (EPUB)").format(volume=volume),
                    project.volume_epub_path(edition, volume))]
-    return [(kind, label, path) for kind, label, path in found if path.is_file()]
+    return [(kind, label, path) for kind, label, path in found if built(path)]
 
 
-def _offered(app: Sphinx, docname: str) -> tuple[str, ...]:
-    return tuple(str(path) for _kind, _label, path in article_downloads(app, docname))
+def _built_files(app: Sphinx) -> set[Path]:
+    """The PDFs and EPUBs the edition's pages may offer, listed once for all its pages."""
+    project, edition = project_config(app.config), current_edition(app.config)
+    found: set[Path] = set()
+    for folder in (project.pdf_dir, project.epub_dir):
+        if folder.is_dir():  # the volumes, then the articles cut from them
+            found.update(path for path in folder.iterdir() if path.is_file())
+            found.update(path for path in (folder / edition.slug).rglob("*") if path.is_file())
+    return found
+
+
+def _offered(app: Sphinx, docname: str, built: set[Path]) -> tuple[str, ...]:
+    return tuple(str(path) for _kind, _label, path in article_downloads(app, docname, built.__contains__))
 
 
 def _outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
@@ -52,7 +65,8 @@ def _outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[
     if app.builder.name != "html":
         return []
     before: dict[str, tuple[str, ...]] = getattr(env, "translate_kit_downloads", {})
-    now = {doc: _offered(app, doc) for doc in env.found_docs if doc in env.metadata}
+    built = _built_files(app)
+    now = {doc: _offered(app, doc, built) for doc in env.found_docs if doc in env.metadata}
     env.translate_kit_downloads = now
     return [doc for doc, offered in now.items()
             if doc not in added | changed and before.get(doc, ()) != offered]
