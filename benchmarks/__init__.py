@@ -45,7 +45,7 @@ def run_benchmarks(
 ) -> BenchReport:
     """Run the benchmarks; a size of 0 leaves its section out.
 
-    ``articles`` sizes the edition figures, ``archive`` the import and catalog ones;
+    ``articles`` sizes the edition figures, ``archive`` the import, catalog and live preview ones;
     ``scale`` (e.g. 2000) adds a full build of that size against the archive's;
     ``search_sizes`` are the corpora of the search figures (() leaves them out);
     ``pdf_articles=0`` leaves out the PDFs (no TeX needed); ``downloads_sizes`` are the
@@ -59,8 +59,8 @@ def run_benchmarks(
     if articles:
         bench_editions(template, work, articles, repeat, report)
         bench_update(template, work, articles, repeat, report)
-        bench_live(template, work, articles, repeat, report)
     if archive:
+        bench_live(template, work, archive, repeat, report)
         full = bench_archive(template, work, archive, repeat, report)
         source = load_config(template).source_edition.slug
 

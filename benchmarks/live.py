@@ -4,7 +4,10 @@ A client polls the served page the way an open browser tab does (the page's scri
 every 250 ms, then reloads), so the figure is what a translator waits for.  Its baseline
 is what they would do without the preview: ``translate-kit build html -e en`` after the
 same edit, in the same run.  The preview runs the same build; noticing the save and the
-page's next poll add a few hundred milliseconds, hence a target of 1.5 times the build.
+page's next poll add a few hundred milliseconds, hence a target of 1.5 times the build;
+and a translator expects the page within a second (``LIVE_BUDGET``), measured at the
+archive's size.  The preview keeps the next build's runner started, so Sphinx is imported
+before the save: the by-hand build pays that, the preview does not.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from translate_kit.errors import BuildError
 POLL_SECONDS = 0.25
 """How often an open page asks whether it changed (``serve/live.js``)."""
 WAIT_SECONDS = 120
+LIVE_BUDGET = 1.0
+"""Seconds from saving a catalog to the page showing the edit."""
 
 
 def bench_live(template: Path, work: Path, articles: int, repeat: int, report: BenchReport) -> None:
@@ -45,8 +50,9 @@ def bench_live(template: Path, work: Path, articles: int, repeat: int, report: B
     finally:
         server.send_signal(signal.SIGINT)
         server.communicate(timeout=WAIT_SECONDS)
-    report.add(Figure.of(f"live preview: save one en .po → page shows it, N={articles}", live,
-                         by_hand.name, live / by_hand.seconds, 1.5))
+    shown = report.add(Figure.of(f"live preview: save one en .po → page shows it, N={articles}",
+                                 live, by_hand.name, live / by_hand.seconds, 1.5))
+    report.add(Figure.of(f"{shown.name}, against 1 s", live, "1 s", live / LIVE_BUDGET, 1.0))
 
 
 def _interruptible() -> None:

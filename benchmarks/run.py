@@ -212,12 +212,12 @@ def bench_editions(template: Path, work: Path, articles: int, repeat: int,
     single = report.add(Figure(
         f"build html -e {source.code} (single edition), N={articles}", single_runs))
     full = report.add(Figure("", full_runs).against(f"build html, 3 editions, N={articles}",
-                                                     single, 1.5))
+                                                     single, 1.3))
     report.add(full.against(f"build html, 3 editions, vs plain Sphinx + furo, N={articles}",
                             plain))
     po = root / "locale" / "en" / "LC_MESSAGES" / f"{corpus.articles[0]}.po"
     rebuild = Figure("", _measure(repeat, lambda: _edit_po(po), [[*_TK, "build", "html"]], root))
-    report.add(rebuild.against(f"rebuild after one .po edit, N={articles}", full, 0.1))
+    report.add(rebuild.against(f"rebuild after one .po edit, N={articles}", full, 0.08))
 
 
 def _edit_po(po: Path) -> None:
@@ -321,7 +321,7 @@ def bench_archive(template: Path, work: Path, articles: int, repeat: int,
 
     published = Figure("", _measure(repeat, reset_and_build,
                                     [_import_command(), [*_TK, "build", "html"]], root))
-    report.add(published.against(f"import + build html of one article, N={articles}", full, 0.1))
+    report.add(published.against(f"import + build html of one article, N={articles}", full, 0.08))
     reset()
     _bench_catalog_commands(root, articles, repeat, report)
     return full
