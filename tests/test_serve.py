@@ -9,6 +9,7 @@ import json
 import socket
 import subprocess
 import sys
+from pathlib import Path
 from urllib.error import URLError
 from urllib.request import urlopen
 
@@ -26,6 +27,19 @@ A001_EN = "locale/en/LC_MESSAGES/articles/a001.po"
 def html_mtimes(root, slug):
     base = root / "_build" / "html" / slug
     return {p.relative_to(base).as_posix(): p.stat().st_mtime_ns for p in base.rglob("*.html")}
+
+
+def runners(root):
+    """The build runners (``sphinx_fork``) started in ``root``, by process id."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            command = (proc / "cmdline").read_bytes().split(b"\0")
+            if b"translate_kit.publish.sphinx_fork" in command and (proc / "cwd").resolve() == root:
+                found.append(int(proc.name))
+        except (OSError, ValueError):
+            continue  # not a process, or one that ended meanwhile
+    return found
 
 
 def token(preview, slug):
@@ -52,6 +66,7 @@ def test_a_saved_catalog_rebuilds_its_edition_and_a_broken_one_is_shown_until_fi
     assert "Workers did overtime." in page and RUSH not in page
     assert {slug: html_mtimes(root, slug) for slug in others} == others  # only en was rebuilt
     assert token(preview, "zh-hant") == chinese  # and only its open pages reload
+    assert len(runners(root.resolve())) == 1  # the next build's, importing Sphinx meanwhile
 
     # A save that changes nothing, and whatever the build wrote, trigger nothing: the next
     # change the server reports is the next real one.
@@ -80,6 +95,7 @@ def test_a_saved_catalog_rebuilds_its_edition_and_a_broken_one_is_shown_until_fi
 
     assert preview.stop() == 0
     assert preview.output[-1] == "stopped"
+    assert runners(root.resolve()) == []
     with pytest.raises(URLError):
         urlopen(preview.url, timeout=5)
 
