@@ -11,6 +11,7 @@ from babel.messages.pofile import read_po
 
 from conftest import copy_root
 from translate_kit.publish import build_html
+from translate_kit.publish.sphinx_run import LOWER_PRIORITY, SphinxJob, niceness
 from translate_kit.config import load_config
 from translate_kit.script import read_phrases
 
@@ -259,3 +260,13 @@ def test_each_passage_shown_untranslated_leads_to_its_catalog_entry(site):
     assert marked["為了趕上進度，工人們著急地加班，這樣的情況在開發區並不少見。"] == (
         catalog, "missing", f"Not in the catalog yet (run translate-kit update): {catalog}")
     assert not [text for text in marked if "economy" in text or "Mr Yu" in text]
+
+
+def test_with_more_editions_than_cores_the_quicker_ones_yield_to_the_translation(tmp_path):
+    """Three editions on two cores: English (which parses every translated message once
+    more) keeps a core to itself rather than sharing one and ending alone."""
+    config = load_config(copy_root("multi", tmp_path))
+    jobs = [SphinxJob(config.edition(code), "html", tmp_path) for code in ("zh-Hant", "zh-Hans", "en")]
+    assert niceness(jobs, cores=2) == [LOWER_PRIORITY, LOWER_PRIORITY, 0]
+    assert niceness(jobs, cores=3) == [0, 0, 0]
+    assert niceness(jobs, cores=1) == [LOWER_PRIORITY] * 3  # one core: all alike

@@ -10,9 +10,9 @@ No Sphinx application is created before the fork, so each child starts from a cl
 Sphinx, exactly as a separate ``python -m sphinx`` would.
 
 The runner imports first, then reads its jobs as JSON on standard input: ``{"parallel":
-N, "jobs": [{"argv": [...], "fd": FD}, ...]}`` (nothing at all: no job to run).  A
-child's last line is ``EXIT_MARK <status>``; a job whose pipe ends without it died
-(killed, or the runner was).
+N, "jobs": [{"argv": [...], "fd": FD, "nice": N}, ...]}`` (nothing at all: no job to
+run).  A child's last line is ``EXIT_MARK <status>``; a job whose pipe ends without it
+died (killed, or the runner was).
 """
 
 from __future__ import annotations
@@ -65,6 +65,7 @@ def _child(job: dict[str, Any], fds: list[int]) -> None:
         for fd in fds:
             if fd != job["fd"]:
                 os.close(fd)
+        os.nice(job.get("nice", 0))
         os.dup2(job["fd"], 1)
         os.dup2(job["fd"], 2)
         os.close(job["fd"])
