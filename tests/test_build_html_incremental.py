@@ -191,3 +191,22 @@ def test_a_new_article_is_linked_from_its_neighbours_as_in_a_clean_build(root, t
     for page in pages:
         assert (root / "_build/html/zh-hant" / page).read_bytes() == \
             (clean / "_build/html/zh-hant" / page).read_bytes(), page
+
+
+def edition_files(root, slug):
+    base = root / "_build/html" / slug
+    return {p.relative_to(base).as_posix(): p.read_bytes() for p in sorted(base.rglob("*"))
+            if p.is_file()}
+
+
+def test_every_edition_writes_the_same_pages_built_with_the_others_as_built_alone(root):
+    config = load_config(root)
+    build(root, *(e.code for e in config.editions))
+    together = {e.slug: edition_files(root, e.slug) for e in config.editions}
+    for edition in config.editions:
+        shutil.rmtree(root / "_build")
+        build(root, edition.code)
+        alone = edition_files(root, edition.slug)
+        assert sorted(alone) == sorted(together[edition.slug])
+        differing = [name for name in alone if alone[name] != together[edition.slug][name]]
+        assert differing == [], f"{edition.code}: {differing}"
