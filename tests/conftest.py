@@ -139,11 +139,13 @@ def with_article(root: Path, name: str, text: str) -> Path:
     return root
 
 
-def build(root: Path, out: Path, code: str, builder: str = "html") -> SphinxTestApp:
-    """One edition of ``root`` built in this process, as ``translate-kit build`` would."""
+def build(root: Path, out: Path, code: str, builder: str = "html",
+          overrides: dict[str, str] | None = None) -> SphinxTestApp:
+    """One edition of ``root`` built in this process, as ``translate-kit build`` would
+    (with ``overrides``: config values the runner passes too)."""
     edition = load_config(root).edition(code)
     app = SphinxTestApp(builder, srcdir=root / "docs", builddir=out,
-                        confoverrides=edition_overrides(edition))
+                        confoverrides={**edition_overrides(edition), **(overrides or {})})
     try:
         app.build()
     finally:

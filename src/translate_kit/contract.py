@@ -17,6 +17,17 @@ ROOT_OPTION = "translate_kit_root"
 """The Sphinx config value holding the project's root (found from ``conf.py``'s folder)."""
 VOLUMES_OPTION = "translate_kit_volumes"
 """The Sphinx config value naming the volumes a LaTeX run writes (comma-separated; "": all)."""
+SHARED_PARSE_OPTION = "translate_kit_shared_parse"
+"""The Sphinx config value naming the directory where editions built together keep the
+documents they parse alike ("": each parses its own)."""
+
+
+def parse_language(language: str) -> str:
+    """What of a Sphinx ``language`` a document's parse depends on: the language without
+    region or script (``zh_TW`` and ``zh_CN`` parse alike, and their scripts are converted
+    afterwards)."""
+    return language.replace("-", "_").split("_")[0].lower() or "und"
+
 ARTICLES_SUFFIX = ".articles.json"
 """Beside each volume's ``.tex``: its articles' docnames and titles, in the book's order."""
 

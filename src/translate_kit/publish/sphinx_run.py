@@ -16,6 +16,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +24,7 @@ from pathlib import Path
 from translate_kit.config import Edition, EditionKind, ProjectConfig
 from translate_kit.progress import Report, Step, ignore
 from translate_kit.publish.status import sphinx_step
-from translate_kit.contract import edition_overrides
+from translate_kit.contract import SHARED_PARSE_OPTION, edition_overrides, parse_language
 from translate_kit.publish.sphinx_fork import EXIT_MARK
 
 _ENV = {**os.environ, "PYTHONUNBUFFERED": "1"}
@@ -78,14 +79,14 @@ def sphinx_arguments(
     ]
 
 
-def _set_up(config: ProjectConfig, job: SphinxJob) -> list[str]:
+def _set_up(config: ProjectConfig, job: SphinxJob, extra: tuple[str, ...] = ()) -> list[str]:
     """Make the job's directories; its sphinx-build arguments, warnings to a file."""
     job.outdir.mkdir(parents=True, exist_ok=True)
     warnfile = config.build_warnings(job.builder, job.edition)
     warnfile.parent.mkdir(parents=True, exist_ok=True)
     warnfile.unlink(missing_ok=True)
     return sphinx_arguments(config, job.edition, job.builder, job.outdir,
-                            ("-w", str(warnfile), *job.extra))
+                            ("-w", str(warnfile), *job.extra, *extra))
 
 
 def _result(config: ProjectConfig, job: SphinxJob, returncode: int, lines: list[str],
@@ -180,6 +181,16 @@ def niceness(jobs: Sequence[SphinxJob], cores: int) -> list[int]:
     return [0 if i in first else LOWER_PRIORITY for i in range(len(jobs))]
 
 
+def shared_parse(config: ProjectConfig, jobs: Sequence[SphinxJob]) -> list[tuple[str, ...]]:
+    """Each job's arguments that let editions of one language built together parse each
+    document once between them (``sphinxext.shared_parse``); none for a job alone in its
+    language, which would keep parses no other job reads."""
+    languages = Counter(parse_language(job.edition.sphinx_language) for job in jobs)
+    option = ("-D", f"{SHARED_PARSE_OPTION}={config.cache_dir('parsed')}")
+    return [option if languages[parse_language(job.edition.sphinx_language)] > 1 else ()
+            for job in jobs]
+
+
 def _cores() -> int:
     """The cores this process may run on."""
     if hasattr(os, "sched_getaffinity"):
@@ -230,8 +241,9 @@ def run_sphinx_jobs(
     for reader in readers:
         reader.start()
     spec = {"parallel": parallel,
-            "jobs": [{"argv": _set_up(config, job), "fd": write, "nice": nice}
-                     for job, (_, write), nice in zip(jobs, pipes, niceness(jobs, _cores()))]}
+            "jobs": [{"argv": _set_up(config, job, shared), "fd": write, "nice": nice}
+                     for job, (_, write), nice, shared
+                     in zip(jobs, pipes, niceness(jobs, _cores()), shared_parse(config, jobs))]}
     runner.process.communicate(json.dumps(spec))
     for reader in readers:
         reader.join()

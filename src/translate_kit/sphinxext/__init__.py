@@ -4,6 +4,7 @@ The build stage runs ``sphinx-build -D translate_kit_edition=<code> -D language=
 a plain ``sphinx-build docs out`` builds the source edition.  Each concern registers
 itself from its own module:
 
+- ``shared_parse``: editions of one language built together parse each document once;
 - ``script``: script editions are converted by OpenCC at read time (a docutils transform);
 - ``quotes``: quotation marks in each Chinese edition's standard (「」 or “”), after it;
 - ``plain_passages``: a plain paragraph's plain translation is put in as text, not parsed
@@ -131,6 +132,7 @@ def setup(app: Sphinx) -> dict[str, object]:
         safety,
         script,
         search,
+        shared_parse,
         sharing,
         site,
         status,
@@ -141,7 +143,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.add_config_value(EDITION_OPTION, "", "env", types=frozenset({str}))
     app.add_config_value(ROOT_OPTION, "", "env", types=frozenset({str}))
     app.connect("config-inited", _configure, priority=100)
-    modules = (script, quotes, plain_passages, translation, status, safety, editions, downloads,
+    modules = (shared_parse, script, quotes, plain_passages, translation, status, safety, editions, downloads,
                relations, site, accessibility, articles, search, garbled, passages, latex, volumes,
                epub, extraction, messages, sharing, archives, feeds)
     for module in modules:

@@ -1,0 +1,246 @@
+"""One MyST parse of a document for every edition that would parse it alike.
+
+Each edition is its own Sphinx build, and each used to parse every document again,
+though the parse (MyST source to a docutils tree, before any transform) is the same in
+the editions of one language: the simplified edition is the source edition's tree with
+its text converted afterwards, by a transform (``script``).  When the runner builds
+several editions at once it names a directory they share (``SHARED_PARSE_OPTION``); the
+first edition to reach a document parses it and keeps the tree there, with what the
+parse left beside it (its warnings, the document's metadata and settings); the others
+wait for it and load the tree instead of parsing (a lock per document).
+
+A kept tree is used only when everything the parse reads is the same: the document's
+name and text, MyST's settings, the documents of the project (a toctree's glob), the
+extensions, the language (front matter's bibliographic names are the language's, so
+an English edition parses its own; see ``_bibliographic_names``), and the versions of Sphinx, docutils and MyST.  A
+parse that adds to the rest of the environment (a domain's objects, a dependency) or
+leaves a transform pending is not kept.  One file per document and language: a stale
+one is replaced.
+"""
+
+from __future__ import annotations
+
+import copy
+import fcntl
+import hashlib
+import logging
+import pickle
+from dataclasses import fields
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib.metadata import version
+from pathlib import Path
+from typing import IO, Any
+
+from docutils import nodes
+from docutils.languages import get_language
+from myst_parser.parsers.sphinx_ import MystParser
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util.logging import get_node_location
+
+from translate_kit.contract import SHARED_PARSE_OPTION, parse_language
+
+FORMAT = "1"
+"""The layout of a kept parse; a change makes every kept one stale."""
+_VERSIONS = "|".join(version(name) for name in ("sphinx", "docutils", "myst-parser"))
+_DETACHED = ("settings", "reporter", "transformer")
+"""A document's attributes that belong to one Sphinx run, not to the tree."""
+
+
+class SharedMystParser(MystParser):
+    """MyST's parser, parsing once what several editions read alike."""
+
+    def parse(self, inputstring: str, document: nodes.document) -> None:
+        env: BuildEnvironment = document.settings.env
+        shared = env.config[SHARED_PARSE_OPTION]
+        if not shared or not _is_read_document(document, env):
+            super().parse(inputstring, document)
+            return
+        key = parse_key(inputstring, document, env)
+        path = Path(shared) / parse_language(document.settings.language_code) / f"{env.docname}.parsed"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with _locked(path) as kept:
+            parsed = _read(kept, key)
+            if parsed is not None:
+                _adopt(parsed, document, env)
+                return
+            parsed = self._parse_recording(inputstring, document, env)
+            if parsed is not None:
+                _write(kept, key, parsed)
+
+    def _parse_recording(self, inputstring: str, document: nodes.document,
+                         env: BuildEnvironment) -> dict[str, Any] | None:
+        """Parse; what another edition needs to adopt the result, or None if it cannot."""
+        settings = dict(vars(document.settings))
+        footprint = _footprint(env)
+        pending = len(document.transformer.transforms)
+        with _recorded_warnings() as warnings:
+            super().parse(inputstring, document)
+        if _footprint(env) != footprint or len(document.transformer.transforms) != pending:
+            return None
+        changed = {name: value for name, value in vars(document.settings).items()
+                   if name not in settings or settings[name] is not value}
+        return {"document": document, "warnings": warnings,
+                "metadata": dict(env.metadata.get(env.docname, {})), "settings": changed}
+
+
+def _is_read_document(document: nodes.document, env: BuildEnvironment) -> bool:
+    """Whether ``document`` is the one Sphinx reads, not a translated message parsed
+    into a document of its own (Sphinx's Locale transform does so for each)."""
+    return document.get("source") == str(env.doc2path(env.docname))
+
+
+def parse_key(inputstring: str, document: nodes.document, env: BuildEnvironment) -> str:
+    """What a document's parse depends on, as a digest."""
+    config = env.config
+    myst = env.myst_config
+    language = document.settings.language_code
+    parts = [FORMAT, _VERSIONS, env.docname, document.get("source", ""), inputstring,
+             _stable({field.name: getattr(myst, field.name) for field in fields(myst)}), _project_digest(env), repr(sorted(config.extensions)),
+             parse_language(document.settings.language_code), repr(_bibliographic_names(inputstring, language)),
+             repr((config.highlight_language, config.default_role, config.primary_domain))]
+    if "substitution" in myst.enable_extensions:  # substitutions may read any config value
+        parts.append(_stable({name: config[name] for name in config.values}))
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()
+
+
+def _stable(value: Any) -> str:
+    """``repr`` with sets and dicts in sorted order: the same in every process (the order
+    of a set of strings is not)."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_stable(k)}: {_stable(v)}"
+                               for k, v in sorted(value.items(), key=lambda item: repr(item[0]))) + "}"
+    if isinstance(value, set | frozenset):
+        return "{" + ", ".join(sorted(_stable(item) for item in value)) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_stable(item) for item in value) + "]"
+    return repr(value)
+
+
+def _bibliographic_names(inputstring: str, language: str) -> list[str]:
+    """The language's bibliographic field names that the front matter mentions at all.
+
+    MyST parses a front matter field as Markdown when its name is bibliographic in the
+    document's language, as text otherwise.  Two languages can parse a document alike
+    when neither finds one of its names in the front matter: a test of substrings, which
+    never shares a parse wrongly and costs far less than reading the YAML.
+    """
+    if not inputstring.startswith("---"):
+        return []
+    front_matter = " ".join(inputstring[3:].split("\n---", 1)[0].lower().split())
+    return sorted(name for name in get_language(language).bibliographic_fields
+                  if name in front_matter)
+
+
+_PROJECT_DIGESTS: dict[int, str] = {}
+
+
+def _project_digest(env: BuildEnvironment) -> str:
+    """The documents of the project, once per environment."""
+    if id(env) not in _PROJECT_DIGESTS:
+        names = "\n".join(sorted(env.found_docs)).encode()
+        _PROJECT_DIGESTS[id(env)] = hashlib.sha256(names).hexdigest()
+    return _PROJECT_DIGESTS[id(env)]
+
+
+def _footprint(env: BuildEnvironment) -> list[int]:
+    """Sizes of what a parse could add to outside its own tree."""
+    docname = env.docname
+    sizes = [len(env.dependencies.get(docname, ())), len(env.included.get(docname, ()))]
+    for domain in env.domains.sorted():
+        sizes.extend(len(value) for value in domain.data.values()
+                     if isinstance(value, dict | list | set))
+    return sizes
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[IO[bytes]]:
+    with path.open("a+b") as kept:
+        fcntl.flock(kept, fcntl.LOCK_EX)
+        try:
+            yield kept
+        finally:
+            fcntl.flock(kept, fcntl.LOCK_UN)
+
+
+def _read(kept: IO[bytes], key: str) -> dict[str, Any] | None:
+    kept.seek(0)
+    if kept.readline().rstrip(b"\n") != key.encode():
+        return None
+    try:
+        return pickle.load(kept)
+    except Exception:  # noqa: BLE001 - a file cut short by a killed build: parse again
+        return None
+
+
+def _write(kept: IO[bytes], key: str, parsed: dict[str, Any]) -> None:
+    document: nodes.document = parsed["document"]
+    detached = {name: getattr(document, name) for name in _DETACHED}
+    for name in _DETACHED:
+        setattr(document, name, None)
+    try:
+        data = pickle.dumps(parsed, pickle.HIGHEST_PROTOCOL)
+    except Exception:  # noqa: BLE001 - a node that cannot be kept: this document is not shared
+        return
+    finally:
+        for name, value in detached.items():
+            setattr(document, name, value)
+    kept.seek(0)
+    kept.truncate()
+    kept.write(key.encode() + b"\n" + data)
+    kept.flush()
+
+
+def _adopt(parsed: dict[str, Any], document: nodes.document, env: BuildEnvironment) -> None:
+    """Make ``document`` the kept tree, and do what its parse did beside it."""
+    tree: nodes.document = parsed["document"]
+    own = {name: getattr(document, name) for name in _DETACHED}
+    document.__dict__.update(tree.__dict__)
+    document.__dict__.update(own)
+    for node in document.findall():
+        if node.__dict__.get("_document") is tree:
+            node._document = document
+        if node.parent is tree:
+            node.parent = document
+    document._document = document
+    for name, value in parsed["settings"].items():
+        setattr(document.settings, name, value)
+    env.metadata[env.docname].update(parsed["metadata"])
+    for record in parsed["warnings"]:
+        logging.getLogger(record.name).handle(record)
+
+
+class _WarningRecorder(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        kept = copy.copy(record)
+        kept.msg, kept.args, kept.exc_info, kept.exc_text = record.getMessage(), None, None, None
+        location = getattr(kept, "location", None)
+        if isinstance(location, nodes.Node):
+            kept.location = get_node_location(location)
+        self.records.append(kept)
+
+
+@contextmanager
+def _recorded_warnings() -> Iterator[list[logging.LogRecord]]:
+    """The warnings logged meanwhile, seen before Sphinx's own handlers change them."""
+    logger = logging.getLogger("sphinx")
+    recorder = _WarningRecorder()
+    logger.handlers.insert(0, recorder)
+    try:
+        yield recorder.records
+    finally:
+        logger.removeHandler(recorder)
+
+
+def setup(app: Sphinx) -> None:
+    app.setup_extension("myst_parser")
+    app.add_config_value(SHARED_PARSE_OPTION, "", "", types=frozenset({str}))
+    app.add_source_parser(SharedMystParser, override=True)

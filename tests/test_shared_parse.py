@@ -1,0 +1,106 @@
+"""Editions of one language built together parse each document once (``shared_parse``)."""
+
+from collections import Counter
+
+import pytest
+from myst_parser.parsers.sphinx_ import MystParser
+
+from conftest import build, copy_root, with_article
+from translate_kit.config import load_config
+from translate_kit.contract import SHARED_PARSE_OPTION
+from translate_kit.publish.sphinx_run import SphinxJob, shared_parse
+
+DOCUMENTS = ("index", "articles/index", "articles/a001", "articles/a002")
+
+
+@pytest.fixture
+def root(tmp_path):
+    return copy_root("multi", tmp_path)
+
+
+@pytest.fixture
+def parses(monkeypatch):
+    """How many times MyST parsed each document (not its translated messages)."""
+    counted: Counter[str] = Counter()
+    parse = MystParser.parse
+
+    def counting(self, inputstring, document):
+        if document["source"].endswith(".md"):
+            counted[document.settings.env.docname] += 1
+        parse(self, inputstring, document)
+
+    monkeypatch.setattr(MystParser, "parse", counting)
+    return counted
+
+
+def shared(root):
+    return {SHARED_PARSE_OPTION: str(root / "_build" / "parsed")}
+
+
+def pages(out):
+    html = out / "html"
+    return {p.relative_to(html).as_posix(): p.read_bytes() for p in sorted(html.rglob("*.html"))}
+
+
+def test_the_simplified_edition_loads_the_source_editions_parse_and_writes_the_same_pages(
+        root, tmp_path, parses):
+    alone = pages(build(root, tmp_path / "alone", "zh-Hans").outdir.parent)
+    parses.clear()
+    build(root, tmp_path / "source", "zh-Hant", overrides=shared(root))
+    assert sorted(parses) == sorted(DOCUMENTS)
+    parses.clear()
+    together = build(root, tmp_path / "together", "zh-Hans", overrides=shared(root))
+    assert parses == {}
+    assert pages(together.outdir.parent) == alone
+
+
+def test_the_english_edition_parses_its_own_front_matter_being_bibliographic_in_english(
+        root, tmp_path, parses):
+    build(root, tmp_path / "source", "zh-Hant", overrides=shared(root))
+    parses.clear()
+    build(root, tmp_path / "en", "en", overrides=shared(root))
+    assert {"articles/a001", "articles/a002"} <= set(parses)
+
+
+def test_a_parse_cut_short_by_a_killed_build_is_parsed_again(root, tmp_path, parses):
+    build(root, tmp_path / "source", "zh-Hant", overrides=shared(root))
+    kept = root / "_build/parsed/zh/articles/a001.parsed"
+    kept.write_bytes(kept.read_bytes()[:200])
+    parses.clear()
+    app = build(root, tmp_path / "together", "zh-Hans", overrides=shared(root))
+    assert parses == {"articles/a001": 1}
+    assert "经济开发区发展报导" in (app.outdir / "articles/a001.html").read_text(encoding="utf-8")
+
+
+def test_warnings_of_a_shared_parse_are_given_by_every_edition(root, tmp_path, parses):
+    with_article(root, "a003", "# 第三篇\n\n這裡有{nosuchrole}`文字`。\n")
+    warnings = {}
+    for code in ("zh-Hant", "zh-Hans"):
+        parses.clear()
+        app = build(root, tmp_path / code, code, overrides=shared(root))
+        warnings[code] = [line for line in app._warning.getvalue().splitlines() if "nosuchrole" in line]
+    assert "articles/a003" not in parses  # the second edition loaded it
+    assert len(warnings["zh-Hans"]) == 1
+    assert "a003.md" in warnings["zh-Hans"][0] and ":3: WARNING" in warnings["zh-Hans"][0]
+    assert warnings["zh-Hans"] == warnings["zh-Hant"]
+
+
+def test_a_parse_that_adds_objects_to_a_domain_is_not_shared(root, tmp_path, parses):
+    with_article(root, "a003", "# 名詞\n\n```{glossary}\n開發區\n  經濟開發區的簡稱。\n```\n\n"
+                               "見{term}`開發區`。\n")
+    build(root, tmp_path / "source", "zh-Hant", overrides=shared(root))
+    parses.clear()
+    app = build(root, tmp_path / "together", "zh-Hans", overrides=shared(root))
+    assert parses == {"articles/a003": 1}
+    page = (app.outdir / "articles/a003.html").read_text(encoding="utf-8")
+    assert 'href="#term-0"' in page or "#term-" in page
+    assert "term not in glossary" not in app._warning.getvalue()
+
+
+def test_the_runner_shares_parses_only_between_editions_of_one_language(root):
+    config = load_config(root)
+    jobs = [SphinxJob(edition, "html", config.edition_html_dir(edition)) for edition in config.editions]
+    arguments = dict(zip((e.code for e in config.editions), shared_parse(config, jobs)))
+    option = ("-D", f"{SHARED_PARSE_OPTION}={config.cache_dir('parsed')}")
+    assert arguments == {"zh-Hant": option, "zh-Hans": option, "en": ()}
+    assert shared_parse(config, jobs[:1]) == [()]  # a build of one edition keeps nothing
