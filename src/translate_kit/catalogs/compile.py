@@ -170,7 +170,8 @@ def compile_catalogs(
         current[docname] = {
             "po": stamp, "dropped": [[d.line, d.msgid, d.reason, d.unsafe] for d in left_out],
         }
-    removed = _remove_stale(target, set(sources))
+    # Only compile_catalogs writes there, and the manifest lists what it wrote.
+    removed = _remove_stale(target, set(sources)) if manifest.keys() != sources.keys() else []
     if current != manifest:
         _write_manifest(manifest_path, current)
     return CompileResult(edition, tuple(written), tuple(unchanged), tuple(removed), tuple(dropped))
