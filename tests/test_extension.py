@@ -149,3 +149,19 @@ def test_a_rebuild_of_one_article_keeps_the_search_terms_of_the_others(tmp_path)
     shards = (html / "_search" / "s").glob("*.js")
     index = "".join(shard.read_text(encoding="utf-8") for shard in shards)
     assert '"投資":' in index and '"新增":' in index
+
+
+def test_search_terms_kept_between_builds_are_rebuilt_when_lost(tmp_path):
+    """Sphinx's terms are kept beside the doctrees (not as ``searchindex.js`` in the site);
+    without them a rebuild reads every page again rather than index only the changed one."""
+    root = copy_root("multi", tmp_path)
+    app = build(root, tmp_path / "out", "zh-Hant")
+    html, doctrees = Path(app.outdir), Path(app.doctreedir)
+    assert not (html / "searchindex.js").exists()
+    (doctrees / "translate-kit-search-terms.pickle").unlink()
+    article = root / "docs" / "articles" / "a002.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\n新增一段。\n", encoding="utf-8")
+    build(root, tmp_path / "out", "zh-Hant")
+    index = "".join(shard.read_text(encoding="utf-8") for shard in (html / "_search" / "s").glob("*.js"))
+    assert '"投資":' in index and '"新增":' in index
+    assert len(list((html / "_search" / "d").glob("*.js"))) == 4

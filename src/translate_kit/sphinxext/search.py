@@ -9,18 +9,21 @@ that the search page loads on demand, with each page's text for the summaries, w
 when the page is.  The search page (``templates/search.html``, furo's page without
 Sphinx's ``searchtools.js`` and ``searchindex.js``) runs ``translate-kit-search.js``,
 which answers ``search.html?q=…`` as Sphinx's page does, served or opened from
-``file://``.
+``file://``.  Sphinx's own ``searchindex.js`` is not written: the terms it keeps between
+builds are pickled beside the doctrees.
 """
 
 from __future__ import annotations
 
 import json
+import pickle
 import re
 from pathlib import Path
 from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from translate_kit.config import EditionKind
@@ -42,6 +45,7 @@ from translate_kit.sphinxext.search_language import FoldedSearch
 
 SEARCH_SCRIPT = "translate-kit-search.js"
 TEXTS_DIR = "translate-kit-search"
+SPHINX_TERMS = "translate-kit-search-terms.pickle"
 logger = logging.getLogger(__name__)
 
 
@@ -67,6 +71,29 @@ def _configure(app: Sphinx) -> None:
         type("EditionSearch", (FoldedSearch,), {"lang": language, "fold": translation(table)})
     )
     write_fold_script(Path(app.outdir) / "_static", table)
+    _keep_terms_with_the_doctrees(app)
+
+
+def _keep_terms_with_the_doctrees(app: Sphinx) -> None:
+    """Sphinx keeps the terms of pages it does not read again in its ``searchindex.js``,
+    which no page of the site loads: it is kept as a pickle beside the doctrees instead,
+    out of the site and about three times quicker to load and write on every build."""
+    builder = app.builder
+    if not hasattr(builder, "searchindex_filename"):
+        return
+    builder.indexer_format = pickle
+    builder.indexer_dumps_unicode = False
+    builder.searchindex_filename = str(Path(app.doctreedir) / SPHINX_TERMS)
+    (Path(app.outdir) / "searchindex.js").unlink(missing_ok=True)  # from an earlier build
+
+
+def _terms_lost(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
+                removed: set[str]) -> list[str]:
+    """Every page, when the terms kept between builds are missing (deleted, or kept by an
+    earlier version in ``searchindex.js``): Sphinx would index the pages it reads only."""
+    if not _enabled(app) or (Path(app.doctreedir) / SPHINX_TERMS).is_file():
+        return []
+    return sorted(env.all_docs)
 
 
 def _keep_text(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -136,6 +163,7 @@ def search_words(pages: int) -> dict[str, str]:
 
 def setup(app: Sphinx) -> None:
     app.connect("builder-inited", _configure)
+    app.connect("env-get-outdated", _terms_lost)
     app.connect("doctree-resolved", _keep_text)
     app.connect("html-page-context", _search_page)
     app.connect("build-finished", _write_index)
