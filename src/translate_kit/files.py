@@ -94,3 +94,24 @@ def write_if_changed(path: Path, data: bytes | str, *, durable: bool = True) -> 
 def copy_atomic(source: Path, target: Path) -> None:
     """Replace ``target`` with a copy of ``source``, complete or not at all."""
     replace_with(target, lambda tmp: shutil.copyfile(source, tmp))
+
+
+def files_under(root: Path, suffix: str, *, skip_hidden: bool = False) -> list[str]:
+    """The files at any depth under ``root`` whose names end in ``suffix``, as paths
+    relative to it (``articles/a1.po``), in the order of sorted paths; with
+    ``skip_hidden``, none whose name or folder starts with ``.`` or ``_``.
+
+    Strings throughout: at thousands of catalogs, pathlib's objects (sorting them,
+    ``relative_to``) cost several times the walk itself.
+    """
+    top = str(root)
+    hidden = (".", "_")
+    found = []
+    for directory, folders, names in os.walk(top, followlinks=True):
+        if skip_hidden:
+            folders[:] = [name for name in folders if not name.startswith(hidden)]
+        relative = os.path.relpath(directory, top)
+        prefix = "" if relative == os.curdir else relative.replace(os.sep, "/") + "/"
+        found.extend(prefix + name for name in names
+                     if name.endswith(suffix) and not (skip_hidden and name.startswith(hidden)))
+    return sorted(found, key=lambda path: path.split("/"))

@@ -21,6 +21,7 @@ from babel.messages.pofile import PoFileError, PoFileParser, unescape, write_po
 
 from translate_kit.config import Edition, ProjectConfig
 from translate_kit.errors import CatalogError
+from translate_kit.files import files_under
 
 PO_SUFFIX = ".po"
 WRAP_WIDTH = 79
@@ -37,10 +38,7 @@ def catalog_dir(config: ProjectConfig, edition: Edition) -> Path:
 def catalog_paths(config: ProjectConfig, edition: Edition) -> dict[str, Path]:
     """The edition's existing catalogs by docname (``articles/x`` for ``articles/x.po``)."""
     root = catalog_dir(config, edition)
-    if not root.is_dir():
-        return {}
-    paths = sorted(root.rglob(f"*{PO_SUFFIX}"))
-    return {path.relative_to(root).with_suffix("").as_posix(): path for path in paths}
+    return {name.removesuffix(PO_SUFFIX): root / name for name in files_under(root, PO_SUFFIX)}
 
 
 SOURCE_SUFFIXES = (".md", ".rst")
@@ -48,13 +46,8 @@ SOURCE_SUFFIXES = (".md", ".rst")
 
 def source_docnames(config: ProjectConfig) -> set[str]:
     """Docnames of the source files under docs/ (without running Sphinx)."""
-    found = set()
-    for suffix in SOURCE_SUFFIXES:
-        for path in config.docs_dir.rglob(f"*{suffix}"):
-            relative = path.relative_to(config.docs_dir)
-            if not any(part.startswith((".", "_")) for part in relative.parts):
-                found.add(relative.with_suffix("").as_posix())
-    return found
+    return {name.removesuffix(suffix) for suffix in SOURCE_SUFFIXES
+            for name in files_under(config.docs_dir, suffix, skip_hidden=True)}
 
 
 BABEL_HEADERS = frozenset({
