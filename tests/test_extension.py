@@ -140,7 +140,7 @@ def test_furo_view_button_asked_for_in_conf_py_links_a_copy_of_the_source(tmp_pa
 
 
 def test_a_rebuild_of_one_article_keeps_the_search_terms_of_the_others(tmp_path):
-    """Sphinx keeps the terms of pages it does not read again in its ``searchindex.js``."""
+    """Sphinx keeps the terms of pages it does not read again between builds."""
     root = copy_root("multi", tmp_path)
     build(root, tmp_path / "out", "zh-Hant")
     article = root / "docs" / "articles" / "a002.md"

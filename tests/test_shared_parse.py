@@ -104,3 +104,22 @@ def test_the_runner_shares_parses_only_between_editions_of_one_language(root):
     option = ("-D", f"{SHARED_PARSE_OPTION}={config.cache_dir('parsed')}")
     assert arguments == {"zh-Hant": option, "zh-Hans": option, "en": ()}
     assert shared_parse(config, jobs[:1]) == [()]  # a build of one edition keeps nothing
+
+
+def test_the_parse_of_a_removed_document_is_not_kept(root, tmp_path):
+    build(root, tmp_path / "source", "zh-Hant", overrides=shared(root))
+    kept = root / "_build/parsed/zh/articles/a002.parsed"
+    assert kept.is_file()
+    (root / "docs/articles/a002.md").unlink()
+    listing = root / "docs/articles/index.md"
+    listing.write_text(listing.read_text(encoding="utf-8").replace("a002\n", ""), encoding="utf-8")
+    build(root, tmp_path / "source", "zh-Hant", overrides=shared(root))
+    assert not kept.exists()
+    assert (root / "_build/parsed/zh/articles/a001.parsed").is_file()
+
+
+def test_a_build_that_parses_nothing_keeps_nothing_and_builds(root, tmp_path, parses):
+    build(root, tmp_path / "source", "zh-Hant")
+    parses.clear()
+    build(root, tmp_path / "source", "zh-Hant", overrides=shared(root))  # nothing to read
+    assert parses == {} and not (root / "_build/parsed").exists()

@@ -15,7 +15,7 @@ extensions, the language (front matter's bibliographic names are the language's,
 an English edition parses its own; see ``_bibliographic_names``), and the versions of Sphinx, docutils and MyST.  A
 parse that adds to the rest of the environment (a domain's objects, a dependency) or
 leaves a transform pending is not kept.  One file per document and language: a stale
-one is replaced.
+one is replaced, one of a document the project no longer has removed.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ import fcntl
 import hashlib
 import logging
 import pickle
+import weakref
 from dataclasses import fields
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -40,10 +41,13 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.logging import get_node_location
 
 from translate_kit.contract import SHARED_PARSE_OPTION, parse_language
+from translate_kit.files import files_under
 
 FORMAT = "1"
 """The layout of a kept parse; a change makes every kept one stale."""
 _VERSIONS = "|".join(version(name) for name in ("sphinx", "docutils", "myst-parser"))
+KEPT = ".parsed"
+"""The suffix of a kept parse: ``<directory>/<language>/<docname>.parsed``."""
 _DETACHED = ("settings", "reporter", "transformer")
 """A document's attributes that belong to one Sphinx run, not to the tree."""
 
@@ -58,7 +62,7 @@ class SharedMystParser(MystParser):
             super().parse(inputstring, document)
             return
         key = parse_key(inputstring, document, env)
-        path = Path(shared) / parse_language(document.settings.language_code) / f"{env.docname}.parsed"
+        path = Path(shared) / parse_language(document.settings.language_code) / f"{env.docname}{KEPT}"
         path.parent.mkdir(parents=True, exist_ok=True)
         with _locked(path) as kept:
             parsed = _read(kept, key)
@@ -136,15 +140,15 @@ def _bibliographic_names(inputstring: str, language: str) -> list[str]:
                   if name in front_matter)
 
 
-_PROJECT_DIGESTS: dict[int, str] = {}
+_PROJECT_DIGESTS: weakref.WeakKeyDictionary[BuildEnvironment, str] = weakref.WeakKeyDictionary()
 
 
 def _project_digest(env: BuildEnvironment) -> str:
     """The documents of the project, once per environment."""
-    if id(env) not in _PROJECT_DIGESTS:
+    if env not in _PROJECT_DIGESTS:
         names = "\n".join(sorted(env.found_docs)).encode()
-        _PROJECT_DIGESTS[id(env)] = hashlib.sha256(names).hexdigest()
-    return _PROJECT_DIGESTS[id(env)]
+        _PROJECT_DIGESTS[env] = hashlib.sha256(names).hexdigest()
+    return _PROJECT_DIGESTS[env]
 
 
 def _footprint(env: BuildEnvironment) -> list[int]:
@@ -240,7 +244,19 @@ def _recorded_warnings() -> Iterator[list[logging.LogRecord]]:
         logger.removeHandler(recorder)
 
 
+def _forget_removed(app: Sphinx, exception: Exception | None) -> None:
+    """Remove the kept parses of documents the project no longer has."""
+    shared = app.config[SHARED_PARSE_OPTION]
+    if not shared or exception is not None or not Path(shared).is_dir():
+        return  # nothing was kept yet
+    for language in Path(shared).iterdir():
+        for name in files_under(language, KEPT):
+            if name.removesuffix(KEPT) not in app.env.found_docs:
+                (language / name).unlink(missing_ok=True)
+
+
 def setup(app: Sphinx) -> None:
     app.setup_extension("myst_parser")
     app.add_config_value(SHARED_PARSE_OPTION, "", "", types=frozenset({str}))
     app.add_source_parser(SharedMystParser, override=True)
+    app.connect("build-finished", _forget_removed)
