@@ -1,5 +1,8 @@
 """Editions of one language built together parse each document once (``shared_parse``)."""
 
+import os
+import subprocess
+import sys
 from collections import Counter
 
 import pytest
@@ -8,7 +11,7 @@ from myst_parser.parsers.sphinx_ import MystParser
 from conftest import build, copy_root, with_article
 from translate_kit.config import load_config
 from translate_kit.contract import SHARED_PARSE_OPTION
-from translate_kit.publish.sphinx_run import SphinxJob, shared_parse
+from translate_kit.publish.sphinx_run import SphinxJob, shared_parse, sphinx_arguments
 
 DOCUMENTS = ("index", "articles/index", "articles/a001", "articles/a002")
 
@@ -123,3 +126,28 @@ def test_a_build_that_parses_nothing_keeps_nothing_and_builds(root, tmp_path, pa
     parses.clear()
     build(root, tmp_path / "source", "zh-Hant", overrides=shared(root))  # nothing to read
     assert parses == {} and not (root / "_build/parsed").exists()
+
+
+def test_an_edition_in_a_process_of_its_own_builds_from_kept_parses_alone(root, tmp_path):
+    """As the runner's editions do: the loading process parses nothing of its own, so
+    whatever the parse set up for the rest of the build comes with the kept tree."""
+    config = load_config(root)
+    option = ("-D", f"{SHARED_PARSE_OPTION}={root / '_build' / 'parsed'}")
+
+    def sphinx_build(code):
+        argv = sphinx_arguments(config, config.edition(code), "html", tmp_path / code, option)
+        done = subprocess.run([sys.executable, "-m", "sphinx", *argv], cwd=root,
+                              capture_output=True, text=True)
+        assert done.returncode == 0, done.stdout + done.stderr
+
+    sphinx_build("zh-Hant")
+    kept = {path: path.stat().st_mtime_ns for path in (root / "_build/parsed").rglob("*.parsed")}
+    assert len(kept) == len(DOCUMENTS)
+    sphinx_build("zh-Hans")
+    assert {path: path.stat().st_mtime_ns for path in kept} == kept  # loaded, not parsed again
+    page = (tmp_path / "zh-Hans" / "articles/a001.html").read_text(encoding="utf-8")
+    assert "经济开发区发展报导" in page
+    # Saved again unchanged: read again, first of its run, from a parse that was not its own
+    # run's first (Sphinx 8 keeps one settings object per run, set up by that first parse).
+    os.utime(root / "docs/articles/a002.md")
+    sphinx_build("zh-Hans")

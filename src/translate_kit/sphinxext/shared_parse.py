@@ -43,7 +43,7 @@ from sphinx.util.logging import get_node_location
 from translate_kit.contract import SHARED_PARSE_OPTION, parse_language
 from translate_kit.files import files_under
 
-FORMAT = "1"
+FORMAT = "2"
 """The layout of a kept parse; a change makes every kept one stale."""
 _VERSIONS = "|".join(version(name) for name in ("sphinx", "docutils", "myst-parser"))
 KEPT = ".parsed"
@@ -83,16 +83,26 @@ class SharedMystParser(MystParser):
             super().parse(inputstring, document)
         if _footprint(env) != footprint or len(document.transformer.transforms) != pending:
             return None
-        changed = {name: value for name, value in vars(document.settings).items()
+        after = {name: value for name, value in vars(document.settings).items()
+                 if _is_plain(value)}
+        changed = {name for name, value in after.items()
                    if name not in settings or settings[name] is not value}
         return {"document": document, "warnings": warnings,
-                "metadata": dict(env.metadata.get(env.docname, {})), "settings": changed}
+                "metadata": dict(env.metadata.get(env.docname, {})),
+                "settings": after, "changed_settings": changed}
 
 
 def _is_read_document(document: nodes.document, env: BuildEnvironment) -> bool:
     """Whether ``document`` is the one Sphinx reads, not a translated message parsed
     into a document of its own (Sphinx's Locale transform does so for each)."""
     return document.get("source") == str(env.doc2path(env.docname))
+
+
+def _is_plain(value: Any) -> bool:
+    """A setting's value that another process can take as it is."""
+    if isinstance(value, tuple | list | frozenset):
+        return all(map(_is_plain, value))
+    return value is None or isinstance(value, str | int | float)
 
 
 def parse_key(inputstring: str, document: nodes.document, env: BuildEnvironment) -> str:
@@ -211,8 +221,11 @@ def _adopt(parsed: dict[str, Any], document: nodes.document, env: BuildEnvironme
         if node.parent is tree:
             node.parent = document
     document._document = document
+    # What the parse changed, and what it found set: Sphinx 8 keeps one settings object
+    # for every document of a run, which only the run's first parse sets.
     for name, value in parsed["settings"].items():
-        setattr(document.settings, name, value)
+        if name in parsed["changed_settings"] or not hasattr(document.settings, name):
+            setattr(document.settings, name, value)
     env.metadata[env.docname].update(parsed["metadata"])
     for record in parsed["warnings"]:
         logging.getLogger(record.name).handle(record)
