@@ -11,11 +11,12 @@ wait for it and load the tree instead of parsing (a lock per document).
 
 A kept tree is used only when everything the parse reads is the same: the document's
 name and text, MyST's settings, the documents of the project (a toctree's glob), the
-extensions, the language (front matter's bibliographic names are the language's, so
-an English edition parses its own; see ``_bibliographic_names``), and the versions of Sphinx, docutils and MyST.  A
-parse that adds to the rest of the environment (a domain's objects, a dependency) or
-leaves a transform pending is not kept.  One file per document and language: a stale
-one is replaced, one of a document the project no longer has removed.
+extensions, the language (front matter's bibliographic names are the language's, so an
+English edition parses its own: ``_bibliographic_names``), and the versions of Sphinx,
+docutils and MyST.  A parse that adds to the rest of the environment (a domain's
+objects, a dependency) or leaves a transform pending is not kept.  One file per document
+and language: a stale one is replaced, one of a document the project no longer has
+removed.
 """
 
 from __future__ import annotations
@@ -26,9 +27,9 @@ import hashlib
 import logging
 import pickle
 import weakref
-from dataclasses import fields
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import fields
 from importlib.metadata import version
 from pathlib import Path
 from typing import IO, Any
@@ -62,7 +63,8 @@ class SharedMystParser(MystParser):
             super().parse(inputstring, document)
             return
         key = parse_key(inputstring, document, env)
-        path = Path(shared) / parse_language(document.settings.language_code) / f"{env.docname}{KEPT}"
+        language = parse_language(document.settings.language_code)
+        path = Path(shared) / language / f"{env.docname}{KEPT}"
         path.parent.mkdir(parents=True, exist_ok=True)
         with _locked(path) as kept:
             parsed = _read(kept, key)
@@ -111,8 +113,9 @@ def parse_key(inputstring: str, document: nodes.document, env: BuildEnvironment)
     myst = env.myst_config
     language = document.settings.language_code
     parts = [FORMAT, _VERSIONS, env.docname, document.get("source", ""), inputstring,
-             _stable({field.name: getattr(myst, field.name) for field in fields(myst)}), _project_digest(env), repr(sorted(config.extensions)),
-             parse_language(document.settings.language_code), repr(_bibliographic_names(inputstring, language)),
+             _stable({field.name: getattr(myst, field.name) for field in fields(myst)}),
+             _project_digest(env), repr(sorted(config.extensions)),
+             parse_language(language), repr(_bibliographic_names(inputstring, language)),
              repr((config.highlight_language, config.default_role, config.primary_domain))]
     if "substitution" in myst.enable_extensions:  # substitutions may read any config value
         parts.append(_stable({name: config[name] for name in config.values}))
@@ -126,8 +129,8 @@ def _stable(value: Any) -> str:
     """``repr`` with sets and dicts in sorted order: the same in every process (the order
     of a set of strings is not)."""
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{_stable(k)}: {_stable(v)}"
-                               for k, v in sorted(value.items(), key=lambda item: repr(item[0]))) + "}"
+        items = sorted(value.items(), key=lambda item: repr(item[0]))
+        return "{" + ", ".join(f"{_stable(k)}: {_stable(v)}" for k, v in items) + "}"
     if isinstance(value, set | frozenset):
         return "{" + ", ".join(sorted(_stable(item) for item in value)) + "}"
     if isinstance(value, list | tuple):
