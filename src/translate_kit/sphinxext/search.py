@@ -77,7 +77,7 @@ def _configure(app: Sphinx) -> None:
 def _keep_terms_with_the_doctrees(app: Sphinx) -> None:
     """Sphinx keeps the terms of pages it does not read again in its ``searchindex.js``,
     which no page of the site loads: it is kept as a pickle beside the doctrees instead,
-    out of the site and about three times quicker to load and write on every build."""
+    out of the site, and quicker to load and to write on every build than the script."""
     builder = app.builder
     if not hasattr(builder, "searchindex_filename"):
         return
