@@ -107,6 +107,9 @@ def test_garbled_spans_are_found(text, spans):
     ("在東京ぁゥ際表示", [("ぁゥ", "misaligned double-byte text")]),
     ("總統윤석열表示", [("윤석열", "misaligned double-byte text")]),
     ("字型\U00020000\ue000缺", [("\U00020000\ue000缺", "misaligned double-byte text")]),
+    # two runs that each take in the characters between them are one run, not two that
+    # overlap (the characters between them would be kept twice)
+    ("正文\ue5e5范范范\ue5e5", [("\ue5e5范范范\ue5e5", "misaligned double-byte text")]),
     # the second byte of 億 (GBK 83 7C) is all that is left of it
     ("產值達到1200|元。", [("|", "stray byte of a lost double-byte character, likely 億 (億元)")]),
     ("他說@我們", [("@", "stray byte of a lost double-byte character")]),

@@ -111,11 +111,26 @@ def find_garbled(text: str, passages: Sequence[Passage] | None = None) -> list[S
         odd = kinds["rare"] + kinds["stray"] + kinds["tilde"] + _letters_by_rare(cluster)
         if kinds["foreign"] or (odd and odd + kinds["lost"] >= MIN_SUSPECTS):
             widen = bool(kinds["foreign"]) and not _within_any(cluster[0].start, passages)
-            spans.append(_run(text, cluster, widen))
+            run = _run(text, cluster, widen)
+            if spans and run.start < spans[-1].end:  # two runs widened into each other
+                run = _joined(spans.pop(), run)
+            spans.append(run)
         else:
             spans += [Span(m.start, m.end, m.detail, m.hint)
                       for m in cluster if m.kind in ("lost", "stray")]
     return spans
+
+
+def _joined(first: Span, second: Span) -> Span:
+    """One run of two that overlap (``\ue5e5范范范\ue5e5``: each took in the Han characters
+    between them), its stretches joined where they meet."""
+    core: list[tuple[int, int]] = []
+    for start, end in sorted(first.core + second.core):
+        if core and start <= core[-1][1]:
+            core[-1] = (core[-1][0], max(core[-1][1], end))
+        else:
+            core.append((start, end))
+    return Span(first.start, max(first.end, second.end), first.detail, first.hint, tuple(core))
 
 
 def _letters_by_rare(cluster: list[_Member]) -> int:
