@@ -56,6 +56,8 @@ def _built_files(app: Sphinx) -> set[Path]:
 
 
 def _offered(app: Sphinx, docname: str, built: set[Path]) -> tuple[str, ...]:
+    if not built:  # no PDF or EPUB built (an HTML-only site, the live preview)
+        return ()
     return tuple(str(path) for _kind, _label, path in article_downloads(app, docname, built.__contains__))
 
 
@@ -66,10 +68,7 @@ def _outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[
         return []
     before: dict[str, tuple[str, ...]] = getattr(env, "translate_kit_downloads", {})
     built = _built_files(app)
-    if built:
-        now = {doc: _offered(app, doc, built) for doc in env.found_docs if doc in env.metadata}
-    else:  # no PDF or EPUB built (an HTML-only site, the live preview): none to look up
-        now = {doc: () for doc in env.found_docs if doc in env.metadata}
+    now = {doc: _offered(app, doc, built) for doc in env.found_docs if doc in env.metadata}
     env.translate_kit_downloads = now
     return [doc for doc, offered in now.items()
             if doc not in added | changed and before.get(doc, ()) != offered]

@@ -261,14 +261,15 @@ def _recorded_warnings() -> Iterator[list[logging.LogRecord]]:
 
 
 def _forget_removed(app: Sphinx, exception: Exception | None) -> None:
-    """Remove the kept parses of documents the project no longer has."""
+    """Remove the kept parses of documents the project no longer has, in this edition's
+    language (the only ones it may read)."""
     shared = app.config[SHARED_PARSE_OPTION]
-    if not shared or exception is not None or not Path(shared).is_dir():
-        return  # nothing was kept yet
-    for language in Path(shared).iterdir():
-        for name in files_under(language, KEPT):
-            if name.removesuffix(KEPT) not in app.env.found_docs:
-                (language / name).unlink(missing_ok=True)
+    if not shared or exception is not None:
+        return
+    kept = Path(shared) / parse_language(app.config.language or "en")
+    for name in files_under(kept, KEPT):  # none when nothing was kept yet
+        if name.removesuffix(KEPT) not in app.env.found_docs:
+            (kept / name).unlink(missing_ok=True)
 
 
 def setup(app: Sphinx) -> None:
