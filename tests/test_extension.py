@@ -18,6 +18,7 @@ import pytest
 from conftest import build, copy_root, with_article
 from sphinx.testing.util import SphinxTestApp
 
+from translate_kit.sphinxext.search import PAGE_TEXTS
 from translate_kit.sphinxext.search_index import term_shard
 
 DAMAGED_ARTICLE = """\
@@ -149,6 +150,25 @@ def test_a_rebuild_of_one_article_keeps_the_search_terms_of_the_others(tmp_path)
     shards = (html / "_search" / "s").glob("*.js")
     index = "".join(shard.read_text(encoding="utf-8") for shard in shards)
     assert '"投資":' in index and '"新增":' in index
+
+
+@pytest.mark.parametrize("texts_lost", [False, True], ids=["kept", "lost"])
+def test_a_rebuild_shows_the_new_text_of_the_changed_page_in_search_results(tmp_path, texts_lost):
+    """The summaries of search results: the rebuilt page's new text, the others' as they
+    were, also when the texts kept beside the doctrees are gone."""
+    root = copy_root("multi", tmp_path)
+    app = build(root, tmp_path / "out", "zh-Hant")
+    records = Path(app.outdir) / "_search" / "d"
+    before = {p.name: p.read_text(encoding="utf-8") for p in records.glob("*.js")}
+    if texts_lost:
+        (Path(app.doctreedir) / PAGE_TEXTS).unlink()
+    article = root / "docs" / "articles" / "a002.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\n新增一段。\n", encoding="utf-8")
+    build(root, tmp_path / "out", "zh-Hant")
+    after = {p.name: p.read_text(encoding="utf-8") for p in records.glob("*.js")}
+    changed = [name for name in before if after[name] != before[name]]
+    assert after.keys() == before.keys() and len(changed) == 1
+    assert "新增一段。" in after[changed[0]] and '"u":"articles/a002.html"' in after[changed[0]]
 
 
 def test_search_terms_kept_between_builds_are_rebuilt_when_lost(tmp_path):

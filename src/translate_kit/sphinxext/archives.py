@@ -199,7 +199,14 @@ def edition_locale(code: str) -> Locale:
 
 def edition_date(config: Config, day: datetime.date) -> str:
     """``day`` as the edition's readers write it (2026年11月27日, November 27, 2026)."""
-    return format_date(day, "long", locale=edition_locale(current_edition(config).code))
+    return _long_date(current_edition(config).code, day)
+
+
+@functools.lru_cache(maxsize=4096)
+def _long_date(code: str, day: datetime.date) -> str:
+    """Babel's long date, once per day: the listings of a large archive show each many
+    times."""
+    return format_date(day, "long", locale=edition_locale(code))
 
 
 class Writer:

@@ -5,8 +5,8 @@ one search language for every edition (``search_language.FoldedSearch``): both s
 folded to one (``search_fold``), CJK text as overlapping bigrams, other words stemmed.
 Sphinx's ``IndexBuilder`` collects the terms and keeps them between incremental builds;
 at the end of the build ``search_index`` writes them as small shards under ``_search/``
-that the search page loads on demand, with each page's text for the summaries, written
-when the page is.  The search page (``templates/search.html``, furo's page without
+that the search page loads on demand, with each page's text for the summaries (taken
+when the page is written, and kept between builds beside the doctrees).  The search page (``templates/search.html``, furo's page without
 Sphinx's ``searchtools.js`` and ``searchindex.js``) runs ``translate-kit-search.js``,
 which answers ``search.html?q=…`` as Sphinx's page does, served or opened from
 ``file://``.  Sphinx's own ``searchindex.js`` is not written: the terms it keeps between
@@ -18,8 +18,10 @@ from __future__ import annotations
 import json
 import pickle
 import re
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
+from weakref import WeakKeyDictionary
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -27,7 +29,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from translate_kit.config import EditionKind
-from translate_kit.files import user_cache_dir
+from translate_kit.files import user_cache_dir, write_atomic
 from translate_kit.sphinxext import project_config
 from translate_kit.sphinxext.messages import _, ngettext
 from translate_kit.sphinxext.search_fold import (
@@ -36,17 +38,31 @@ from translate_kit.sphinxext.search_fold import (
     translation,
     write_fold_script,
 )
-from translate_kit.sphinxext.search_index import (
-    stored_texts,
-    store_text,
-    write_index,
-)
+from translate_kit.sphinxext.search_index import page_record, write_index
 from translate_kit.sphinxext.search_language import FoldedSearch
 
 SEARCH_SCRIPT = "translate-kit-search.js"
-TEXTS_DIR = "translate-kit-search"
 SPHINX_TERMS = "translate-kit-search-terms.pickle"
+PAGE_TEXTS = "translate-kit-search-texts.pickle"
 logger = logging.getLogger(__name__)
+_TEXTS: WeakKeyDictionary[Sphinx, _PageTexts] = WeakKeyDictionary()
+"""The page texts of each application's build."""
+
+
+class _PickledTerms:
+    """The format of the terms Sphinx keeps between builds: a pickle, and the frozen index
+    it was given kept for ``_write_index``, which would otherwise freeze it once more
+    (0.1 s at 800 pages, on every build)."""
+
+    def __init__(self) -> None:
+        self.frozen: dict[str, Any] | None = None
+
+    def dump(self, data: dict[str, Any], stream: IO[bytes]) -> None:
+        pickle.dump(data, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        self.frozen = data
+
+    def load(self, stream: IO[bytes]) -> Any:
+        return pickle.load(stream)
 
 
 def _enabled(app: Sphinx) -> bool:
@@ -81,35 +97,72 @@ def _keep_terms_with_the_doctrees(app: Sphinx) -> None:
     builder = app.builder
     if not hasattr(builder, "searchindex_filename"):
         return
-    builder.indexer_format = pickle
+    builder.indexer_format = _PickledTerms()
     builder.indexer_dumps_unicode = False
     builder.searchindex_filename = str(Path(app.doctreedir) / SPHINX_TERMS)
     (Path(app.outdir) / "searchindex.js").unlink(missing_ok=True)  # from an earlier build
 
 
-def _terms_lost(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
-                removed: set[str]) -> list[str]:
-    """Every page, when the terms kept between builds are missing (deleted, or kept by an
-    earlier version in ``searchindex.js``): Sphinx would index the pages it reads only."""
-    if not _enabled(app) or (Path(app.doctreedir) / SPHINX_TERMS).is_file():
+def _entries_lost(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
+                  removed: set[str]) -> list[str]:
+    """The pages to read again because their search entry is lost: every page when the
+    terms kept between builds are missing (deleted, or kept by an earlier version in
+    ``searchindex.js``), as Sphinx would index only the pages it reads; those whose text
+    kept for the results' summaries is missing."""
+    if not _enabled(app):
         return []
-    return sorted(env.all_docs)
+    kept = _load_texts(app)
+    _TEXTS[app] = _PageTexts(kept, {})
+    if not (Path(app.doctreedir) / SPHINX_TERMS).is_file():
+        return sorted(env.all_docs)
+    return sorted(env.all_docs.keys() - kept.keys())
+
+
+@dataclass
+class _PageTexts:
+    """The texts of the pages for the results' summaries: as earlier builds kept them,
+    and of the pages this build wrote."""
+
+    kept: dict[str, dict[str, str]]
+    written: dict[str, dict[str, str]]
+
+    def save(self, path: Path, docnames: list[str] | None) -> dict[str, dict[str, str]]:
+        """Keep the texts of ``docnames`` (None: of every page known) when any changed."""
+        texts = {**self.kept, **self.written}
+        if docnames is not None:
+            texts = {docname: texts[docname] for docname in docnames if docname in texts}
+        if texts != self.kept:
+            write_atomic(path, pickle.dumps(texts, protocol=pickle.HIGHEST_PROTOCOL),
+                         durable=False)
+        return texts
+
+
+def _load_texts(app: Sphinx) -> dict[str, dict[str, str]]:
+    try:
+        with (Path(app.doctreedir) / PAGE_TEXTS).open("rb") as stream:
+            kept = pickle.load(stream)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        return {}
+    return kept if isinstance(kept, dict) else {}
 
 
 def _keep_text(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if _enabled(app):
-        store_text(Path(app.doctreedir) / TEXTS_DIR, docname, doctree)
+        _TEXTS.setdefault(app, _PageTexts({}, {})).written[docname] = page_record(doctree)
 
 
 def _write_index(app: Sphinx, exception: Exception | None) -> None:
     indexer = getattr(app.builder, "indexer", None)
-    if exception is not None or not _enabled(app) or indexer is None:
+    if not _enabled(app) or indexer is None:
         return
-    frozen = indexer.freeze()
-    texts_dir = Path(app.doctreedir) / TEXTS_DIR
-    texts = stored_texts(texts_dir, frozen["docnames"])
-    for docname in set(frozen["docnames"]) - texts.keys():  # kept by an older build
-        texts[docname] = store_text(texts_dir, docname, app.env.get_doctree(docname))
+    texts_path = Path(app.doctreedir) / PAGE_TEXTS
+    page_texts = _TEXTS.pop(app, None) or _PageTexts(_load_texts(app), {})
+    if exception is not None:
+        page_texts.save(texts_path, None)
+        return
+    terms_format = getattr(app.builder, "indexer_format", None)
+    frozen = getattr(terms_format, "frozen", None) or indexer.freeze()
+    texts = page_texts.save(texts_path, list(frozen["docnames"]))
     outdir = Path(app.outdir)
     index = write_index(outdir, frozen, _newest_first(app), texts, app.builder.get_target_uri)
     logger.info("search index: %d pages, %d terms in %d shards",
@@ -163,7 +216,7 @@ def search_words(pages: int) -> dict[str, str]:
 
 def setup(app: Sphinx) -> None:
     app.connect("builder-inited", _configure)
-    app.connect("env-get-outdated", _terms_lost)
+    app.connect("env-get-outdated", _entries_lost)
     app.connect("doctree-resolved", _keep_text)
     app.connect("html-page-context", _search_page)
     app.connect("build-finished", _write_index)

@@ -26,7 +26,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -136,18 +136,22 @@ def write_index(outdir: Path, frozen: dict[str, Any], order: list[str],
         grouped[term_shard(term, shards)][term] = list(lists)
 
     root = outdir / INDEX_DIR
+    version = hashlib.sha256()  # of every file's content: a search never mixes two builds
+
+    def write(path: Path, script: str) -> None:
+        content = script.encode("utf-8")
+        version.update(content)
+        write_if_changed(path, content, durable=False)
+
     for number, group in enumerate(grouped):
-        write_if_changed(root / "s" / f"{number}.js", _call("shard", number, group), durable=False)
+        write(root / "s" / f"{number}.js", _call("shard", number, group))
     for docname in listed:
         number = number_of[docname]
         text = texts.get(docname, {})
         record = {"u": uri(docname), "t": text.get("title", ""), "x": text.get("text", "")}
-        write_if_changed(root / "d" / f"{number}.js", _call("page", number, record),
-                         durable=False)
+        write(root / "d" / f"{number}.js", _call("page", number, record))
     _remove_beyond(root / "s", shards)
     _remove_beyond(root / "d", len(listed))
-    records = [texts.get(docname) for docname in listed]
-    version = hashlib.sha256(repr((shards, listed, sorted(postings.items()), records)).encode())
     meta = {"shards": shards, "pages": len(listed), "version": version.hexdigest()[:12]}
     write_if_changed(root / "meta.js", _call("meta", 0, meta), durable=False)
     return SearchIndex(len(listed), len(postings), shards)
@@ -188,20 +192,7 @@ def _remove_beyond(directory: Path, count: int) -> None:
             path.unlink()
 
 
-def stored_texts(directory: Path, docnames: Iterable[str]) -> dict[str, dict[str, str]]:
-    """The ``(title, text)`` records kept by earlier builds for ``docnames``."""
-    texts = {}
-    for docname in docnames:
-        path = directory / f"{docname}.json"
-        if path.is_file():
-            texts[docname] = json.loads(path.read_text(encoding="utf-8"))
-    return texts
-
-
-def store_text(directory: Path, docname: str, doctree: nodes.document) -> dict[str, str]:
-    """Keep the page's ``(title, text)`` record for later builds; return it."""
+def page_record(doctree: nodes.document) -> dict[str, str]:
+    """The page's ``title`` and ``text`` record, as ``write_index`` takes it."""
     title, text = page_text(doctree)
-    record = {"title": title, "text": text}
-    write_if_changed(directory / f"{docname}.json", json.dumps(record, ensure_ascii=False),
-                     durable=False)
-    return record
+    return {"title": title, "text": text}
