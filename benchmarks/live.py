@@ -1,7 +1,7 @@
 """The live preview: from saving one English catalog to the page showing the change.
 
 A client polls the served page the way an open browser tab does (the page's script asks
-every 250 ms, then reloads), so the figure is what a translator waits for.  Its baseline
+every 100 ms, then reloads), so the figure is what a translator waits for.  Its baseline
 is what they would do without the preview: ``translate-kit build html -e en`` after the
 same edit, in the same run.  The preview runs the same build; noticing the save and the
 page's next poll add a few hundred milliseconds, hence a target of 1.5 times the build;
@@ -23,7 +23,7 @@ from benchmarks.corpus import generate_corpus
 from benchmarks.run import _ENV, _TK, BenchReport, Figure, _edit_po, _measure, _timed
 from translate_kit.errors import BuildError
 
-POLL_SECONDS = 0.25
+POLL_SECONDS = 0.1
 """How often an open page asks whether it changed (``serve/live.js``)."""
 WAIT_SECONDS = 120
 LIVE_BUDGET = 1.0

@@ -24,7 +24,7 @@ import hashlib
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -87,36 +87,44 @@ def _normal(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-def _files(directory: Path) -> Iterator[Path]:
-    if directory.is_dir():
-        for path in directory.rglob("*"):
-            parts = path.relative_to(directory).parts
-            if path.is_file() and not any(p.startswith((".", "_build", "__pycache__")) for p in parts):
-                yield path
+_SKIPPED = (".", "_build", "__pycache__")
 
 
-def _common_files(config: ProjectConfig) -> list[Path]:
+def files_in(directory: Path) -> list[str]:
+    """The files under ``directory``, but hidden ones, build output and bytecode.
+
+    Strings, not ``Path`` objects: at thousands of articles and catalogs, making, sorting
+    and relating those costs more than the walk, on every build and every save.
+    """
+    found = []
+    for folder, folders, names in os.walk(directory, followlinks=True):
+        folders[:] = [name for name in folders if not name.startswith(_SKIPPED)]
+        found.extend(os.path.join(folder, name) for name in names if not name.startswith(_SKIPPED))
+    return found
+
+
+def _common_files(config: ProjectConfig) -> list[str]:
     """What every edition reads: the documents, translate-kit, the project's files."""
-    return [*_files(config.docs_dir), *_files(PACKAGE), *_files(config.interface_locale_dir),
-            config.root / CONFIG_FILE, config.glossary]
+    return [*files_in(config.docs_dir), *files_in(PACKAGE), *files_in(config.interface_locale_dir),
+            str(config.root / CONFIG_FILE), str(config.glossary)]
 
 
-def _edition_files(config: ProjectConfig, edition: Edition, builder: str) -> list[Path]:
+def _edition_files(config: ProjectConfig, edition: Edition, builder: str) -> list[str]:
     files = []
     if edition.kind is not EditionKind.SOURCE:
-        files.extend(_files(config.locale_dir / edition.locale_name))
+        files.extend(files_in(config.locale_dir / edition.locale_name))
     if builder == "html":  # the downloads its pages link
-        files.extend((config.pdf_path(edition), config.epub_path(edition)))
-        files.extend(_files(config.pdf_dir / edition.slug))
-        files.extend(config.volume_pdfs(edition))
-        files.extend(_files(config.epub_dir / edition.slug))
-        files.extend(config.volume_epubs(edition))
+        files.extend(map(str, (config.pdf_path(edition), config.epub_path(edition),
+                               *config.volume_pdfs(edition), *config.volume_epubs(edition))))
+        files.extend(files_in(config.pdf_dir / edition.slug))
+        files.extend(files_in(config.epub_dir / edition.slug))
     return files
 
 
 def input_files(config: ProjectConfig, edition: Edition, builder: str) -> list[Path]:
     """Every file whose change can change what the edition's build writes."""
-    return sorted({*_common_files(config), *_edition_files(config, edition, builder)})
+    return [Path(name) for name in
+            sorted({*_common_files(config), *_edition_files(config, edition, builder)})]
 
 
 def fingerprints(config: ProjectConfig, editions: Iterable[Edition], builder: str
@@ -127,26 +135,27 @@ def fingerprints(config: ProjectConfig, editions: Iterable[Edition], builder: st
     """
     common = hashlib.sha256(f"{builder}\0{sys.version}\n".encode())
     common.update("\n".join(tool_versions()).encode())
-    _add_stamps(common, _common_files(config))
+    add_stamps(common, _common_files(config))
     if builder == "html":
         common.update(repr(sorted((code, sorted(status.below(config.min_translated)))
                                   for code, status in project_status(config).items())).encode())
     result = {}
     for edition in editions:
         digest = hashlib.sha256(f"{common.hexdigest()}\0{edition}\n".encode())
-        _add_stamps(digest, _edition_files(config, edition, builder))
+        add_stamps(digest, _edition_files(config, edition, builder))
         result[edition] = digest.hexdigest()
     return result
 
 
-def _add_stamps(digest: Any, paths: Iterable[Path]) -> None:
-    for path in sorted(set(paths)):
+def add_stamps(digest: Any, names: Iterable[str]) -> None:
+    """Add each file's name, modification time and size (or that it is missing)."""
+    for name in sorted(set(names)):
         try:
-            stat = path.stat()
-        except FileNotFoundError:
-            digest.update(f"{path}\0missing\n".encode())
+            stat = os.stat(name)
+        except (FileNotFoundError, NotADirectoryError):
+            digest.update(f"{name}\0missing\n".encode())
             continue
-        digest.update(f"{path}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode())
+        digest.update(f"{name}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode())
 
 
 def is_up_to_date(config: ProjectConfig, edition: Edition, builder: str, stamp: str,

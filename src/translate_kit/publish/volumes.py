@@ -17,7 +17,7 @@ from pathlib import Path
 
 from translate_kit.config import CONFIG_FILE, Edition, EditionKind, ProjectConfig
 from translate_kit.importer.index import BEGIN, END, ArticleIndex
-from translate_kit.publish.inputs import PACKAGE, _add_stamps, _files, tool_versions
+from translate_kit.publish.inputs import PACKAGE, add_stamps, files_in, tool_versions
 from translate_kit.volumes import group_articles
 
 
@@ -53,23 +53,23 @@ def plan_volumes(config: ProjectConfig, edition: Edition, kind: str = "latex") -
     volumes = group_articles(article_dates(config), config.volumes)
     catalogs = (config.locale_dir / edition.locale_name / "LC_MESSAGES"
                 if edition.kind is not EditionKind.SOURCE else None)
-    own: dict[str, list[Path]] = {
-        doc: [config.docs_dir / f"{doc}.md", *((catalogs / f"{doc}.po",) if catalogs else ())]
+    own: dict[str, list[str]] = {
+        doc: [str(config.docs_dir / f"{doc}.md"), *((str(catalogs / f"{doc}.po"),) if catalogs else ())]
         for docs in volumes.values() for doc in docs
     }
     root_page = config.docs_dir / "index.md"
-    owned = {root_page, *(path for paths in own.values() for path in paths)}
-    shared = [*_files(config.docs_dir), *_files(PACKAGE), config.root / CONFIG_FILE]
+    owned = {str(root_page), *(path for paths in own.values() for path in paths)}
+    shared = [*files_in(config.docs_dir), *files_in(PACKAGE), str(config.root / CONFIG_FILE)]
     if edition.kind is not EditionKind.SOURCE:
-        shared.extend(_files(config.locale_dir / edition.locale_name))
+        shared.extend(files_in(config.locale_dir / edition.locale_name))
     common = hashlib.sha256(f"{kind}\0{edition}\0{config.volumes}\n".encode())
     common.update("\n".join(tool_versions()).encode())
     common.update(_without_article_list(root_page))
-    _add_stamps(common, (path for path in shared if path not in owned))
+    add_stamps(common, (path for path in shared if path not in owned))
     plan = []
     for name, docs in volumes.items():
         digest = hashlib.sha256(f"{common.hexdigest()}\0{name}\0{' '.join(docs)}\n".encode())
-        _add_stamps(digest, (path for doc in docs for path in own[doc]))
+        add_stamps(digest, (path for doc in docs for path in own[doc]))
         plan.append(Volume(name, tuple(docs), digest.hexdigest(), kind))
     return plan
 

@@ -1,6 +1,7 @@
 // translate-kit serve: reload this page when the preview server has something new for it.
 // The server gives each page a token (its edition's build and the problems shown); this
-// script asks for the current token a few times a second and reloads when it differs.
+// script asks for the current token ten times a second (a small answer from this machine)
+// and reloads when it differs: the edited page shows within a tenth of a second of its build.
 (() => {
   "use strict";
   const script = document.currentScript;
@@ -16,10 +17,10 @@
         window.location.reload();
         return;
       }
-      setTimeout(poll, 250);
+      setTimeout(poll, 100);
     } catch {
       setTimeout(poll, 1000); // the server is restarting or stopped: try again later
     }
   };
-  setTimeout(poll, 250);
+  setTimeout(poll, 100);
 })();
