@@ -1,9 +1,11 @@
 """Editions of one language built together parse each document once (``shared_parse``)."""
 
 import os
+import pickle
 import subprocess
 import sys
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from myst_parser.parsers.sphinx_ import MystParser
@@ -12,6 +14,7 @@ from conftest import build, copy_root, with_article
 from translate_kit.config import load_config
 from translate_kit.contract import SHARED_PARSE_OPTION
 from translate_kit.publish.sphinx_run import SphinxJob, shared_parse, sphinx_arguments
+from translate_kit.sphinxext.shared_parse import language_free
 
 DOCUMENTS = ("index", "articles/index", "articles/a001", "articles/a002")
 
@@ -57,12 +60,49 @@ def test_the_simplified_edition_loads_the_source_editions_parse_and_writes_the_s
     assert pages(together.outdir.parent) == alone
 
 
-def test_the_english_edition_parses_its_own_front_matter_being_bibliographic_in_english(
-        root, tmp_path, parses):
-    build(root, tmp_path / "source", "zh-Hant", overrides=shared(root))
+def doctrees_and_metadata(app):
+    doctrees = Path(app.doctreedir)
+    env = pickle.loads((doctrees / "environment.pickle").read_bytes())
+    return env.metadata, {doc: pickle.loads((doctrees / f"{doc}.doctree").read_bytes()).pformat()
+                          for doc in sorted(env.found_docs)}
+
+
+@pytest.mark.parametrize("first", ["zh-Hant", "en"])
+def test_editions_of_two_languages_share_what_parses_alike_and_write_what_they_write_alone(
+        root, tmp_path, parses, first):
+    """An article whose front matter has a field bibliographic in English (``date``,
+    ``author``) but only plain words in it is parsed once for both languages, whichever
+    parses first; one with a directive is parsed by each language."""
+    with_article(root, "a003", "---\ndate: 2024-05-06\nauthor: 王小明 李四\ntags:\n- 經濟\n---\n\n"
+                               "# 第三篇\n\n正文{garbled}`?x`。\n")
+    with_article(root, "a004", "# 第四篇\n\n```{note}\n注意。\n```\n")
+    alone = {code: build(root, tmp_path / f"{code}-alone", code) for code in ("zh-Hant", "en")}
+    second = "en" if first == "zh-Hant" else "zh-Hant"
+    build(root, tmp_path / first, first, overrides=shared(root))
     parses.clear()
-    build(root, tmp_path / "en", "en", overrides=shared(root))
-    assert {"articles/a001", "articles/a002"} <= set(parses)
+    together = build(root, tmp_path / second, second, overrides=shared(root))
+    assert "articles/a003" not in parses and "articles/a002" not in parses
+    assert parses["articles/a004"] == 1
+    assert pages(together.outdir.parent) == pages(alone[second].outdir.parent)
+    assert doctrees_and_metadata(together) == doctrees_and_metadata(alone[second])
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    ("# 標題\n\n正文。\n", []),
+    ("---\ndate: 2024-05-06\ntitle: 標題\nnotice:\n- 甲\n---\n\n# 標題\n", ["date"]),
+    ("# 標題\n\n{garbled}`?x` 與 {restored}`負擔 <?fù>`\n", []),
+    ("# 標題\n\n{sub-ref}`today`\n", None),  # a role MyST or Sphinx makes
+    ("# 標題\n\n```{contents}\n```\n", None),  # a directive, its title in the language
+    ("# 標題\n\n:::{note}\n注意\n:::\n", None),
+    ("---\ndate: '*2024*'\n---\n", None),  # Markdown in English, text elsewhere
+    ("---\ndate: 2024 -- 2025\n---\n", None),  # an en dash where MyST replaces
+    ("---\nauthor: [甲, 乙]\n---\n", None),
+    ("---\ndatum: 2024-05-06\n---\n", None),  # German for date
+    ("---\ndate: [unclosed\n---\n", None),
+], ids=["plain", "front-matter", "own-roles", "role", "directive", "colon-fence",
+        "markdown-value", "dashes", "list-value", "translated-name", "bad-yaml"])
+def test_what_parses_alike_in_every_language(text, fields):
+    assert language_free(text) == fields
 
 
 def test_a_parse_cut_short_by_a_killed_build_is_parsed_again(root, tmp_path, parses):
@@ -100,18 +140,18 @@ def test_a_parse_that_adds_objects_to_a_domain_is_not_shared(root, tmp_path, par
     assert "term not in glossary" not in app._warning.getvalue()
 
 
-def test_the_runner_shares_parses_only_between_editions_of_one_language(root):
+def test_the_runner_shares_parses_between_editions_built_together(root):
     config = load_config(root)
     jobs = [SphinxJob(edition, "html", config.edition_html_dir(edition)) for edition in config.editions]
     arguments = dict(zip((e.code for e in config.editions), shared_parse(config, jobs)))
     option = ("-D", f"{SHARED_PARSE_OPTION}={config.cache_dir('parsed')}")
-    assert arguments == {"zh-Hant": option, "zh-Hans": option, "en": ()}
+    assert arguments == {"zh-Hant": option, "zh-Hans": option, "en": option}
     assert shared_parse(config, jobs[:1]) == [()]  # a build of one edition keeps nothing
 
 
 def test_the_parse_of_a_removed_document_is_not_kept(root, tmp_path):
     build(root, tmp_path / "source", "zh-Hant", overrides=shared(root))
-    kept = root / "_build/parsed/zh/articles/a002.parsed"
+    kept = root / "_build/parsed/every-language/articles/a002.parsed"
     assert kept.is_file()
     (root / "docs/articles/a002.md").unlink()
     listing = root / "docs/articles/index.md"

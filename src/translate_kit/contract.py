@@ -21,13 +21,6 @@ SHARED_PARSE_OPTION = "translate_kit_shared_parse"
 """The Sphinx config value naming the directory where editions built together keep the
 documents they parse alike ("": each parses its own)."""
 
-
-def parse_language(language: str) -> str:
-    """What of a Sphinx ``language`` a document's parse depends on: the language without
-    region or script (``zh_TW`` and ``zh_CN`` parse alike, and their scripts are converted
-    afterwards)."""
-    return language.replace("-", "_").split("_")[0].lower() or "und"
-
 ARTICLES_SUFFIX = ".articles.json"
 """Beside each volume's ``.tex``: its articles' docnames and titles, in the book's order."""
 

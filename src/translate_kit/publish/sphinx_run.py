@@ -16,7 +16,6 @@ import subprocess
 import sys
 import threading
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +23,7 @@ from pathlib import Path
 from translate_kit.config import Edition, EditionKind, ProjectConfig
 from translate_kit.progress import Report, Step, ignore
 from translate_kit.publish.status import sphinx_step
-from translate_kit.contract import SHARED_PARSE_OPTION, edition_overrides, parse_language
+from translate_kit.contract import SHARED_PARSE_OPTION, edition_overrides
 from translate_kit.publish.sphinx_fork import EXIT_MARK
 
 _ENV = {**os.environ, "PYTHONUNBUFFERED": "1"}
@@ -182,13 +181,12 @@ def niceness(jobs: Sequence[SphinxJob], cores: int) -> list[int]:
 
 
 def shared_parse(config: ProjectConfig, jobs: Sequence[SphinxJob]) -> list[tuple[str, ...]]:
-    """Each job's arguments that let editions of one language built together parse each
-    document once between them (``sphinxext.shared_parse``); none for a job alone in its
-    language, which would keep parses no other job reads."""
-    languages = Counter(parse_language(job.edition.sphinx_language) for job in jobs)
+    """Each job's arguments that let editions built together parse each document once
+    between them (``sphinxext.shared_parse``): most documents parse alike in every
+    language, the others in the editions of one language.  None for a job alone, which
+    would keep parses no other job reads."""
     option = ("-D", f"{SHARED_PARSE_OPTION}={config.cache_dir('parsed')}")
-    return [option if languages[parse_language(job.edition.sphinx_language)] > 1 else ()
-            for job in jobs]
+    return [option if len(jobs) > 1 else () for _ in jobs]
 
 
 def _cores() -> int:

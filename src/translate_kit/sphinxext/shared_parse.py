@@ -11,9 +11,13 @@ wait for it and load the tree instead of parsing (a lock per document).
 
 A kept tree is used only when everything the parse reads is the same: the document's
 name and text, MyST's settings, the documents of the project (a toctree's glob), the
-extensions, the language (front matter's bibliographic names are the language's, so an
-English edition parses its own: ``_bibliographic_names``), and the versions of Sphinx,
-docutils and MyST.  A parse that adds to the rest of the environment (a domain's
+extensions, the language, and the versions of Sphinx, docutils and MyST.  The language
+matters to few documents (``language_free``): MyST renders a front matter field whose
+name is bibliographic in the document's language (``date`` in English) as Markdown, any
+other as text, and docutils looks up directive and role names in the language too.  A
+document using no directive or role but the extension's own, whose bibliographic fields
+hold plain words, is parsed once for every language (the English edition's too), and
+its fields are given the form the loading language renders (``_render_fields_in``).  A parse that adds to the rest of the environment (a domain's
 objects, a dependency) or leaves a transform pending is not kept.  One file per document
 and language: a stale one is replaced, one of a document the project no longer has
 removed.
@@ -22,35 +26,52 @@ removed.
 from __future__ import annotations
 
 import copy
+import datetime
 import fcntl
 import hashlib
 import logging
 import pickle
+import pkgutil
+import re
 import weakref
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import fields
 from importlib.metadata import version
 from pathlib import Path
+from functools import cache
 from typing import IO, Any
 
+import docutils.languages
+import yaml
 from docutils import nodes
 from docutils.languages import get_language
+from mdit_py_plugins.wordcount import basic_count
 from myst_parser.parsers.sphinx_ import MystParser
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.logging import get_node_location
 
-from translate_kit.contract import SHARED_PARSE_OPTION, parse_language
+from translate_kit.contract import SHARED_PARSE_OPTION
 from translate_kit.files import files_under
 
-FORMAT = "2"
+FORMAT = "3"
 """The layout of a kept parse; a change makes every kept one stale."""
 _VERSIONS = "|".join(version(name) for name in ("sphinx", "docutils", "myst-parser"))
 KEPT = ".parsed"
 """The suffix of a kept parse: ``<directory>/<language>/<docname>.parsed``."""
 _DETACHED = ("settings", "reporter", "transformer")
 """A document's attributes that belong to one Sphinx run, not to the tree."""
+EVERY_LANGUAGE = "every-language"
+"""The directory of the parses that every language makes alike (``language_free``)."""
+NEUTRAL_ROLES = frozenset({"garbled", "restored"})
+"""The extension's roles, which make the same nodes in every language."""
+_DIRECTIVE_OR_ROLE = re.compile(
+    r"\{([^{}\s`]+)\}`|^[ \t]*(?:`{3,}|~{3,}|:{3,})[ \t]*\{([^{}\s]*)\}", re.MULTILINE)
+_FRONT_MATTER = re.compile(r"---[ \t]*\n(.*?)\n---[ \t]*(?:\n|$)", re.DOTALL)
+_PLAIN = re.compile(r"[^\W_]+(?:[ :-][^\W_]+)*")
+"""Words that MyST's inline Markdown renders as themselves, whatever its extensions."""
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class SharedMystParser(MystParser):
@@ -62,14 +83,17 @@ class SharedMystParser(MystParser):
         if not shared or not _is_read_document(document, env):
             super().parse(inputstring, document)
             return
-        key = parse_key(inputstring, document, env)
-        language = parse_language(document.settings.language_code)
+        fields = language_free(inputstring)
+        key = parse_key(inputstring, document, env, fields)
+        language = EVERY_LANGUAGE if fields is not None else _language_family(
+            document.settings.language_code)
         path = Path(shared) / language / f"{env.docname}{KEPT}"
         path.parent.mkdir(parents=True, exist_ok=True)
         with _locked(path) as kept:
             parsed = _read(kept, key)
             if parsed is not None:
                 _adopt(parsed, document, env)
+                _render_fields_in(document, env, parsed["language"], fields or ())
                 return
             parsed = self._parse_recording(inputstring, document, env)
             if parsed is not None:
@@ -91,7 +115,8 @@ class SharedMystParser(MystParser):
                    if name not in settings or settings[name] is not value}
         return {"document": document, "warnings": warnings,
                 "metadata": dict(env.metadata.get(env.docname, {})),
-                "settings": after, "changed_settings": changed}
+                "settings": after, "changed_settings": changed,
+                "language": document.settings.language_code}
 
 
 def _is_read_document(document: nodes.document, env: BuildEnvironment) -> bool:
@@ -107,15 +132,18 @@ def _is_plain(value: Any) -> bool:
     return value is None or isinstance(value, str | int | float)
 
 
-def parse_key(inputstring: str, document: nodes.document, env: BuildEnvironment) -> str:
-    """What a document's parse depends on, as a digest."""
+def parse_key(inputstring: str, document: nodes.document, env: BuildEnvironment,
+              language_free_fields: list[str] | None) -> str:
+    """What a document's parse depends on, as a digest (``language_free_fields``: what
+    ``language_free`` found)."""
     config = env.config
     myst = env.myst_config
     language = document.settings.language_code
+    languages = (repr(language_free_fields) if language_free_fields is not None else
+                 _language_family(language) + repr(_bibliographic_names(inputstring, language)))
     parts = [FORMAT, _VERSIONS, env.docname, document.get("source", ""), inputstring,
              _stable({field.name: getattr(myst, field.name) for field in fields(myst)}),
-             _project_digest(env), repr(sorted(config.extensions)),
-             parse_language(language), repr(_bibliographic_names(inputstring, language)),
+             _project_digest(env), repr(sorted(config.extensions)), languages,
              repr((config.highlight_language, config.default_role, config.primary_domain))]
     if "substitution" in myst.enable_extensions:  # substitutions may read any config value
         parts.append(_stable({name: config[name] for name in config.values}))
@@ -151,6 +179,90 @@ def _bibliographic_names(inputstring: str, language: str) -> list[str]:
     front_matter = " ".join(inputstring[3:].split("\n---", 1)[0].lower().split())
     return sorted(name for name in get_language(language).bibliographic_fields
                   if name in front_matter)
+
+
+def language_free(inputstring: str) -> list[str] | None:
+    """The names of the front matter's fields that some language takes as bibliographic,
+    when the document parses alike in every language; None when it may not.
+
+    It may not when it uses a directive or a role (but the extension's own), or when a
+    field some language takes as bibliographic has a name that language translates, or
+    a value other than plain words (which MyST would render as Markdown in that language
+    and as text in the others).
+    """
+    for match in _DIRECTIVE_OR_ROLE.finditer(inputstring):
+        if (match[1] or match[2]) not in NEUTRAL_ROLES:
+            return None
+    if not inputstring.startswith("---"):
+        return []
+    front_matter = _FRONT_MATTER.match(inputstring)
+    try:
+        data = yaml.load(front_matter[1], Loader=_SAFE_LOADER) if front_matter else None
+    except yaml.YAMLError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    bibliographic = _bibliographic_in_some_language()
+    names = []
+    for name, value in data.items():
+        if not isinstance(name, str) or name.lower() not in bibliographic:
+            continue
+        if (bibliographic[name.lower()] != {name} or
+                not isinstance(value, str | int | float | datetime.date) or
+                not _PLAIN.fullmatch(str(value))):
+            return None
+        names.append(name)
+    return sorted(names)
+
+
+@cache
+def _bibliographic_in_some_language() -> dict[str, set[str]]:
+    """Each name of a bibliographic field in any of docutils' languages, with the names
+    it stands for."""
+    found: dict[str, set[str]] = {}
+    for module in pkgutil.iter_modules(docutils.languages.__path__):
+        language = get_language(module.name)
+        for name, meaning in getattr(language, "bibliographic_fields", {}).items():
+            found.setdefault(name, set()).add(meaning)
+    return found
+
+
+def _render_fields_in(document: nodes.document, env: BuildEnvironment, parsed_in: str,
+                      names: Iterable[str]) -> None:
+    """The front matter fields ``names`` as MyST renders them in the document's language,
+    when the kept tree was parsed in another: a bibliographic field's plain words as
+    text, any other field's as literal text.  MyST's word count (``env.metadata``) counts
+    the words of the fields it renders as Markdown too."""
+    language = document.settings.language_code
+    # MyST renders the front matter first (after its html_meta): the first field list
+    front_matter = next((node for node in document.children
+                         if isinstance(node, nodes.field_list)), None)
+    if language == parsed_in or not names or front_matter is None:
+        return
+    now = get_language(language).bibliographic_fields
+    before = get_language(parsed_in).bibliographic_fields
+    words = 0
+    for field in front_matter.children:
+        name = field[0].astext()
+        if name in names and (name in now) != (name in before):
+            paragraph = field[1][0]
+            value = paragraph.astext()
+            del paragraph[:]
+            paragraph += nodes.Text(value) if name in now else nodes.literal(value, value)
+            words += basic_count(value) if name in now else -basic_count(value)
+    count = env.metadata[env.docname].get("wordcount")
+    if words and isinstance(count, dict) and "words" in count:
+        total = count["words"] + words
+        env.metadata[env.docname]["wordcount"] = {
+            **count, "words": total,
+            "minutes": int(round(total / env.myst_config.words_per_minute))}
+
+
+def _language_family(language: str) -> str:
+    """What of a Sphinx ``language`` a document's parse depends on: the language without
+    region or script (``zh_TW`` and ``zh_CN`` parse alike, and their scripts are converted
+    afterwards)."""
+    return language.replace("-", "_").split("_")[0].lower() or "und"
 
 
 _PROJECT_DIGESTS: weakref.WeakKeyDictionary[BuildEnvironment, str] = weakref.WeakKeyDictionary()
@@ -266,10 +378,11 @@ def _forget_removed(app: Sphinx, exception: Exception | None) -> None:
     shared = app.config[SHARED_PARSE_OPTION]
     if not shared or exception is not None:
         return
-    kept = Path(shared) / parse_language(app.config.language or "en")
-    for name in files_under(kept, KEPT):  # none when nothing was kept yet
-        if name.removesuffix(KEPT) not in app.env.found_docs:
-            (kept / name).unlink(missing_ok=True)
+    for language in (_language_family(app.config.language or "en"), EVERY_LANGUAGE):
+        kept = Path(shared) / language
+        for name in files_under(kept, KEPT):  # none when nothing was kept yet
+            if name.removesuffix(KEPT) not in app.env.found_docs:
+                (kept / name).unlink(missing_ok=True)
 
 
 def setup(app: Sphinx) -> None:
