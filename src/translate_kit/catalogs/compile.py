@@ -14,6 +14,7 @@ build can say where an untranslated passage's entry is without parsing the .po a
 from __future__ import annotations
 
 import io
+import os
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +32,7 @@ from translate_kit.catalogs.pofile_io import (
 from translate_kit.catalogs.safety import unsafe_reason
 from translate_kit.config import Edition, ProjectConfig
 from translate_kit.errors import format_location
-from translate_kit.files import write_atomic, write_if_changed
+from translate_kit.files import files_under, write_atomic, write_if_changed
 
 FUZZY = "fuzzy"
 MANIFEST = ".compiled.json"
@@ -150,16 +151,18 @@ def compile_catalogs(
     written: list[Path] = []
     unchanged: list[Path] = []
     dropped: list[DroppedMessage] = []
+    present = set(files_under(target, ""))  # one walk, not two checks per catalog
     for docname, po_path in sources.items():
         mo_path = target / f"{docname}.mo"
-        entries_path = target / f"{docname}{ENTRIES_SUFFIX}"
-        stat = po_path.stat()
+        stat = os.stat(po_path)
         stamp = [stat.st_mtime_ns, stat.st_size]
         entry = manifest.get(docname)
-        if entry and entry.get("po") == stamp and mo_path.is_file() and entries_path.is_file():
+        if (entry and entry.get("po") == stamp and f"{docname}.mo" in present
+                and f"{docname}{ENTRIES_SUFFIX}" in present):
             left_out = [DroppedMessage(po_path, *fields) for fields in entry["dropped"]]
             unchanged.append(mo_path)
         else:
+            entries_path = target / f"{docname}{ENTRIES_SUFFIX}"
             catalog = read_catalog(po_path)
             entries = json.dumps(catalog_entries(catalog), ensure_ascii=False)
             catalog, left_out = publishable(catalog, po_path)

@@ -103,12 +103,13 @@ class Preview:
                     f"{build.edition.code}: sphinx-build failed:\n{tail}")
         self.state.record(attempted, [b.edition.slug for b in builds if not b.up_to_date], errors,
                           {b.edition.slug: tuple(map(self._shown, b.run.warnings)) for b in builds})
+        # The next build's runner imports Sphinx while nobody saves.
+        self.runner = start_runner(self.config, len(self.codes))
         # Told only once the pages show it: whoever reads the report may look at once.
         for failure in failures:
             self.report(failure)
         if result is not None:
             self.report(Built(result))
-        self.runner = start_runner(self.config, len(self.codes))
 
     def close(self) -> None:
         """Stop the runner kept for the next build."""

@@ -19,6 +19,7 @@ translated (untranslated, fuzzy, missing from the catalog, unsafe, not applied).
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 from typing import Any
 
@@ -90,11 +91,17 @@ def _stamps(env: BuildEnvironment) -> dict[str, int | None]:
     return getattr(env, STAMPS)
 
 
-def _stamp(app: Sphinx, docname: str) -> int | None:
+def _stamp(catalogs: str, docname: str) -> int | None:
+    """The modification time of the document's catalog in ``catalogs`` (None: it has
+    none).  Paths as strings: every build looks at every catalog."""
     try:
-        return catalog_path(app.config, docname).stat().st_mtime_ns
+        return os.stat(f"{catalogs}/{docname}.po").st_mtime_ns
     except OSError:
         return None
+
+
+def _catalogs(config: Config) -> str:
+    return str(catalog_dir(project_config(config), current_edition(config)))
 
 
 def _outdated(
@@ -103,16 +110,16 @@ def _outdated(
     """Documents whose catalog appeared, changed or vanished since they were read."""
     if current_edition(app.config).kind is EditionKind.SOURCE:
         return []
-    stamps = _stamps(env)
+    stamps, catalogs = _stamps(env), _catalogs(app.config)
     return [
         docname for docname in env.all_docs
-        if docname not in changed and stamps.get(docname) != _stamp(app, docname)
+        if docname not in changed and stamps.get(docname) != _stamp(catalogs, docname)
     ]
 
 
 def _record(app: Sphinx, doctree: nodes.document) -> None:
     docname = app.env.current_document.docname
-    _stamps(app.env)[docname] = _stamp(app, docname)
+    _stamps(app.env)[docname] = _stamp(_catalogs(app.config), docname)
 
 
 def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
