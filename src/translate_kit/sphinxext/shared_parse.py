@@ -1,9 +1,10 @@
 """One MyST parse of a document for every edition that would parse it alike.
 
 Each edition is its own Sphinx build, and each used to parse every document again,
-though the parse (MyST source to a docutils tree, before any transform) is the same in
-the editions of one language: the simplified edition is the source edition's tree with
-its text converted afterwards, by a transform (``script``).  When the runner builds
+though the parse (MyST source to a docutils tree, before any transform) is mostly the
+same in every edition: the simplified edition is the source edition's tree with its text
+converted afterwards, by a transform (``script``), the English edition the same tree with
+its messages translated (Sphinx's ``Locale``).  When the runner builds
 several editions at once it names a directory they share (``SHARED_PARSE_OPTION``); the
 first edition to reach a document parses it and keeps the tree there, with what the
 parse left beside it (its warnings, the document's metadata and settings); the others
@@ -17,9 +18,11 @@ name is bibliographic in the document's language (``date`` in English) as Markdo
 other as text, and docutils looks up directive and role names in the language too.  A
 document using no directive or role but the extension's own, whose bibliographic fields
 hold plain words, is parsed once for every language (the English edition's too), and
-its fields are given the form the loading language renders (``_render_fields_in``).  A parse that adds to the rest of the environment (a domain's
-objects, a dependency) or leaves a transform pending is not kept.  One file per document
-and language: a stale one is replaced, one of a document the project no longer has
+its fields are given the form the loading language renders (``_render_fields_in``).
+
+A parse that adds to the rest of the environment (a domain's objects, a dependency) or
+leaves a transform pending is not kept.  One file per document and language (or for
+every language): a stale one is replaced, one of a document the project no longer has
 removed.
 """
 
@@ -37,9 +40,9 @@ import weakref
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import fields
+from functools import cache
 from importlib.metadata import version
 from pathlib import Path
-from functools import cache
 from typing import IO, Any
 
 import docutils.languages
