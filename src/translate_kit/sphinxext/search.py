@@ -6,11 +6,11 @@ folded to one (``search_fold``), CJK text as overlapping bigrams, other words st
 Sphinx's ``IndexBuilder`` collects the terms and keeps them between incremental builds;
 at the end of the build ``search_index`` writes them as small shards under ``_search/``
 that the search page loads on demand, with each page's text for the summaries (taken
-when the page is written, and kept between builds beside the doctrees).  The search page (``templates/search.html``, furo's page without
-Sphinx's ``searchtools.js`` and ``searchindex.js``) runs ``translate-kit-search.js``,
-which answers ``search.html?q=…`` as Sphinx's page does, served or opened from
-``file://``.  Sphinx's own ``searchindex.js`` is not written: the terms it keeps between
-builds are pickled beside the doctrees.
+when the page is written).  The search page (``templates/search.html``, furo's page
+without Sphinx's ``searchtools.js`` and ``searchindex.js``) runs
+``translate-kit-search.js``, which answers ``search.html?q=…`` as Sphinx's page does,
+served or opened from ``file://``.  Sphinx's own ``searchindex.js`` is not written: the
+terms it keeps between builds, and the pages' texts, are pickled beside the doctrees.
 """
 
 from __future__ import annotations
