@@ -95,10 +95,16 @@ def build() -> None:
 @reports_errors
 def build_html_command(config: ProjectConfig, codes: tuple[str, ...], jobs: int | None) -> None:
     """Build every edition's HTML into _build/html/ with the site's front page."""
+    from translate_kit.publish import start_runner
+
+    editions = chosen_editions(config, codes)
+    # Started before the build stage is imported: importing Sphinx is the longest wait of
+    # a small rebuild, and it overlaps everything else from here on.
+    runner = start_runner(config, len(editions or config.editions))
     from translate_kit.publish import build_html
 
     with show_progress(console(err=True)) as report:
-        result = build_html(config, chosen_editions(config, codes), jobs, report)
+        result = build_html(config, editions, jobs, report, runner=runner)
     _print_html(result)
     if not result.ok:
         sys.exit(1)
