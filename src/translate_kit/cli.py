@@ -97,10 +97,10 @@ def build_html_command(config: ProjectConfig, codes: tuple[str, ...], jobs: int 
     """Build every edition's HTML into _build/html/ with the site's front page."""
     from translate_kit.publish import start_runner
 
-    editions = chosen_editions(config, codes)
+    editions = chosen_editions(config, codes) or config.editions
     # Started before the build stage is imported: importing Sphinx is the longest wait of
     # a small rebuild, and it overlaps everything else from here on.
-    runner = start_runner(config, len(editions or config.editions))
+    runner = start_runner(config, len(editions))
     from translate_kit.publish import build_html
 
     with show_progress(console(err=True)) as report:
