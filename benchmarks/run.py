@@ -268,18 +268,20 @@ def _shipped_copy(template: Path, target: Path) -> Path:
     return target
 
 
-def _import_reset(root: Path) -> Callable[[], None]:
+def _import_reset(root: Path, folders: tuple[str, ...] = ("docs",)) -> Callable[[], None]:
     """Undo the import of the new article, so that every run imports it afresh.
 
-    Call it before the first import: it restores ``docs/`` as it is now.
+    Call it before the first import: it restores ``folders`` (``docs/``, and ``locale/``
+    where an update made the article's catalogs) as they are now.
     """
-    docs = root / "docs"
-    kept = {path: path.read_bytes() for path in docs.rglob("*") if path.is_file()}
+    kept = {path: path.read_bytes() for folder in folders
+            for path in (root / folder).rglob("*") if path.is_file()}
 
     def reset() -> None:
-        for path in docs.rglob("*"):
-            if path.is_file() and path not in kept:
-                path.unlink()
+        for folder in folders:
+            for path in (root / folder).rglob("*"):
+                if path.is_file() and path not in kept:
+                    path.unlink()
         for path, data in kept.items():
             if path.read_bytes() != data:
                 path.write_bytes(data)
@@ -323,8 +325,36 @@ def bench_archive(template: Path, work: Path, articles: int, repeat: int,
                                     [_import_command(), [*_TK, "build", "html"]], root))
     report.add(published.against(f"import + build html of one article, N={articles}", full, 0.08))
     reset()
+    _bench_update_after_import(root, articles, repeat, report)
     _bench_catalog_commands(root, articles, repeat, report)
     return full
+
+
+def _bench_update_after_import(root: Path, articles: int, repeat: int, report: BenchReport) -> None:
+    """``update`` after one article was imported: starting from what the last update's
+    memory lookups found, against comparing every message with every translation."""
+    cache = load_config(root).cache_dir("catalogs")
+    _timed([*_TK, "update"], root)  # the generated catalogs, written as update writes them
+    reset = _import_reset(root, ("docs", "locale"))
+
+    def updated_then_imported() -> None:
+        reset()
+        _timed([*_TK, "update"], root)
+        _timed(_import_command(), root)
+
+    def imported_without_lookups() -> None:
+        updated_then_imported()
+        for kept in cache.glob("similar-*.json"):
+            kept.unlink()
+
+    every, since = _alternating(repeat, root, (imported_without_lookups, [[*_TK, "update"]]),
+                                (updated_then_imported, [[*_TK, "update"]]))
+    cold = report.add(Figure(
+        f"update after one import, every message compared with every translation, "
+        f"N={articles}", every))
+    report.add(Figure("", since).against(
+        f"update after one import, from the last update's lookups, N={articles}", cold))
+    reset()
 
 
 def _bench_catalog_commands(root: Path, articles: int, repeat: int, report: BenchReport) -> None:

@@ -5,6 +5,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz, process
 
 from translate_kit.catalogs.memory import TranslationMemory
 from translate_kit.catalogs.merge import merge
@@ -99,6 +100,50 @@ def test_memory_ignores_matches_below_the_threshold():
     memory = TranslationMemory([("泰州經濟開發區管委會", "the zone's administrative committee")])
     result = merge(template(["泰州市政府"]), new_catalog(), memory)
     assert result.catalog["泰州市政府"].string == ""
+
+
+def _every_text_compared(pairs, msgid, threshold):
+    """What a lookup must find: comparing ``msgid`` with every remembered text, the most
+    similar at or above the threshold, the first of equals, never msgid itself."""
+    first: dict[str, str] = {}
+    for text, translation in pairs:
+        first.setdefault(text, translation)  # a text's first translation is remembered
+    found = process.extract(msgid, list(first), scorer=fuzz.ratio,
+                            score_cutoff=threshold * 100, limit=None)
+    for text, score, _ in sorted(found, key=lambda f: (-f[1], f[2])):
+        if text != msgid:
+            return text, first[text], score / 100
+    return None
+
+
+def _looked_up(memory, msgid, threshold):
+    match = memory.closest(msgid, threshold)
+    return None if match is None else (match.msgid, match.msgstr, match.ratio)
+
+
+_SHORT_TEXT = st.text(alphabet="甲乙丙丁戊，。ab", min_size=1, max_size=10)
+_PAIRS = st.lists(st.tuples(_SHORT_TEXT, st.sampled_from(["EN 1", "EN 2", "EN 3"])), max_size=30)
+_THRESHOLD = st.sampled_from([0.5, 0.6, 0.8, 0.9])
+
+
+@settings(max_examples=200, deadline=None)
+@given(_PAIRS, _SHORT_TEXT, _THRESHOLD)
+def test_the_suggestion_is_the_most_similar_text_the_first_of_equals(pairs, msgid, threshold):
+    assert _looked_up(TranslationMemory(pairs), msgid, threshold) == _every_text_compared(
+        pairs, msgid, threshold)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PAIRS, _PAIRS, st.lists(_SHORT_TEXT, min_size=1, max_size=6), _THRESHOLD)
+def test_a_memory_given_an_earlier_runs_lookups_suggests_what_comparing_every_text_would(
+        before, after, msgids, threshold):
+    """Between the runs texts were translated, untranslated, reordered, retranslated."""
+    earlier = TranslationMemory(before)
+    for msgid in msgids[::2]:
+        earlier.closest(msgid, threshold)
+    memory = TranslationMemory(after, earlier.found())
+    for msgid in msgids:
+        assert _looked_up(memory, msgid, threshold) == _every_text_compared(after, msgid, threshold)
 
 
 def test_fuzzy_translations_are_not_memory():

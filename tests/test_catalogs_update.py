@@ -203,3 +203,28 @@ def test_a_source_repaired_only_in_script_keeps_its_translations_as_they_were(pr
     assert naive not in catalog.obsolete
     [meeting] = [d for d in edition.documents if d.docname == "articles/meeting"]
     assert (meeting.counts.kept, meeting.counts.fuzzy_edited) == (1, 0)  # the title is untranslated
+
+
+def test_a_paragraph_translated_between_updates_is_suggested_for_a_similar_one(project):
+    """The second update starts from what the first one's memory lookups found: the
+    paragraph it had looked up, in vain, is compared with the translation added since."""
+    similar = "開發區管委會表示，今年外貿進出口總額預計增長百分之二十。"
+    (project.docs_dir / "articles" / "growth.md").write_text(
+        f"# 外貿增長\n\n{similar}\n", encoding="utf-8")
+    update_catalogs(project, extract_templates)
+    assert read_catalog(po(project, "articles/growth"))[similar].string == ""
+    translate(po(project, "articles/zone"), {
+        "開發區管委會表示，今年外貿進出口總額預計增長百分之十五。":
+            "The administrative committee expects foreign trade to grow by 15 % this year."})
+
+    update_catalogs(project, extract_templates)
+
+    suggested = read_catalog(po(project, "articles/growth"))[similar]
+    assert suggested.fuzzy and suggested.string.startswith("The administrative committee")
+    assert suggested.previous_id == ["開發區管委會表示，今年外貿進出口總額預計增長百分之十五。"]
+    # a memory lookup kept from a damaged file is no lookup: every text is compared again
+    for kept in project.cache_dir("catalogs").glob("similar-*.json"):
+        kept.write_text("{damaged", encoding="utf-8")
+    translate(po(project, "articles/growth"), {similar: ""})
+    update_catalogs(project, extract_templates)
+    assert read_catalog(po(project, "articles/growth"))[similar].fuzzy

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
 
+from translate_kit.catalogs.cache import read_similar, write_similar
 from translate_kit.catalogs.corrections import merge_corrections
 from translate_kit.catalogs.headers import with_headers
 from translate_kit.catalogs.memory import TranslationMemory
@@ -192,13 +193,26 @@ def update_catalogs(
         annotate = script_annotator(config)
         now = dt.datetime.now(dt.timezone.utc).replace(second=0, microsecond=0)
         editions = tuple(
-            update_edition(config, edition, templates, annotate, now, catalogs, report)
+            _update_with_memory(config, edition, templates, annotate, now, catalogs, report)
             for edition, catalogs in current.items()
         ) + tuple(
             update_corrections(config, edition, templates, now, catalogs)
             for edition, catalogs in corrected.items()
         )
     return UpdateResult(extraction.outdir, extraction.warnings, editions)
+
+
+def _update_with_memory(
+    config: ProjectConfig, edition: Edition, templates: dict[str, Catalog],
+    annotate: Annotator | None, now: dt.datetime, catalogs: EditionCatalogs, report: Report,
+) -> EditionUpdate:
+    """``update_edition``, its memory starting from what the last update's lookups found
+    (kept in ``_build/catalogs/``), and keeping what this one's found."""
+    kept = config.cache_dir("catalogs") / f"similar-{edition.slug}.json"
+    memory = TranslationMemory.from_catalogs(catalogs.parsed.values(), read_similar(kept))
+    update = update_edition(config, edition, templates, annotate, now, catalogs, report, memory)
+    write_similar(kept, memory.found())
+    return update
 
 
 def update_edition(
@@ -209,11 +223,15 @@ def update_edition(
     now: dt.datetime,
     catalogs: EditionCatalogs | None = None,
     report: Report = ignore,
+    memory: TranslationMemory | None = None,
 ) -> EditionUpdate:
-    """Merge the templates into one edition's catalogs; every catalog is read before any write."""
+    """Merge the templates into one edition's catalogs; every catalog is read before any write.
+
+    ``memory``: the translation memory of the edition's catalogs (default: made from them).
+    """
     catalogs = catalogs or read_catalogs(config, edition)
     paths, raw, existing = catalogs.paths, catalogs.raw, catalogs.parsed
-    memory = TranslationMemory.from_catalogs(existing.values())
+    memory = memory if memory is not None else TranslationMemory.from_catalogs(existing.values())
     documents = []
     for number, (docname, template) in enumerate(templates.items()):
         report(Step("update", f"merging {edition.code}", number, len(templates), docname))
