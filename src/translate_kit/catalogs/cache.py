@@ -6,8 +6,6 @@ they gave last time.  ``per_file`` keeps each catalog's result with the file's s
 modification and change times, in ``_build/catalogs/``, and computes it again only for
 catalogs that changed, appeared or are new to it.  What else a result depends on (the
 glossary, the checks' code) goes into its ``context``: a change there recomputes all.
-``read_similar`` and ``write_similar`` keep what ``update``'s translation-memory lookups
-found (``memory.SimilarFound``), for the next update to compare only what is new.
 """
 
 from __future__ import annotations
@@ -16,11 +14,9 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from translate_kit.catalogs.memory import SimilarFound
 from translate_kit.files import write_atomic
 
 CODE = Path(__file__).parent
@@ -70,28 +66,3 @@ def per_file(
                      durable=False)
     return results
 
-
-def read_similar(path: Path) -> SimilarFound | None:
-    """What the last update's memory lookups found (``write_similar``), if still valid."""
-    try:
-        stored = json.loads(path.read_text(encoding="utf-8"))
-        if stored.get("context") != _similar_context():
-            return None
-        return SimilarFound(
-            frozenset(stored["compared"]),
-            {float(threshold): {msgid: [(text, float(score)) for text, score in found]
-                                for msgid, found in lookups.items()}
-             for threshold, lookups in stored["found"].items()})
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
-        return None  # missing or damaged: every message is compared with every text
-
-
-def write_similar(path: Path, found: SimilarFound) -> None:
-    data = {"context": _similar_context(), "compared": sorted(found.compared),
-            "found": {repr(threshold): lookups for threshold, lookups in found.found.items()}}
-    write_atomic(path, json.dumps(data, ensure_ascii=False), durable=False)
-
-
-def _similar_context() -> str:
-    """Ratios depend on rapidfuzz's version too."""
-    return context_key("similar", version("rapidfuzz"))

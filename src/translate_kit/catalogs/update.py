@@ -17,18 +17,20 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import json
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import rapidfuzz
 from babel.messages.catalog import Catalog, Message
 
-from translate_kit.catalogs.cache import read_similar, write_similar
+from translate_kit.catalogs.cache import context_key
 from translate_kit.catalogs.corrections import merge_corrections
 from translate_kit.catalogs.headers import with_headers
-from translate_kit.catalogs.memory import TranslationMemory
+from translate_kit.catalogs.memory import SimilarFound, TranslationMemory
 from translate_kit.catalogs.merge import Annotator, MergeCounts, merge
 from translate_kit.catalogs.pofile_io import (
     catalog_dir,
@@ -40,7 +42,7 @@ from translate_kit.catalogs.pofile_io import (
 )
 from translate_kit.config import Edition, EditionKind, ProjectConfig
 from translate_kit.contract import FOREIGN_LANGUAGES, passage_role
-from translate_kit.files import write_if_changed
+from translate_kit.files import write_atomic, write_if_changed
 from translate_kit.progress import Report, Step, ignore
 from translate_kit.quotes import convert_quotes
 from translate_kit.script import to_simplified
@@ -209,10 +211,36 @@ def _update_with_memory(
     """``update_edition``, its memory starting from what the last update's lookups found
     (kept in ``_build/catalogs/``), and keeping what this one's found."""
     kept = config.cache_dir("catalogs") / f"similar-{edition.slug}.json"
-    memory = TranslationMemory.from_catalogs(catalogs.parsed.values(), read_similar(kept))
+    memory = TranslationMemory.from_catalogs(catalogs.parsed.values(), _read_similar(kept))
     update = update_edition(config, edition, templates, annotate, now, catalogs, report, memory)
-    write_similar(kept, memory.found())
+    _write_similar(kept, memory.found())
     return update
+
+
+def _read_similar(path: Path) -> SimilarFound | None:
+    """What the last update's memory lookups found (``_write_similar``), if still valid."""
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        if stored.get("context") != _similar_context():
+            return None
+        return SimilarFound(
+            frozenset(stored["compared"]),
+            {float(threshold): {msgid: [(text, float(score)) for text, score in found]
+                                for msgid, found in lookups.items()}
+             for threshold, lookups in stored["found"].items()})
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None  # missing or damaged: every message is compared with every text
+
+
+def _write_similar(path: Path, found: SimilarFound) -> None:
+    data = {"context": _similar_context(), "compared": sorted(found.compared),
+            "found": {repr(threshold): lookups for threshold, lookups in found.found.items()}}
+    write_atomic(path, json.dumps(data, ensure_ascii=False), durable=False)
+
+
+def _similar_context() -> str:
+    """The ratios depend on the code and on rapidfuzz's version."""
+    return context_key("similar", rapidfuzz.__version__)
 
 
 def update_edition(
