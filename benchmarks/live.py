@@ -1,7 +1,8 @@
 """The live preview: from saving one English catalog to the page showing the change.
 
-A client polls the served page the way an open browser tab does (the page's script asks
-every 100 ms, then reloads), so the figure is what a translator waits for.  Its baseline
+A client does what an open browser tab does (the page's script asks the server for the
+page's token every 100 ms, and reloads the page when it changed), so the figure is what
+a translator waits for.  Its baseline
 is what they would do without the preview: ``translate-kit build html -e en`` after the
 same edit, in the same run.  The preview runs the same build; noticing the save and the
 page's next poll add a few hundred milliseconds, hence a target of 1.5 times the build;
@@ -12,6 +13,7 @@ before the save: the by-hand build pays that, the preview does not.
 
 from __future__ import annotations
 
+import json
 import re
 import signal
 import subprocess
@@ -46,7 +48,8 @@ def bench_live(template: Path, work: Path, articles: int, repeat: int, report: B
         url = _read_until(server, re.compile(r"serving (http://\S+/)")).group(1)
         _read_until(server, re.compile(r"^en: "))  # the first round (nothing to build) is over
         page = f"{url}en/{docname}.html"
-        live = min(_until_changed(po, page, n) for n in range(1, repeat + 1))
+        status = f"{url}__translate-kit__/status?page=/en/{docname}.html"
+        live = min(_until_changed(po, page, status, n) for n in range(1, repeat + 1))
     finally:
         server.send_signal(signal.SIGINT)
         server.communicate(timeout=WAIT_SECONDS)
@@ -71,15 +74,30 @@ def _read_until(server: subprocess.Popen[str], pattern: re.Pattern[str]) -> re.M
     raise BuildError(f"translate-kit serve stopped before printing {pattern.pattern!r}")
 
 
-def _until_changed(po: Path, page: str, edit: int) -> float:
-    """Edit ``po`` and poll ``page`` as a browser tab does; seconds until it shows the edit."""
+def _until_changed(po: Path, page: str, status: str, edit: int) -> float:
+    """Edit ``po`` and follow ``page`` as its open tab does (asking ``status`` for its
+    token, reloading when it changed); seconds until the page shows the edit."""
     marker = f"in English (edit {edit})"
+    _, token = _load(page)
     text = re.sub(r"in English(?: \(edit \d+\))?", marker, po.read_text(encoding="utf-8"), count=1)
     po.write_text(text, encoding="utf-8")
     started = time.perf_counter()
     while time.perf_counter() - started < WAIT_SECONDS:
         time.sleep(POLL_SECONDS)
-        with urllib.request.urlopen(page) as response:
-            if marker in response.read().decode("utf-8"):
-                return time.perf_counter() - started
+        with urllib.request.urlopen(status) as response:
+            if json.load(response)["token"] == token:
+                continue
+        shown, token = _load(page)  # reloaded, with the token it was served with
+        if marker in shown:
+            return time.perf_counter() - started
     raise BuildError(f"{page} did not show the edit of {po} in {WAIT_SECONDS} s")
+
+
+def _load(page: str) -> tuple[str, str]:
+    """The page as served, and the token its script was given."""
+    with urllib.request.urlopen(page) as response:
+        shown = response.read().decode("utf-8")
+    token = re.search(r'data-token="([^"]+)"', shown)
+    if token is None:
+        raise BuildError(f"{page} has no live-reload script")
+    return shown, token[1]

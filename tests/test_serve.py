@@ -42,8 +42,8 @@ def runners(root):
     return found
 
 
-def token(preview, slug):
-    with urlopen(f"{preview.url}__translate-kit__/status?edition={slug}", timeout=30) as response:
+def token(preview, page):
+    with urlopen(f"{preview.url}__translate-kit__/status?page=/{page}", timeout=30) as response:
         return json.load(response)["token"]
 
 
@@ -55,7 +55,7 @@ def test_a_saved_catalog_rebuilds_its_edition_and_a_broken_one_is_shown_until_fi
         preview.expect(rf"^{code}: built in ")
     assert RUSH in preview.get("en/articles/a001.html")
     others = {slug: html_mtimes(root, slug) for slug in ("zh-hant", "zh-hans")}
-    chinese = token(preview, "zh-hant")
+    chinese, english = (token(preview, f"{slug}/articles/a001.html") for slug in ("zh-hant", "en"))
 
     catalog = root / A001_EN
     original = catalog.read_bytes()
@@ -65,7 +65,8 @@ def test_a_saved_catalog_rebuilds_its_edition_and_a_broken_one_is_shown_until_fi
     page = preview.get("en/articles/a001.html")
     assert "Workers did overtime." in page and RUSH not in page
     assert {slug: html_mtimes(root, slug) for slug in others} == others  # only en was rebuilt
-    assert token(preview, "zh-hant") == chinese  # and only its open pages reload
+    assert token(preview, "en/articles/a001.html") != english  # the open page reloads
+    assert token(preview, "zh-hant/articles/a001.html") == chinese  # and only the pages written
     assert len(runners(root.resolve())) == 1  # the next build's, importing Sphinx meanwhile
 
     # A save that changes nothing, and whatever the build wrote, trigger nothing: the next
@@ -167,20 +168,31 @@ def test_a_file_rewritten_with_the_same_bytes_is_no_change(tmp_path):
     assert [e.code for e in changes.readers([article])] == ["zh-Hant", "zh-Hans", "en"]
 
 
-def test_only_the_rebuilt_editions_pages_get_a_new_token_and_problems_are_escaped():
+def test_a_page_gets_a_new_token_when_its_file_is_written_and_problems_are_escaped(tmp_path):
     state = LiveState(["zh-hant", "en"])
-    before = {slug: state.token(slug) for slug in ("zh-hant", "en", SITE)}
-    state.record(["en"], ["en"], {}, {"en": ()})
-    assert state.token("en") != before["en"] and state.token(SITE) != before[SITE]
-    assert state.token("zh-hant") != before["zh-hant"]  # the first round ends "building"
-    settled = state.token("zh-hant")
-    state.record(["en"], ["en"], {}, {"en": ()})
-    assert state.token("zh-hant") == settled
+    page, other, unwritten = (tmp_path / name for name in ("a.html", "b.html", "c.html"))
+    page.write_text("<p>1</p>")
+    other.write_text("<p>1</p>")
+    before = state.token("en", page)
+    state.record(["en"], {}, {"en": ()})
+    assert state.token("en", page) != before  # the first round ends "building"
+    settled = {path: state.token("en", path) for path in (page, other, unwritten)}
+    state.record(["en"], {}, {"en": ()})
+    assert {path: state.token("en", path) for path in settled} == settled
 
-    state.record(["en"], [], {"en": 'x.po:3: bad "<img src=x onerror=alert(1)>"'}, {})
-    page = with_snippet(b"<html><body><p>text</p></body></html>", state.snippet("zh-hant"))
-    assert b"<img" not in page and b"&lt;img src=x onerror=alert(1)&gt;" in page
-    assert page.index(b"tk-live-error") > page.index(b"<p>text</p>")
-    assert page.endswith(b"</script>\n</body></html>")
-    state.record(["en"], ["en"], {}, {})
-    assert b"tk-live-error" not in with_snippet(b"<body></body>", state.snippet("en"))
+    page.write_text("<p>2</p>")  # Sphinx writes it: its open tabs reload, before the build ends
+    unwritten.write_text("<p>new</p>")
+    assert state.token("en", page) != settled[page]
+    assert state.token("en", unwritten) != settled[unwritten]
+    assert state.token("en", other) == settled[other]
+    state.record(["en"], {}, {"en": ("docs/a.md:3: WARNING: something",)})
+    assert state.token("en", other) != settled[other]  # its edition's warnings are shown
+    assert state.token("zh-hant", other) == settled[other]  # not another edition's
+
+    state.record(["en"], {"en": 'x.po:3: bad "<img src=x onerror=alert(1)>"'}, {})
+    shown = with_snippet(b"<html><body><p>text</p></body></html>", state.snippet("zh-hant", page))
+    assert b"<img" not in shown and b"&lt;img src=x onerror=alert(1)&gt;" in shown
+    assert shown.index(b"tk-live-error") > shown.index(b"<p>text</p>")
+    assert shown.endswith(b"</script>\n</body></html>")
+    state.record(["en"], {}, {})
+    assert b"tk-live-error" not in with_snippet(b"<body></body>", state.snippet("en", other))

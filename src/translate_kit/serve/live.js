@@ -1,13 +1,14 @@
 // translate-kit serve: reload this page when the preview server has something new for it.
-// The server gives each page a token (its edition's build and the problems shown); this
+// The server gives each page a token (its file as written, and the problems shown); this
 // script asks for the current token ten times a second (a small answer from this machine)
-// and reloads when it differs: the edited page shows within a tenth of a second of its build.
+// and reloads when it differs: the edited page shows within a tenth of a second of Sphinx
+// writing it.
 (() => {
   "use strict";
   const script = document.currentScript;
-  const { edition, token } = script.dataset;
+  const { token } = script.dataset;
   const status = new URL("status", script.src);
-  status.searchParams.set("edition", edition);
+  status.searchParams.set("page", window.location.pathname);
 
   const poll = async () => {
     try {

@@ -101,7 +101,7 @@ class Preview:
                 tail = "\n".join(build.run.output.strip().splitlines()[-OUTPUT_LINES:])
                 errors[build.edition.slug] = self._shown(
                     f"{build.edition.code}: sphinx-build failed:\n{tail}")
-        self.state.record(attempted, [b.edition.slug for b in builds if not b.up_to_date], errors,
+        self.state.record(attempted, errors,
                           {b.edition.slug: tuple(map(self._shown, b.run.warnings)) for b in builds})
         # The next build's runner imports Sphinx while nobody saves.
         self.runner = start_runner(self.config, len(self.codes))
@@ -124,7 +124,7 @@ class Preview:
                 self._reload()
             except ConfigError as exc:  # built once the project file is fixed
                 self.pending.update(e.code for e in self.tracker.readers(paths))
-                self.state.record((), (), {SITE: self._shown(str(exc))}, {})
+                self.state.record((), {SITE: self._shown(str(exc))}, {})
                 self.report(Failed(None, self._shown(str(exc))))
                 return
         readers = self.tracker.readers(paths)

@@ -2,9 +2,11 @@
 
 Every HTML page is sent with a small script (``live.js``) and, while a build has failed,
 a banner with the error (``file:line: problem``).  The script asks
-``/__translate-kit__/status?edition=<slug>`` for the page's token, which changes when
-the page's edition was rebuilt or the problems shown changed, and reloads the page then.
-Everything shown is escaped: errors quote catalogs and file names.
+``/__translate-kit__/status?page=<path>`` for the page's token, which
+changes when what the page would show does: its file (as soon as Sphinx has written it,
+not when the whole build is over: the search index, the listings and the other editions
+are still being written then) or the problems shown; the page reloads then.  Everything
+shown is escaped: errors quote catalogs and file names.
 """
 
 from __future__ import annotations
@@ -30,11 +32,11 @@ SITE = ""
 
 
 class LiveState:
-    """What the pages are told: each edition's build count and the problems to show."""
+    """What the pages are told: the problems to show, by edition."""
 
     def __init__(self, slugs: Iterable[str]) -> None:
         self._lock = threading.Lock()
-        self._builds = {slug: 0 for slug in (SITE, *slugs)}
+        self._slugs = frozenset(slugs)
         self._errors: dict[str, str] = {}
         self._warnings: dict[str, tuple[str, ...]] = {}
         self.building = True
@@ -42,45 +44,49 @@ class LiveState:
 
     @property
     def slugs(self) -> frozenset[str]:
-        return frozenset(self._builds) - {SITE}
+        return self._slugs
 
-    def record(self, attempted: Iterable[str], rebuilt: Iterable[str], errors: dict[str, str],
+    def record(self, attempted: Iterable[str], errors: dict[str, str],
                warnings: dict[str, tuple[str, ...]]) -> None:
         """One build round, in one step so that no page sees half of it.
 
         ``attempted`` editions lose their old errors and the project-wide one; ``errors``
-        and ``warnings`` (by edition slug, or SITE) replace what was shown; every page of
-        a ``rebuilt`` edition, and the chooser, is new.
+        and ``warnings`` (by edition slug, or SITE) replace what was shown.
         """
         with self._lock:
             for key in (*attempted, SITE):
                 self._errors.pop(key, None)
             self._errors.update(errors)
             self._warnings.update(warnings)
-            rebuilt = tuple(rebuilt)
-            for slug in (*rebuilt, SITE) if rebuilt else ():
-                self._builds[slug] = self._builds.get(slug, 0) + 1
             self.building = False
 
-    def token(self, slug: str) -> str:
+    def token(self, slug: str, page: Path) -> str:
+        """The token of ``page`` (its file) in edition ``slug``: changes with what it shows."""
         with self._lock:
-            return self._token(slug)
+            return self._token(slug, page)
 
-    def _token(self, slug: str) -> str:
-        seen = [self._builds.get(slug, 0), sorted(self._errors.items()),
-                self._warnings.get(slug, ()), self.building]
+    def _token(self, slug: str, page: Path) -> str:
+        try:
+            stat = page.stat()
+            written = [stat.st_ino, stat.st_size, stat.st_mtime_ns]
+        except OSError:
+            written = None  # not written (yet): the building page, or none
+        seen = [written, sorted(self._errors.items()), self._warnings.get(slug, ()), self.building]
         return hashlib.sha256(json.dumps(seen).encode()).hexdigest()[:16]
 
-    def snippet(self, slug: str) -> str:
-        """What goes at the end of a page's body: problems, then the reload script."""
+    def snippet(self, slug: str, page: Path) -> str:
+        """What goes at the end of a page's body: problems, then the reload script.
+
+        Made before the page's file is read: a file written meanwhile then has another
+        token than the one sent with it, and the page reloads again.
+        """
         with self._lock:
-            errors, token = dict(self._errors), self._token(slug)
+            errors, token = dict(self._errors), self._token(slug, page)
             warnings = self._warnings.get(slug, ())
         parts = [_error_banner(errors)] if errors else []
         if warnings:
             parts.append(_warning_panel(warnings))
-        parts.append(f'<script src="{PREFIX}live.js" data-edition="{html.escape(slug)}" '
-                     f'data-token="{html.escape(token)}"></script>')
+        parts.append(f'<script src="{PREFIX}live.js" data-token="{html.escape(token)}"></script>')
         return "\n".join(parts)
 
 
@@ -131,26 +137,30 @@ class LiveHandler(SimpleHTTPRequestHandler):
         if url.path.startswith(PREFIX):
             self._own(url.path[len(PREFIX):], parse_qs(url.query))
             return
-        slug = url.path.lstrip("/").split("/", 1)[0]
-        slug = slug if slug in self.state.slugs else SITE
-        target = Path(self.translate_path(self.path))
-        if target.is_dir() and url.path.endswith("/"):
-            target = target / "index.html"
+        slug, target = self._page(url.path)
         if target.suffix == ".html" and target.is_file():
-            self._send(with_snippet(target.read_bytes(), self.state.snippet(slug)),
-                       "text/html; charset=utf-8")
+            snippet = self.state.snippet(slug, target)
+            self._send(with_snippet(target.read_bytes(), snippet), "text/html; charset=utf-8")
         elif not target.exists() and self.state.building:
-            self._send(with_snippet(BUILDING_PAGE.encode(), self.state.snippet(slug)),
+            self._send(with_snippet(BUILDING_PAGE.encode(), self.state.snippet(slug, target)),
                        "text/html; charset=utf-8")
         else:
             super().do_GET()
+
+    def _page(self, path: str) -> tuple[str, Path]:
+        """The edition (slug, or SITE) and the file of the page at URL ``path``."""
+        slug = path.lstrip("/").split("/", 1)[0]
+        target = Path(self.translate_path(path))
+        if target.is_dir() and path.endswith("/"):
+            target = target / "index.html"
+        return (slug if slug in self.state.slugs else SITE), target
 
     def _own(self, name: str, query: dict[str, list[str]]) -> None:
         if name == "live.js":
             self._send(LIVE_SCRIPT.read_bytes(), "text/javascript; charset=utf-8")
         elif name == "status":
-            slug = query.get("edition", [SITE])[0]
-            body = json.dumps({"token": self.state.token(slug)}).encode()
+            slug, page = self._page(query.get("page", ["/"])[0])
+            body = json.dumps({"token": self.state.token(slug, page)}).encode()
             self._send(body, "application/json")
         else:
             self.send_error(HTTPStatus.NOT_FOUND)
