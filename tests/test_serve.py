@@ -18,7 +18,7 @@ import pytest
 from conftest import copy_root
 from translate_kit.config import load_config
 from translate_kit.serve.changes import ChangeTracker
-from translate_kit.serve.server import SITE, LiveState, with_snippet
+from translate_kit.serve.server import LiveState, with_snippet
 
 RUSH = "為了趕上進度，工人們著急地加班，這樣的情況在開發區並不少見。"
 A001_EN = "locale/en/LC_MESSAGES/articles/a001.po"
