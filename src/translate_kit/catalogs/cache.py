@@ -65,4 +65,3 @@ def per_file(
         write_atomic(cache, json.dumps({"context": context, "files": found}, ensure_ascii=False),
                      durable=False)
     return results
-
