@@ -1,9 +1,10 @@
 """``translate-kit update``: merge the extracted messages into every catalog.
 
 Every translation edition's catalogs, and every script edition's correction catalogs, are
-read first, so a broken one stops the update before anything runs or is written.  The
-caller's ``extract`` then gives a template per document (the runner's one Sphinx run of
-the source edition with the extension's gettext builder); the catalogs are merged
+read first (while the caller's ``extract`` starts Sphinx), so a broken one stops the
+update before anything is extracted or written.  ``extract`` then gives a template per
+document (the runner's one Sphinx run of the source edition with the extension's gettext
+builder); the catalogs are merged
 (``merge.merge``, where a message whose source changed only by script, as the importer's
 repairs change it, keeps its translation; ``corrections.merge_corrections`` for
 corrections), given the edition's headers (``headers``) and written back only when their
@@ -23,6 +24,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import rapidfuzz
 from babel.messages.catalog import Catalog, Message
@@ -60,9 +62,13 @@ class Extraction:
     """Sphinx's warnings while it read the documents."""
 
 
-Extract = Callable[[ProjectConfig, Report], Extraction]
-"""What runs the extraction (``publish.extraction.extract_templates``, which runs Sphinx):
-the catalogs stage is given it, and starts no process of its own."""
+class Extract(Protocol):
+    """What runs the extraction (``publish.extraction.extract_templates``, which runs Sphinx):
+    the catalogs stage is given it, and starts no process of its own.  ``before`` runs
+    while Sphinx starts; when it raises, nothing is extracted."""
+
+    def __call__(self, config: ProjectConfig, report: Report = ...,
+                 before: Callable[[], None] = ...) -> Extraction: ...
 
 
 @dataclass(frozen=True)
@@ -187,10 +193,16 @@ def update_catalogs(
     ``on_busy`` is called when another update holds the catalogs and this one waits.
     """
     with catalog_lock(config, on_busy):
-        current = {e: read_catalogs(config, e) for e in config.editions_of(EditionKind.TRANSLATION)}
-        corrected = {e: c for e in config.editions_of(EditionKind.SCRIPT)
-                     if (c := read_catalogs(config, e)).paths}
-        extraction = extract(config, report)
+        current: dict[Edition, EditionCatalogs] = {}
+        corrected: dict[Edition, EditionCatalogs] = {}
+
+        def read_every_catalog() -> None:  # while Sphinx starts; a broken one stops it
+            current.update((e, read_catalogs(config, e))
+                           for e in config.editions_of(EditionKind.TRANSLATION))
+            corrected.update((e, c) for e in config.editions_of(EditionKind.SCRIPT)
+                             if (c := read_catalogs(config, e)).paths)
+
+        extraction = extract(config, report, before=read_every_catalog)
         templates = extraction.templates
         annotate = script_annotator(config)
         now = dt.datetime.now(dt.timezone.utc).replace(second=0, microsecond=0)
