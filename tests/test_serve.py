@@ -9,6 +9,7 @@ import json
 import socket
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from urllib.error import URLError
 from urllib.request import urlopen
@@ -18,7 +19,7 @@ import pytest
 from conftest import copy_root
 from translate_kit.config import load_config
 from translate_kit.serve.changes import ChangeTracker
-from translate_kit.serve.server import LiveState, with_snippet
+from translate_kit.serve.server import LiveState, read_page, with_snippet
 
 RUSH = "為了趕上進度，工人們著急地加班，這樣的情況在開發區並不少見。"
 A001_EN = "locale/en/LC_MESSAGES/articles/a001.po"
@@ -171,8 +172,8 @@ def test_a_file_rewritten_with_the_same_bytes_is_no_change(tmp_path):
 def test_a_page_gets_a_new_token_when_its_file_is_written_and_problems_are_escaped(tmp_path):
     state = LiveState(["zh-hant", "en"])
     page, other, unwritten = (tmp_path / name for name in ("a.html", "b.html", "c.html"))
-    page.write_text("<p>1</p>")
-    other.write_text("<p>1</p>")
+    page.write_text("<html><body><p>1</p></body></html>\n")
+    other.write_text("<html><body><p>1</p></body></html>\n")
     before = state.token("en", page)
     state.record(["en"], {}, {"en": ()})
     assert state.token("en", page) != before  # the first round ends "building"
@@ -180,8 +181,9 @@ def test_a_page_gets_a_new_token_when_its_file_is_written_and_problems_are_escap
     state.record(["en"], {}, {"en": ()})
     assert {path: state.token("en", path) for path in settled} == settled
 
-    page.write_text("<p>2</p>")  # Sphinx writes it: its open tabs reload, before the build ends
-    unwritten.write_text("<p>new</p>")
+    other.write_text(other.read_text())  # written again as it was: nothing to reload
+    page.write_text("<html><body><p>2</p></body></html>\n")  # its open tabs reload at once
+    unwritten.write_text("<html><body><p>new</p></body></html>\n")
     assert state.token("en", page) != settled[page]
     assert state.token("en", unwritten) != settled[unwritten]
     assert state.token("en", other) == settled[other]
@@ -190,9 +192,24 @@ def test_a_page_gets_a_new_token_when_its_file_is_written_and_problems_are_escap
     assert state.token("zh-hant", other) == settled[other]  # not another edition's
 
     state.record(["en"], {"en": 'x.po:3: bad "<img src=x onerror=alert(1)>"'}, {})
-    shown = with_snippet(b"<html><body><p>text</p></body></html>", state.snippet("zh-hant", page))
+    shown = with_snippet(b"<html><body><p>text</p></body></html>",
+                         state.snippet("zh-hant", page.read_bytes()))
     assert b"<img" not in shown and b"&lt;img src=x onerror=alert(1)&gt;" in shown
     assert shown.index(b"tk-live-error") > shown.index(b"<p>text</p>")
     assert shown.endswith(b"</script>\n</body></html>")
     state.record(["en"], {}, {})
-    assert b"tk-live-error" not in with_snippet(b"<body></body>", state.snippet("en", other))
+    assert b"tk-live-error" not in with_snippet(b"<body></body>", state.snippet("en", None))
+
+
+def test_a_page_caught_while_sphinx_writes_it_is_read_once_written(tmp_path):
+    """Sphinx writes a page in place: a tab that reloads meanwhile gets the whole page."""
+    page = tmp_path / "a.html"
+    whole = "<!DOCTYPE html>\n<html><body><p>" + "新" * 5000 + "</p></body></html>\n"
+    page.write_text(whole[:100])
+    finish = threading.Timer(0.05, lambda: page.write_text(whole))
+    finish.start()
+    try:
+        assert read_page(page) == whole.encode()
+    finally:
+        finish.join()
+    assert read_page(tmp_path / "missing.html") is None

@@ -9,6 +9,8 @@ pytestmark = pytest.mark.browser
 RUSH = "為了趕上進度，工人們著急地加班，這樣的情況在開發區並不少見。"
 CATALOG = "locale/en/LC_MESSAGES/articles/a001.po"
 WAIT_MS = 120_000  # a bound, not a measurement
+SHOWN = "(document.querySelector('article')?.innerText ?? '')"
+"""The article's text, empty while a reloading page has not got as far as it."""
 
 
 def article(tab: Tab) -> str:
@@ -30,9 +32,8 @@ def test_an_open_page_reloads_on_save_and_shows_a_broken_catalog_until_it_is_fix
     original = catalog.read_text(encoding="utf-8")
     catalog.write_text(original + f'\nmsgid "{RUSH}"\nmsgstr "Workers did overtime."\n',
                        encoding="utf-8")
-    page.wait_for_function(
-        "() => !window.tkSameDocument && document.querySelector('article').innerText"
-        ".includes('Workers did overtime.')", timeout=WAIT_MS)
+    page.wait_for_function(f"() => !window.tkSameDocument && {SHOWN}.includes('Workers did overtime.')",
+                           timeout=WAIT_MS)
     assert RUSH not in article(tab)
 
     lines = catalog.read_text(encoding="utf-8").count("\n")
@@ -43,7 +44,7 @@ def test_an_open_page_reloads_on_save_and_shows_a_broken_catalog_until_it_is_fix
 
     catalog.write_text(original, encoding="utf-8")
     page.wait_for_selector("#tk-live-error", state="detached", timeout=WAIT_MS)
-    page.wait_for_function("() => !document.querySelector('article').innerText"
-                           ".includes('Workers did overtime.')", timeout=WAIT_MS)
+    page.wait_for_function(f"() => {SHOWN} !== '' && !{SHOWN}.includes('Workers did overtime.')",
+                           timeout=WAIT_MS)
     assert tab.errors == [] and tab.dialogs == []
     assert preview.stop() == 0

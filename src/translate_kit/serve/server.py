@@ -2,11 +2,11 @@
 
 Every HTML page is sent with a small script (``live.js``) and, while a build has failed,
 a banner with the error (``file:line: problem``).  The script asks
-``/__translate-kit__/status?page=<path>`` for the page's token, which
-changes when what the page would show does: its file (as soon as Sphinx has written it,
-not when the whole build is over: the search index, the listings and the other editions
-are still being written then) or the problems shown; the page reloads then.  Everything
-shown is escaped: errors quote catalogs and file names.
+``/__translate-kit__/status?page=<path>`` for the page's token, which changes when what
+the page would show does: its file's content (as soon as Sphinx has written it, not when
+the whole build is over: the search index, the listings and the other editions are still
+being written then) or the problems shown; the page reloads then.  Everything shown is
+escaped: errors quote catalogs and file names.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import html
 import json
 import sys
 import threading
+import time
 from collections.abc import Iterable
 from functools import partial
 from http import HTTPStatus
@@ -29,6 +30,9 @@ PREFIX = "/__translate-kit__/"
 LIVE_SCRIPT = Path(__file__).with_name("live.js")
 SITE = ""
 """The key of pages outside every edition (the chooser), and of project-wide errors."""
+WRITING_CHECKS, WRITING_PAUSE = 50, 0.01
+"""How long a page that does not end with ``</html>`` is waited for (Sphinx writes one in
+a few milliseconds); after that it is taken as it is."""
 
 
 class LiveState:
@@ -62,32 +66,40 @@ class LiveState:
 
     def token(self, slug: str, page: Path) -> str:
         """The token of ``page`` (its file) in edition ``slug``: changes with what it shows."""
-        with self._lock:
-            return self._token(slug, page)
+        return self._token(slug, read_page(page))
 
-    def _token(self, slug: str, page: Path) -> str:
-        try:
-            stat = page.stat()
-            written = [stat.st_ino, stat.st_size, stat.st_mtime_ns]
-        except OSError:
-            written = None  # not written (yet): the building page, or none
-        seen = [written, sorted(self._errors.items()), self._warnings.get(slug, ()), self.building]
+    def _token(self, slug: str, content: bytes | None) -> str:
+        written = None if content is None else hashlib.sha256(content).hexdigest()
+        with self._lock:
+            seen = [written, sorted(self._errors.items()), self._warnings.get(slug, ()),
+                    self.building]
         return hashlib.sha256(json.dumps(seen).encode()).hexdigest()[:16]
 
-    def snippet(self, slug: str, page: Path) -> str:
-        """What goes at the end of a page's body: problems, then the reload script.
-
-        Made before the page's file is read: a file written meanwhile then has another
-        token than the one sent with it, and the page reloads again.
-        """
+    def snippet(self, slug: str, content: bytes | None) -> str:
+        """What goes at the end of a page's body (``content``; None: it has not been
+        written): problems, then the reload script with the page's token."""
+        token = self._token(slug, content)
         with self._lock:
-            errors, token = dict(self._errors), self._token(slug, page)
-            warnings = self._warnings.get(slug, ())
+            errors, warnings = dict(self._errors), self._warnings.get(slug, ())
         parts = [_error_banner(errors)] if errors else []
         if warnings:
             parts.append(_warning_panel(warnings))
         parts.append(f'<script src="{PREFIX}live.js" data-token="{html.escape(token)}"></script>')
         return "\n".join(parts)
+
+
+def read_page(page: Path) -> bytes | None:
+    """The file of ``page`` (None: there is none) once Sphinx has finished writing it:
+    Sphinx writes a page in place, and a tab that reloaded while it did would show half."""
+    for _ in range(WRITING_CHECKS):
+        try:
+            content = page.read_bytes()
+        except OSError:
+            return None
+        if page.suffix != ".html" or content.rstrip().endswith(b"</html>"):
+            break
+        time.sleep(WRITING_PAUSE)
+    return content
 
 
 def _error_banner(errors: dict[str, str]) -> str:
@@ -138,11 +150,12 @@ class LiveHandler(SimpleHTTPRequestHandler):
             self._own(url.path[len(PREFIX):], parse_qs(url.query))
             return
         slug, target = self._page(url.path)
-        if target.suffix == ".html" and target.is_file():
-            snippet = self.state.snippet(slug, target)
-            self._send(with_snippet(target.read_bytes(), snippet), "text/html; charset=utf-8")
+        content = read_page(target) if target.suffix == ".html" and target.is_file() else None
+        if content is not None:
+            self._send(with_snippet(content, self.state.snippet(slug, content)),
+                       "text/html; charset=utf-8")
         elif not target.exists() and self.state.building:
-            self._send(with_snippet(BUILDING_PAGE.encode(), self.state.snippet(slug, target)),
+            self._send(with_snippet(BUILDING_PAGE.encode(), self.state.snippet(slug, None)),
                        "text/html; charset=utf-8")
         else:
             super().do_GET()
