@@ -32,9 +32,9 @@ STORE_PREFIX = "jieba-words-"
 def _jieba() -> ModuleType:
     """jieba, imported without setuptools' ``pkg_resources``.
 
-    jieba tries ``pkg_resources`` first to find its dictionary, and importing that takes
-    0.3 s, a third of an import of one article; without it jieba opens the files next to
-    its module, as it does wherever setuptools is not installed.
+    jieba tries ``pkg_resources`` first to find its dictionary, and importing that took
+    0.15 s of the 1 s an import of one article takes; without it jieba opens the files next
+    to its module, as it does wherever setuptools is not installed.
     """
     blocked = "pkg_resources" not in sys.modules
     if blocked:
